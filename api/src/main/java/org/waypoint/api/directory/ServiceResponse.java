@@ -1,0 +1,34 @@
+package org.waypoint.api.directory;
+
+import java.util.List;
+import org.waypoint.core.directory.SupportService;
+
+/**
+ * The public face of a support service. The referral inbox and anything meant only for referrers
+ * never appear here.
+ */
+public record ServiceResponse(
+        String id,
+        String name,
+        String description,
+        String organisation,
+        List<Category> categories,
+        List<String> postcodeAreas,
+        String capacity,
+        Integer waitWeeks) {
+
+    public record Category(String code, String label) {
+    }
+
+    static ServiceResponse of(SupportService service) {
+        return new ServiceResponse(
+                service.id(),
+                service.name(),
+                service.description(),
+                service.organisation().name(),
+                service.categories().stream().map(c -> new Category(c.code(), c.label())).toList(),
+                service.postcodePrefixes(),
+                service.capacity().name(),
+                service.waitWeeks().isPresent() ? service.waitWeeks().getAsInt() : null);
+    }
+}

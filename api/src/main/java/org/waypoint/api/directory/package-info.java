@@ -1,0 +1,2 @@
+/** The directory of support services over HTTP. */
+package org.waypoint.api.directory;

@@ -1,0 +1,117 @@
+package org.waypoint.core.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Objects;
+import java.util.UUID;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.shared.EmailAddress;
+
+/**
+ * A person who signs in: a caseworker, a member of a service's staff or an administrator, always of
+ * one organisation. The password is kept only as a salted PBKDF2 hash; a disabled account cannot
+ * sign in but stays, so that what its holder did stays attributed.
+ */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 320)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "organisation_id", nullable = false)
+    private Organisation organisation;
+
+    @Column(name = "password_hash", nullable = false, length = 400)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    UserAccount(EmailAddress email, String displayName, Role role, Organisation organisation, String passwordHash) {
+        this.id = UUID.randomUUID().toString();
+        this.email = Objects.requireNonNull(email, "an e-mail address is required").value();
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+            throw new IllegalArgumentException("a display name of 1 to 200 characters is required");
+        }
+        this.displayName = displayName.strip();
+        this.role = Objects.requireNonNull(role, "a role is required");
+        this.organisation = Objects.requireNonNull(organisation, "an account belongs to an organisation");
+        if (role == Role.CASEWORKER && !organisation.kind().refers()) {
+            throw new IllegalArgumentException("a caseworker belongs to an organisation that refers");
+        }
+        if (role == Role.SERVICE_STAFF && !organisation.kind().provides()) {
+            throw new IllegalArgumentException("service staff belong to an organisation that provides services");
+        }
+        this.passwordHash = Objects.requireNonNull(passwordHash, "a password hash is required");
+        this.enabled = true;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public EmailAddress email() {
+        return new EmailAddress(email);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    @Override
+    public String toString() {
+        return "UserAccount[" + id + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA implementation of the user account repository. */
+package org.waypoint.core.account.persistence;

@@ -1,0 +1,2 @@
+/** JPA implementation of the directory repositories. */
+package org.waypoint.core.directory.persistence;

@@ -1,0 +1,2 @@
+/** Organisations that refer people, provide services, or both. */
+package org.waypoint.core.organisation;

@@ -1,0 +1,39 @@
+package org.waypoint.core.organisation.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
+
+@ApplicationScoped
+public class JpaOrganisationRepository implements OrganisationRepository {
+
+    @PersistenceContext(unitName = "waypoint")
+    private EntityManager em;
+
+    @Override
+    public Optional<Organisation> find(String id) {
+        return Optional.ofNullable(em.find(Organisation.class, id));
+    }
+
+    @Override
+    public Optional<Organisation> findByName(String name) {
+        return em.createQuery("SELECT o FROM Organisation o WHERE o.name = :name", Organisation.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<Organisation> findAll() {
+        return em.createQuery("SELECT o FROM Organisation o ORDER BY o.name", Organisation.class).getResultList();
+    }
+
+    @Override
+    public void add(Organisation organisation) {
+        em.persist(organisation);
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA implementation of the organisation repository. */
+package org.waypoint.core.organisation.persistence;

@@ -1,0 +1,61 @@
+package org.waypoint.core.shared.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date when the application starts, from the versioned SQL scripts in
+ * {@code db/migration} (one set for Derby and PostgreSQL). A failed migration fails the deployment:
+ * the application never serves on a schema it does not know.
+ *
+ * <p>A start-up EJB rather than a CDI observer of the application's start, because the data source is
+ * bound in JNDI only once deployment has got that far. Flyway runs its own transactions.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Migrations {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/waypoint";
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private Event<SchemaReady> schemaReady;
+
+    private volatile boolean complete;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
+        schemaReady.fire(new SchemaReady(version));
+        complete = true;
+    }
+
+    /** Whether the schema is up to date and every start-up observer of {@link SchemaReady} has run. */
+    public boolean complete() {
+        return complete;
+    }
+}

@@ -1,0 +1,28 @@
+package org.waypoint.core.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressTest {
+
+    @Test
+    void isKeptStrippedAndInLowerCase() {
+        assertThat(new EmailAddress("  Referrals@Harbour.Example.ORG ").value()).isEqualTo("referrals@harbour.example.org");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "no-at-sign", "two@@example.org", "a b@example.org", "nodot@example", "@example.org"})
+    void refusesWhatIsNotAnAddress(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(text));
+    }
+
+    @Test
+    void refusesAddressesLongerThanTheStandardAllows() {
+        String local = "a".repeat(310);
+        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(local + "@example.org"));
+    }
+}

@@ -1,0 +1,2 @@
+/** E-mail: the transactional outbox, SMTP dispatch and the templates. */
+package org.waypoint.notifications;

@@ -1,0 +1,2 @@
+/** The fictional demo data set, loaded only when demo mode is on. */
+package org.waypoint.web.demo;

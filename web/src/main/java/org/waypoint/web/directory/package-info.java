@@ -1,0 +1,2 @@
+/** The public directory page. */
+package org.waypoint.web.directory;

@@ -1,0 +1,70 @@
+package org.waypoint.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment every integration test uses: the real WAR that Maven built, on a database
+ * emptied first, so that each run starts as a fresh installation does.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive waypoint() {
+        resetDatabase();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(required("waypoint.war")));
+    }
+
+    /** Whether the application under test runs in demo mode. */
+    public static boolean demoMode() {
+        return Boolean.parseBoolean(required("waypoint.it.demo"));
+    }
+
+    private static void resetDatabase() {
+        String url = required("waypoint.it.db-url");
+        if (url.startsWith("jdbc:postgresql:")) {
+            String schema = url.replaceAll(".*currentSchema=([a-z_]+).*", "$1");
+            try (Connection connection = DriverManager.getConnection(url.replaceAll("\\?.*", ""), required("waypoint.it.db-user"), "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                statement.execute("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reset the PostgreSQL test schema", e);
+            }
+        } else {
+            deleteRecursively(Path.of(required("waypoint.it.data-dir")));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set: run the tests through Maven");
+        }
+        return value;
+    }
+}

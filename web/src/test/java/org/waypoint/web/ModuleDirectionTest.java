@@ -1,0 +1,35 @@
+package org.waypoint.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The modules' dependencies point one way: api and notifications use core; web uses all three;
+ * core uses none of them. A rule matching no classes fails too, so a renamed package cannot make
+ * these pass by accident.
+ */
+@AnalyzeClasses(packages = "org.waypoint", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleDirectionTest {
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoOtherModule = noClasses()
+            .that().resideInAPackage("org.waypoint.core..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.waypoint.api..", "org.waypoint.notifications..", "org.waypoint.web..");
+
+    @ArchTest
+    static final ArchRule apiDependsOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.waypoint.api..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.waypoint.notifications..", "org.waypoint.web..");
+
+    @ArchTest
+    static final ArchRule notificationsDependOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.waypoint.notifications..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.waypoint.api..", "org.waypoint.web..");
+}

@@ -1,0 +1,136 @@
+package org.waypoint.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole application in a real Payara Micro: it becomes ready on a migrated database, and the
+ * directory reaches both the API and the page from the database. In demo mode (the Derby run) the
+ * demo services are there; with demo mode off (the PostgreSQL run) nothing of them is.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WaypointIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final int DEMO_SERVICES = 12;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.waypoint();
+    }
+
+    @Test
+    void isReadyOnceTheDatabaseAnswersAndIsMigrated() throws Exception {
+        HttpResponse<String> response = get(base.toURI().resolve("/health/ready"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject health = json(response.body()).asJsonObject();
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class))
+                .anySatisfy(check -> {
+                    assertThat(check.getString("name")).isEqualTo("database");
+                    assertThat(check.getString("status")).isEqualTo("UP");
+                });
+    }
+
+    @Test
+    void listsTheDirectoryAsJsonWithoutReferralInboxes() throws Exception {
+        HttpResponse<String> response = get(base.toURI().resolve("api/v1/services"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).doesNotContain("@").doesNotContainIgnoringCase("inbox");
+        JsonArray services = json(response.body()).asJsonArray();
+        if (!Deployments.demoMode()) {
+            assertThat(services).isEmpty();
+            return;
+        }
+        List<String> names = services.getValuesAs(JsonObject.class).stream().map(s -> s.getString("name")).toList();
+        assertThat(names).hasSize(DEMO_SERVICES).isSorted();
+        JsonObject willow = service(services, "Willow Therapy");
+        assertThat(willow.getString("capacity")).isEqualTo("WAITING_LIST");
+        assertThat(willow.getInt("waitWeeks")).isEqualTo(6);
+        assertThat(willow.getString("organisation")).isEqualTo("Harbour Support Trust (demo)");
+        assertThat(willow.getJsonArray("categories").getJsonObject(0).getString("code")).isEqualTo("THERAPY");
+        assertThat(service(services, "Young Voices Counselling").getString("capacity")).isEqualTo("CLOSED");
+        JsonObject crossings = service(services, "Crossings Immigration Advice");
+        assertThat(crossings.getJsonArray("categories").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("code")).containsExactly("IMMIGRATION_ADVICE", "LEGAL_AID");
+        assertThat(crossings.getJsonArray("postcodeAreas").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly("LS", "M");
+    }
+
+    @Test
+    void rendersTheDirectoryPageWithGovUkStyles() throws Exception {
+        HttpResponse<String> response = get(base.toURI());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body(), base.toString());
+        assertThat(page.title()).isEqualTo("Support services – Waypoint");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Support services");
+        for (Element stylesheet : page.select("link[rel=stylesheet]")) {
+            HttpResponse<String> css = get(URI.create(stylesheet.absUrl("href")));
+            assertThat(css.statusCode()).as(stylesheet.attr("href")).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/css"));
+        }
+        assertThat(page.select("link[rel=stylesheet]").eachAttr("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("/govuk-frontend.min.css"));
+
+        List<String> cards = page.select(".govuk-summary-card__title").eachText();
+        if (Deployments.demoMode()) {
+            assertThat(cards).hasSize(DEMO_SERVICES).contains("Harbour Counselling", "Lantern Legal Aid");
+            assertThat(page.select(".govuk-tag").eachText()).contains("Open", "Waiting list", "Closed");
+            assertThat(page.text()).contains("about 6 weeks");
+        } else {
+            assertThat(cards).isEmpty();
+            assertThat(page.selectFirst("#directory-empty").text()).isEqualTo("There are no services in the directory yet.");
+        }
+    }
+
+    private static JsonObject service(JsonArray services, String name) {
+        return services.getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + name));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static jakarta.json.JsonValue json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -32,4 +32,11 @@ class ModuleDirectionTest {
             .that().resideInAPackage("org.waypoint.notifications..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("org.waypoint.api..", "org.waypoint.web..");
+
+    /** Technology stays at the edge: the model and its use cases never reach into a persistence package. */
+    @ArchTest
+    static final ArchRule theDomainDoesNotDependOnItsPersistence = noClasses()
+            .that().resideInAPackage("org.waypoint.core..")
+            .and().resideOutsideOfPackage("..persistence..")
+            .should().dependOnClassesThat().resideInAPackage("org.waypoint.core..persistence..");
 }

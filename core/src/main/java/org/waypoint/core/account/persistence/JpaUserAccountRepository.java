@@ -1,8 +1,8 @@
 package org.waypoint.core.account.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.account.UserAccountRepository;
@@ -11,8 +11,17 @@ import org.waypoint.core.shared.EmailAddress;
 @ApplicationScoped
 public class JpaUserAccountRepository implements UserAccountRepository {
 
-    @PersistenceContext(unitName = "waypoint")
-    private EntityManager em;
+    private final EntityManager em;
+
+    @Inject
+    public JpaUserAccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaUserAccountRepository() {
+        this(null);
+    }
 
     @Override
     public Optional<UserAccount> find(String id) {

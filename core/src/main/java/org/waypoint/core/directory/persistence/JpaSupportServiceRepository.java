@@ -1,8 +1,8 @@
 package org.waypoint.core.directory.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.directory.ServiceCategory;
@@ -12,8 +12,17 @@ import org.waypoint.core.directory.SupportServiceRepository;
 @ApplicationScoped
 public class JpaSupportServiceRepository implements SupportServiceRepository {
 
-    @PersistenceContext(unitName = "waypoint")
-    private EntityManager em;
+    private final EntityManager em;
+
+    @Inject
+    public JpaSupportServiceRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaSupportServiceRepository() {
+        this(null);
+    }
 
     @Override
     public List<SupportService> findAll() {

@@ -1,8 +1,8 @@
 package org.waypoint.core.organisation.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.organisation.Organisation;
@@ -11,8 +11,17 @@ import org.waypoint.core.organisation.OrganisationRepository;
 @ApplicationScoped
 public class JpaOrganisationRepository implements OrganisationRepository {
 
-    @PersistenceContext(unitName = "waypoint")
-    private EntityManager em;
+    private final EntityManager em;
+
+    @Inject
+    public JpaOrganisationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaOrganisationRepository() {
+        this(null);
+    }
 
     @Override
     public Optional<Organisation> find(String id) {

@@ -1,0 +1,41 @@
+package org.waypoint.core.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.waypoint.core.shared.Actor;
+
+/**
+ * Records reads and changes of personal data. Called inside the use case's transaction, so the
+ * record of a change commits or rolls back with the change itself.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String CLIENT = "CLIENT";
+    public static final String REFERRAL = "REFERRAL";
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    @Inject
+    public AuditTrail(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected AuditTrail() {
+        this.events = null;
+        this.clock = null;
+    }
+
+    public void record(Actor actor, String recordType, String recordId, AuditEvent.Action action, String detail,
+                       AuditEvent.Outcome outcome) {
+        events.append(new AuditEvent(actor, clock.instant(), recordType, recordId, action, detail, outcome));
+    }
+
+    public void success(Actor actor, String recordType, String recordId, AuditEvent.Action action, String detail) {
+        record(actor, recordType, recordId, action, detail, AuditEvent.Outcome.SUCCESS);
+    }
+}

@@ -1,0 +1,2 @@
+/** The append-only audit trail of every read and change of personal data. */
+package org.waypoint.core.audit;

@@ -1,0 +1,2 @@
+/** JPA implementation of the audit trail. */
+package org.waypoint.core.audit.persistence;

@@ -1,0 +1,2 @@
+/** JPA implementation of the bank holiday repository. */
+package org.waypoint.core.calendar.persistence;

@@ -1,0 +1,57 @@
+package org.waypoint.core.client;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.waypoint.core.shared.Gender;
+
+/**
+ * Everything recorded about a person referred. Every text here is personal data: it is encrypted at
+ * rest and never logged ({@link #toString()} says nothing).
+ *
+ * @param preferredLanguage ISO 639-1 code, e.g. {@code en}, {@code pl}
+ * @param guardian for a child: the parent or guardian, where one may be contacted
+ */
+public record ClientDetails(
+        String givenName,
+        String familyName,
+        LocalDate dateOfBirth,
+        Gender gender,
+        String preferredLanguage,
+        boolean interpreterNeeded,
+        Optional<String> accessNeeds,
+        Optional<String> postcode,
+        ContactDetails contact,
+        SafeContact safeContact,
+        Optional<Guardian> guardian) {
+
+    static final int MAX_NAME = 100;
+
+    public ClientDetails {
+        givenName = Text.required(givenName, "given name", MAX_NAME);
+        familyName = Text.required(familyName, "family name", MAX_NAME);
+        Objects.requireNonNull(dateOfBirth, "a date of birth is required");
+        if (dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
+            throw new IllegalArgumentException("a date of birth is after 1900");
+        }
+        Objects.requireNonNull(gender, "a gender (or 'not said') is required");
+        if (preferredLanguage == null || !preferredLanguage.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("a preferred language is a two-letter ISO 639-1 code");
+        }
+        accessNeeds = Text.optional(accessNeeds, "access needs", 2000);
+        postcode = Text.optional(postcode, "postcode", 10).map(p -> p.toUpperCase(java.util.Locale.ROOT));
+        postcode.ifPresent(p -> {
+            if (!p.matches("[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?")) {
+                throw new IllegalArgumentException("not a UK postcode");
+            }
+        });
+        Objects.requireNonNull(contact, "contact details are required, even if empty");
+        Objects.requireNonNull(safeContact, "safe-contact instructions are required");
+        guardian = guardian == null ? Optional.empty() : guardian;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientDetails[…]";
+    }
+}

@@ -1,0 +1,97 @@
+package org.waypoint.core.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.crypto.FieldCipher;
+
+/**
+ * Use cases for the people referred. Only caseworkers of the organisation that recorded a client
+ * may find or change them; every read, search and change is audited in the same transaction.
+ */
+@ApplicationScoped
+public class ClientService {
+
+    private final ClientRepository clients;
+    private final AuditTrail audit;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    @Inject
+    public ClientService(ClientRepository clients, AuditTrail audit, FieldCipher cipher, Clock clock) {
+        this.clients = clients;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected ClientService() {
+        this(null, null, null, null);
+    }
+
+    @Transactional
+    public Client register(Actor actor, ClientDetails details) {
+        requireCaseworker(actor, "record a client");
+        Client client = new Client(actor.organisationId(), details, duplicateKey(details), actor.userId(), clock.instant());
+        clients.add(client);
+        audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.CREATE, "register");
+        return client;
+    }
+
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Client get(Actor actor, String clientId) {
+        Client client = visible(actor, clientId, AuditEvent.Action.READ);
+        audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.READ, "get");
+        return client;
+    }
+
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Client update(Actor actor, String clientId, ClientDetails details) {
+        Client client = visible(actor, clientId, AuditEvent.Action.UPDATE);
+        client.update(details, duplicateKey(details));
+        audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
+        return client;
+    }
+
+    /**
+     * Clients of the caseworker's organisation with the same name and date of birth, found through
+     * the keyed hash alone.
+     */
+    @Transactional
+    public List<Client> possibleDuplicates(Actor actor, String givenName, String familyName, LocalDate dateOfBirth) {
+        requireCaseworker(actor, "search clients");
+        List<Client> found = clients.findByDuplicateKey(actor.organisationId(),
+                cipher.blindIndex(FieldCipher.personKey(givenName, familyName, dateOfBirth)));
+        found.forEach(c -> audit.success(actor, AuditTrail.CLIENT, c.id(), AuditEvent.Action.SEARCH, "possible duplicate"));
+        return found;
+    }
+
+    private Client visible(Actor actor, String clientId, AuditEvent.Action action) {
+        return clients.find(clientId)
+                .filter(c -> actor.is(Role.CASEWORKER) && c.belongsTo(actor.organisationId()))
+                .orElseThrow(() -> {
+                    audit.record(actor, AuditTrail.CLIENT, clientId, action, null, AuditEvent.Outcome.DENIED);
+                    return new NotFoundException("client");
+                });
+    }
+
+    private String duplicateKey(ClientDetails details) {
+        return cipher.blindIndex(FieldCipher.personKey(details.givenName(), details.familyName(), details.dateOfBirth()));
+    }
+
+    private static void requireCaseworker(Actor actor, String what) {
+        if (!actor.is(Role.CASEWORKER)) {
+            throw new NotPermittedException(what);
+        }
+    }
+}

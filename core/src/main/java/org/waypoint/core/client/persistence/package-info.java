@@ -1,0 +1,2 @@
+/** JPA implementation of the client repository. */
+package org.waypoint.core.client.persistence;

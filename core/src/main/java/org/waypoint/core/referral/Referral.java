@@ -1,0 +1,584 @@
+package org.waypoint.core.referral;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.calendar.WorkingCalendar;
+import org.waypoint.core.client.Client;
+import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.crypto.EncryptedStringConverter;
+
+/**
+ * A referral of one person to one support service, followed from draft to outcome.
+ *
+ * <h2>Lifecycle (HL7 FHIR Task status codes)</h2>
+ * <pre>
+ * DRAFT --submit--> REQUESTED --open (service's first look)--> RECEIVED --accept--> ACCEPTED --start--> IN_PROGRESS --complete--> COMPLETED
+ *                                                             RECEIVED --reject(reason)--> REJECTED
+ *                   ACCEPTED, IN_PROGRESS --hold(reason)--> ON_HOLD --resume--> IN_PROGRESS
+ *                   IN_PROGRESS, ON_HOLD --fail(reason)--> FAILED
+ * referrer:         REQUESTED, RECEIVED, ACCEPTED, ON_HOLD --cancel(reason)--> CANCELLED
+ * consent withdrawn: every open state --> CANCELLED
+ * either side:      any state but ENTERED_IN_ERROR --mark entered in error(reason)--> ENTERED_IN_ERROR
+ * </pre>
+ * The service's first opening of a REQUESTED referral is its acknowledgement; the service level is
+ * measured on that time against {@link #acknowledgeBy()}. Redirecting after a rejection makes a new
+ * draft linked to this one.
+ *
+ * <h2>Who may do what</h2>
+ * Caseworkers of the referring organisation draft, submit, cancel, redirect and withdraw consent.
+ * Staff of the organisation that provides the target service see the referral only once it has been
+ * submitted, and work it. Anyone else is told it does not exist ({@link NotFoundException}). Every
+ * change is recorded on the timeline (who, when, from, to, reason) and announced as a domain event.
+ */
+@Entity
+@Table(name = "referral")
+public class Referral {
+
+    private static final int MAX_REASON = 2000;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(length = 20, unique = true)
+    private String reference;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "client_id", nullable = false)
+    private Client client;
+
+    @Column(name = "referrer_user_id", nullable = false, length = 36)
+    private String referrerUserId;
+
+    @Column(name = "referring_org_id", nullable = false, length = 36)
+    private String referringOrganisationId;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "service_id", nullable = false)
+    private SupportService service;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ReferralStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "business_status", length = 30)
+    private BusinessStatus businessStatus;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "referral_id"))
+    @Column(name = "category_code", length = 40)
+    private Set<String> needs = new HashSet<>();
+
+    @Convert(converter = CrimeTypesConverter.class)
+    @Column(name = "crime_types", length = 1000)
+    private Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", nullable = false, length = 10)
+    private RiskLevel riskLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Urgency urgency;
+
+    @Column(name = "reported_to_police", nullable = false)
+    private boolean reportedToPolice;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "crime_reference", length = 200)
+    private String crimeReference;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "safeguarding_concerns", length = 8000)
+    private String safeguardingConcerns;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_basis", length = 30)
+    private ConsentBasis consentBasis;
+
+    @Column(name = "consent_share_contact")
+    private Boolean consentShareContact;
+
+    @Column(name = "consent_share_case")
+    private Boolean consentShareCase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_method", length = 20)
+    private ConsentMethod consentMethod;
+
+    @Column(name = "consent_given_at")
+    private Instant consentGivenAt;
+
+    @Column(name = "consent_recorded_by", length = 36)
+    private String consentRecordedBy;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "consent_justification", length = 4000)
+    private String consentJustification;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "consent_approved_by", length = 600)
+    private String consentApprovedBy;
+
+    @Column(name = "consent_withdrawn_at")
+    private Instant consentWithdrawnAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "acknowledge_by")
+    private Instant acknowledgeBy;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "redirected_from", length = 36)
+    private String redirectedFrom;
+
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OrderBy("occurredAt ASC, sequence ASC")
+    private List<TimelineEvent> timeline = new ArrayList<>();
+
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OrderBy("occurredAt ASC, sequence ASC")
+    private List<ReferralMessage> messages = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    @Transient
+    private List<Object> pendingEvents = new ArrayList<>();
+
+    protected Referral() {
+        // for JPA
+    }
+
+    private Referral(Actor caseworker, Client client, SupportService service, NeedsAssessment needs, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.client = Objects.requireNonNull(client, "a referral is for a client");
+        this.service = Objects.requireNonNull(service, "a referral is to a service");
+        this.referrerUserId = caseworker.userId();
+        this.referringOrganisationId = caseworker.organisationId();
+        this.status = ReferralStatus.DRAFT;
+        this.createdAt = now;
+        applyNeeds(needs);
+    }
+
+    /** A new draft by a caseworker, for a client of their own organisation. */
+    public static Referral draft(Actor caseworker, Client client, SupportService service, NeedsAssessment needs,
+                                 Instant now) {
+        requireCaseworker(caseworker, ReferralAction.CREATE);
+        if (!client.belongsTo(caseworker.organisationId())) {
+            throw new NotFoundException("client");
+        }
+        Referral referral = new Referral(caseworker, client, service, needs, now);
+        referral.record(caseworker, now, ReferralAction.CREATE, null, ReferralStatus.DRAFT, null);
+        return referral;
+    }
+
+
+    /** Whether the actor may know this referral exists. */
+    public boolean isVisibleTo(Actor actor) {
+        return switch (actor.role()) {
+            case CASEWORKER -> actor.belongsTo(referringOrganisationId);
+            case SERVICE_STAFF -> status != ReferralStatus.DRAFT && actor.belongsTo(service.organisation().id());
+            case ADMIN -> false;
+        };
+    }
+
+    /**
+     * Whether the actor may see the person's contact details: the referring organisation always; the
+     * service only while consent that shares them is in force (a safeguarding override shares all).
+     */
+    public boolean sharesContactDetailsWith(Actor actor) {
+        return isVisibleTo(actor) && (actor.is(Role.CASEWORKER) || consent().map(Consent::shareContactDetails).orElse(false));
+    }
+
+    /** Whether the actor may see the case details (needs, crimes, concerns), on the same terms. */
+    public boolean sharesCaseDetailsWith(Actor actor) {
+        return isVisibleTo(actor) && (actor.is(Role.CASEWORKER) || consent().map(Consent::shareCaseDetails).orElse(false));
+    }
+
+    private void requireReferrer(Actor actor, ReferralAction action) {
+        requireVisible(actor);
+        if (!actor.is(Role.CASEWORKER)) {
+            throw new NotPermittedException(action.verb());
+        }
+    }
+
+    private void requireService(Actor actor, ReferralAction action) {
+        requireVisible(actor);
+        if (!actor.is(Role.SERVICE_STAFF)) {
+            throw new NotPermittedException(action.verb());
+        }
+    }
+
+    private void requireVisible(Actor actor) {
+        if (!isVisibleTo(actor)) {
+            throw new NotFoundException("referral");
+        }
+    }
+
+    private static void requireCaseworker(Actor actor, ReferralAction action) {
+        if (!actor.is(Role.CASEWORKER)) {
+            throw new NotPermittedException(action.verb());
+        }
+    }
+
+
+    public void updateDraft(Actor caseworker, SupportService newService, NeedsAssessment newNeeds, Instant now) {
+        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
+        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        this.service = Objects.requireNonNull(newService, "a referral is to a service");
+        applyNeeds(newNeeds);
+        record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
+    }
+
+    /** Records (or replaces) the consent the referral rests on; only while it is a draft. */
+    public void recordConsent(Actor caseworker, Consent consent, Instant now) {
+        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
+        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        Objects.requireNonNull(consent, "consent is required");
+        if (consent.basis() == ConsentBasis.GIVEN_BY_PARENT_OR_GUARDIAN && !client.isChildOn(now)) {
+            throw new IllegalArgumentException("a parent or guardian consents only for a child");
+        }
+        this.consentBasis = consent.basis();
+        this.consentShareContact = consent.shareContactDetails();
+        this.consentShareCase = consent.shareCaseDetails();
+        this.consentMethod = consent.method();
+        this.consentGivenAt = consent.givenAt();
+        this.consentRecordedBy = consent.recordedBy();
+        this.consentJustification = consent.overrideJustification().orElse(null);
+        this.consentApprovedBy = consent.overrideApprovedBy().orElse(null);
+        this.consentWithdrawnAt = null;
+        record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
+    }
+
+    /**
+     * Sends the draft to the service. It needs consent, and explicit consent (or a safeguarding
+     * override) when a sexual offence or domestic abuse is involved; a closed service takes none.
+     * The reference is taken only once every check has passed.
+     */
+    public void submit(Actor caseworker, Supplier<ReferralReference> nextReference, WorkingCalendar calendar,
+                       Instant now) {
+        requireReferrer(caseworker, ReferralAction.SUBMIT);
+        requireStatus(ReferralAction.SUBMIT, ReferralStatus.DRAFT);
+        Consent consent = consent().orElseThrow(() -> new IllegalStateException("record consent before submitting"));
+        if (needs().needsExplicitConsent() && consent.basis() == ConsentBasis.IMPLIED) {
+            throw new IllegalStateException(
+                    "sexual offences and domestic abuse need explicit consent or a safeguarding override");
+        }
+        if (service.capacity() == Capacity.CLOSED) {
+            throw new IllegalStateException("the service is not taking referrals");
+        }
+        this.reference = nextReference.get().value();
+        this.submittedAt = now;
+        int target = service.acknowledgementTargetWorkingDays();
+        this.acknowledgeBy = calendar.endOfWorkingDaysAfter(now, urgency == Urgency.URGENT ? 1 : target);
+        transition(caseworker, now, ReferralAction.SUBMIT, ReferralStatus.REQUESTED, null);
+        pendingEvents.add(new ReferralEvents.Submitted(id, reference, service.id(), urgency, acknowledgeBy));
+    }
+
+    public void cancel(Actor caseworker, String reason, Instant now) {
+        requireReferrer(caseworker, ReferralAction.CANCEL);
+        requireStatus(ReferralAction.CANCEL, ReferralStatus.REQUESTED, ReferralStatus.RECEIVED,
+                ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD);
+        transition(caseworker, now, ReferralAction.CANCEL, ReferralStatus.CANCELLED, requireReason(reason));
+    }
+
+    /**
+     * The person has withdrawn consent: an open referral is cancelled with that reason and the service
+     * told; a draft keeps no consent and cannot be submitted until consent is recorded again.
+     */
+    public void withdrawConsent(Actor caseworker, String reason, Instant now) {
+        requireReferrer(caseworker, ReferralAction.WITHDRAW_CONSENT);
+        if (consentBasis == null || consentWithdrawnAt != null) {
+            throw new IllegalStateException("there is no consent to withdraw");
+        }
+        String why = requireReason(reason);
+        this.consentWithdrawnAt = now;
+        if (status.isOpen()) {
+            transition(caseworker, now, ReferralAction.WITHDRAW_CONSENT, ReferralStatus.CANCELLED, why);
+            pendingEvents.add(new ReferralEvents.ConsentWithdrawn(id, reference, service.id()));
+        } else {
+            record(caseworker, now, ReferralAction.WITHDRAW_CONSENT, status, status, why);
+        }
+    }
+
+    /** After a rejection, a new draft to another service for the same person, linked to this one. */
+    public Referral redirect(Actor caseworker, SupportService otherService, Instant now) {
+        requireReferrer(caseworker, ReferralAction.REDIRECT);
+        requireStatus(ReferralAction.REDIRECT, ReferralStatus.REJECTED);
+        Referral next = draft(caseworker, client, otherService, needs(), now);
+        next.redirectedFrom = id;
+        consent().filter(c -> consentWithdrawnAt == null).ifPresent(c -> next.recordConsent(caseworker, c, now));
+        record(caseworker, now, ReferralAction.REDIRECT, status, status, null);
+        return next;
+    }
+
+
+    /**
+     * The service opens the referral. The first opening of a REQUESTED referral is its
+     * acknowledgement: it becomes RECEIVED. Later openings change nothing.
+     */
+    public void open(Actor staff, Instant now) {
+        requireService(staff, ReferralAction.OPEN);
+        if (status == ReferralStatus.REQUESTED) {
+            this.receivedAt = now;
+            transition(staff, now, ReferralAction.OPEN, ReferralStatus.RECEIVED, null);
+        }
+    }
+
+    public void accept(Actor staff, Instant now) {
+        serviceTransition(staff, now, ReferralAction.ACCEPT, ReferralStatus.ACCEPTED, null, ReferralStatus.RECEIVED);
+    }
+
+    public void reject(Actor staff, String reason, Instant now) {
+        serviceTransition(staff, now, ReferralAction.REJECT, ReferralStatus.REJECTED, requireReason(reason),
+                ReferralStatus.RECEIVED);
+    }
+
+    public void start(Actor staff, Instant now) {
+        serviceTransition(staff, now, ReferralAction.START, ReferralStatus.IN_PROGRESS, null, ReferralStatus.ACCEPTED);
+    }
+
+    public void hold(Actor staff, String reason, Instant now) {
+        serviceTransition(staff, now, ReferralAction.HOLD, ReferralStatus.ON_HOLD, requireReason(reason),
+                ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+    }
+
+    public void resume(Actor staff, Instant now) {
+        serviceTransition(staff, now, ReferralAction.RESUME, ReferralStatus.IN_PROGRESS, null, ReferralStatus.ON_HOLD);
+    }
+
+    public void complete(Actor staff, Instant now) {
+        serviceTransition(staff, now, ReferralAction.COMPLETE, ReferralStatus.COMPLETED, null, ReferralStatus.IN_PROGRESS);
+    }
+
+    public void fail(Actor staff, String reason, Instant now) {
+        serviceTransition(staff, now, ReferralAction.FAIL, ReferralStatus.FAILED, requireReason(reason),
+                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+    }
+
+    public void setBusinessStatus(Actor staff, BusinessStatus newStatus, Instant now) {
+        requireService(staff, ReferralAction.SET_BUSINESS_STATUS);
+        requireStatus(ReferralAction.SET_BUSINESS_STATUS, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED,
+                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        this.businessStatus = Objects.requireNonNull(newStatus, "a business status is required");
+        record(staff, now, ReferralAction.SET_BUSINESS_STATUS, status, status, newStatus.name());
+    }
+
+    private void serviceTransition(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason,
+                                   ReferralStatus... from) {
+        requireService(staff, action);
+        requireStatus(action, from);
+        transition(staff, now, action, to, reason);
+    }
+
+
+    /** Either side, or nobody else: a referral made in error leaves every list. */
+    public void markEnteredInError(Actor actor, String reason, Instant now) {
+        requireVisible(actor);
+        if (status == ReferralStatus.ENTERED_IN_ERROR) {
+            throw new IllegalTransitionException(status, ReferralAction.MARK_ENTERED_IN_ERROR);
+        }
+        transition(actor, now, ReferralAction.MARK_ENTERED_IN_ERROR, ReferralStatus.ENTERED_IN_ERROR, requireReason(reason));
+    }
+
+    /** A message between the referrer and the service, once the referral has been submitted. */
+    public ReferralMessage sendMessage(Actor author, String body, Instant now) {
+        requireVisible(author);
+        if (status == ReferralStatus.DRAFT || status == ReferralStatus.ENTERED_IN_ERROR) {
+            throw new IllegalTransitionException(status, ReferralAction.SEND_MESSAGE);
+        }
+        ReferralMessage.Side side = author.is(Role.CASEWORKER) ? ReferralMessage.Side.REFERRER : ReferralMessage.Side.SERVICE;
+        ReferralMessage message = new ReferralMessage(this, author, side, body, now, messages.size());
+        messages.add(message);
+        pendingEvents.add(new ReferralEvents.MessagePosted(id, reference, service.id(), referrerUserId, side));
+        return message;
+    }
+
+
+    /** Whether the service had not acknowledged it by its due time at {@code now}. */
+    public boolean isOverdue(Instant now) {
+        return status == ReferralStatus.REQUESTED && acknowledgeBy != null && now.isAfter(acknowledgeBy);
+    }
+
+    private void requireStatus(ReferralAction action, ReferralStatus... allowed) {
+        for (ReferralStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new IllegalTransitionException(status, action);
+    }
+
+    private void transition(Actor actor, Instant now, ReferralAction action, ReferralStatus to, String reason) {
+        ReferralStatus from = status;
+        status = to;
+        record(actor, now, action, from, to, reason);
+        if (from != ReferralStatus.DRAFT) {
+            pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now));
+        }
+    }
+
+    private void record(Actor actor, Instant now, ReferralAction action, ReferralStatus from, ReferralStatus to,
+                        String reason) {
+        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, timeline.size()));
+    }
+
+    private void applyNeeds(NeedsAssessment assessment) {
+        Objects.requireNonNull(assessment, "a needs assessment is required");
+        needs.clear();
+        needs.addAll(assessment.needs());
+        crimeTypes = assessment.crimeTypes().isEmpty()
+                ? EnumSet.noneOf(CrimeType.class) : EnumSet.copyOf(assessment.crimeTypes());
+        riskLevel = assessment.riskLevel();
+        urgency = assessment.urgency();
+        reportedToPolice = assessment.reportedToPolice();
+        crimeReference = assessment.crimeReference().orElse(null);
+        safeguardingConcerns = assessment.safeguardingConcerns().orElse(null);
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REASON) {
+            throw new IllegalArgumentException("a reason is at most " + MAX_REASON + " characters");
+        }
+        return stripped;
+    }
+
+    /** The domain events raised since the last call, for the application service to publish. */
+    public List<Object> pullEvents() {
+        List<Object> events = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return events;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Optional<ReferralReference> reference() {
+        return Optional.ofNullable(reference).map(ReferralReference::new);
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public String referrerUserId() {
+        return referrerUserId;
+    }
+
+    public String referringOrganisationId() {
+        return referringOrganisationId;
+    }
+
+    public SupportService service() {
+        return service;
+    }
+
+    public ReferralStatus status() {
+        return status;
+    }
+
+    public Optional<BusinessStatus> businessStatus() {
+        return Optional.ofNullable(businessStatus);
+    }
+
+    public NeedsAssessment needs() {
+        return new NeedsAssessment(needs, crimeTypes, riskLevel, urgency, reportedToPolice,
+                Optional.ofNullable(crimeReference), Optional.ofNullable(safeguardingConcerns));
+    }
+
+    /** The consent in force: none before it is recorded or after it is withdrawn. */
+    public Optional<Consent> consent() {
+        if (consentBasis == null || consentWithdrawnAt != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Consent(consentBasis, consentShareContact, consentShareCase, consentMethod,
+                consentGivenAt, consentRecordedBy, Optional.ofNullable(consentJustification),
+                Optional.ofNullable(consentApprovedBy)));
+    }
+
+    public Optional<Instant> consentWithdrawnAt() {
+        return Optional.ofNullable(consentWithdrawnAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> submittedAt() {
+        return Optional.ofNullable(submittedAt);
+    }
+
+    public Optional<Instant> acknowledgeBy() {
+        return Optional.ofNullable(acknowledgeBy);
+    }
+
+    public Optional<Instant> receivedAt() {
+        return Optional.ofNullable(receivedAt);
+    }
+
+    public Optional<String> redirectedFrom() {
+        return Optional.ofNullable(redirectedFrom);
+    }
+
+    public List<TimelineEvent> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    public List<ReferralMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Referral[" + id + "]";
+    }
+}

@@ -1,0 +1,231 @@
+package org.waypoint.core.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.calendar.BankHolidayRepository;
+import org.waypoint.core.calendar.WorkingCalendar;
+import org.waypoint.core.client.Client;
+import org.waypoint.core.client.ClientRepository;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.directory.SupportServiceRepository;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+
+/**
+ * The referral use cases, one method each. The rules of who may see and do what live in
+ * {@link Referral}; this class loads, calls, audits and publishes, all in one transaction. A record
+ * the actor may not see is reported as not found, and that attempt is audited as denied.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = NotFoundException.class)
+public class ReferralService {
+
+    private final ReferralRepository referrals;
+    private final ClientRepository clients;
+    private final SupportServiceRepository services;
+    private final ReferenceCounter counter;
+    private final BankHolidayRepository bankHolidays;
+    private final AuditTrail audit;
+    private final DomainEvents events;
+    private final Clock clock;
+
+    @Inject
+    public ReferralService(ReferralRepository referrals, ClientRepository clients, SupportServiceRepository services,
+                           ReferenceCounter counter, BankHolidayRepository bankHolidays, AuditTrail audit,
+                           DomainEvents events, Clock clock) {
+        this.referrals = referrals;
+        this.clients = clients;
+        this.services = services;
+        this.counter = counter;
+        this.bankHolidays = bankHolidays;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected ReferralService() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    public Referral draft(Actor actor, String clientId, String serviceId, NeedsAssessment needs) {
+        Client client = clients.find(clientId).filter(c -> c.belongsTo(actor.organisationId()))
+                .orElseThrow(() -> new NotFoundException("client"));
+        Referral referral = Referral.draft(actor, client, service(serviceId), needs, clock.instant());
+        referrals.add(referral);
+        audited(actor, referral, AuditEvent.Action.CREATE, ReferralAction.CREATE);
+        return referral;
+    }
+
+    public Referral updateDraft(Actor actor, String referralId, String serviceId, NeedsAssessment needs) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT,
+                (r, now) -> r.updateDraft(actor, service(serviceId), needs, now));
+    }
+
+    public Referral recordConsent(Actor actor, String referralId, Consent consent) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, (r, now) -> r.recordConsent(actor, consent, now));
+    }
+
+    /** Sends the draft: it gets its reference and its acknowledge-by time, and the service is told. */
+    public Referral submit(Actor actor, String referralId) {
+        return change(actor, referralId, ReferralAction.SUBMIT, (r, now) -> {
+            int year = now.atZone(WorkingCalendar.LONDON).getYear();
+            WorkingCalendar calendar = new WorkingCalendar(bankHolidays.all());
+            r.submit(actor, () -> ReferralReference.of(year, counter.next(year)), calendar, now);
+        });
+    }
+
+    /**
+     * Shows the referral to the actor. The first time the service's staff open a submitted referral
+     * is its acknowledgement.
+     */
+    public Referral open(Actor actor, String referralId) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.READ);
+        Instant now = clock.instant();
+        if (actor.is(Role.SERVICE_STAFF)) {
+            referral.open(actor, now);
+        }
+        audited(actor, referral, AuditEvent.Action.READ, ReferralAction.OPEN);
+        return referral;
+    }
+
+    public Referral accept(Actor actor, String referralId) {
+        return change(actor, referralId, ReferralAction.ACCEPT, (r, now) -> r.accept(actor, now));
+    }
+
+    public Referral reject(Actor actor, String referralId, String reason) {
+        return change(actor, referralId, ReferralAction.REJECT, (r, now) -> r.reject(actor, reason, now));
+    }
+
+    public Referral start(Actor actor, String referralId) {
+        return change(actor, referralId, ReferralAction.START, (r, now) -> r.start(actor, now));
+    }
+
+    public Referral hold(Actor actor, String referralId, String reason) {
+        return change(actor, referralId, ReferralAction.HOLD, (r, now) -> r.hold(actor, reason, now));
+    }
+
+    public Referral resume(Actor actor, String referralId) {
+        return change(actor, referralId, ReferralAction.RESUME, (r, now) -> r.resume(actor, now));
+    }
+
+    public Referral complete(Actor actor, String referralId) {
+        return change(actor, referralId, ReferralAction.COMPLETE, (r, now) -> r.complete(actor, now));
+    }
+
+    public Referral fail(Actor actor, String referralId, String reason) {
+        return change(actor, referralId, ReferralAction.FAIL, (r, now) -> r.fail(actor, reason, now));
+    }
+
+    public Referral cancel(Actor actor, String referralId, String reason) {
+        return change(actor, referralId, ReferralAction.CANCEL, (r, now) -> r.cancel(actor, reason, now));
+    }
+
+    public Referral markEnteredInError(Actor actor, String referralId, String reason) {
+        return change(actor, referralId, ReferralAction.MARK_ENTERED_IN_ERROR,
+                (r, now) -> r.markEnteredInError(actor, reason, now));
+    }
+
+    public Referral setBusinessStatus(Actor actor, String referralId, BusinessStatus status) {
+        return change(actor, referralId, ReferralAction.SET_BUSINESS_STATUS,
+                (r, now) -> r.setBusinessStatus(actor, status, now));
+    }
+
+    public ReferralMessage sendMessage(Actor actor, String referralId, String body) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
+        ReferralMessage message = referral.sendMessage(actor, body, clock.instant());
+        audited(actor, referral, AuditEvent.Action.UPDATE, ReferralAction.SEND_MESSAGE);
+        publish(referral);
+        return message;
+    }
+
+    /** After a rejection: a new draft for the same person to another service, linked to the old one. */
+    public Referral redirect(Actor actor, String referralId, String otherServiceId) {
+        Referral rejected = visible(actor, referralId, AuditEvent.Action.UPDATE);
+        Referral next = rejected.redirect(actor, service(otherServiceId), clock.instant());
+        referrals.add(next);
+        audited(actor, rejected, AuditEvent.Action.UPDATE, ReferralAction.REDIRECT);
+        audited(actor, next, AuditEvent.Action.CREATE, ReferralAction.CREATE);
+        return next;
+    }
+
+    /**
+     * The person withdrew consent: every unfinished referral of theirs that rests on it is cancelled
+     * (or, if a draft, loses its consent) and each service told.
+     */
+    public List<Referral> withdrawConsent(Actor actor, String clientId, String reason) {
+        Client client = clients.find(clientId)
+                .filter(c -> actor.is(Role.CASEWORKER) && c.belongsTo(actor.organisationId()))
+                .orElseThrow(() -> {
+                    audit.record(actor, AuditTrail.CLIENT, clientId, AuditEvent.Action.UPDATE, "withdraw consent",
+                            AuditEvent.Outcome.DENIED);
+                    return new NotFoundException("client");
+                });
+        Instant now = clock.instant();
+        List<Referral> affected = referrals.unfinishedForClient(client.id()).stream()
+                .filter(r -> r.consent().isPresent())
+                .toList();
+        for (Referral referral : affected) {
+            referral.withdrawConsent(actor, reason, now);
+            audited(actor, referral, AuditEvent.Action.UPDATE, ReferralAction.WITHDRAW_CONSENT);
+            publish(referral);
+        }
+        return affected;
+    }
+
+    /** The referrals the actor's organisation made (caseworkers) or was sent (service staff), audited as a list. */
+    public List<Referral> list(Actor actor) {
+        List<Referral> found = switch (actor.role()) {
+            case CASEWORKER -> referrals.madeBy(actor.organisationId());
+            case SERVICE_STAFF -> referrals.sentTo(actor.organisationId());
+            case ADMIN -> throw new NotPermittedException("list referrals");
+        };
+        found.forEach(r -> audit.success(actor, AuditTrail.REFERRAL, r.id(), AuditEvent.Action.LIST, "list"));
+        return found;
+    }
+
+    /** The overdue referrals the actor may see: not acknowledged by their due time. */
+    public List<Referral> overdue(Actor actor) {
+        List<Referral> found = referrals.overdue(clock.instant()).stream().filter(r -> r.isVisibleTo(actor)).toList();
+        found.forEach(r -> audit.success(actor, AuditTrail.REFERRAL, r.id(), AuditEvent.Action.LIST, "overdue"));
+        return found;
+    }
+
+    private Referral change(Actor actor, String referralId, ReferralAction action, BiConsumer<Referral, Instant> change) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
+        change.accept(referral, clock.instant());
+        audited(actor, referral, AuditEvent.Action.UPDATE, action);
+        publish(referral);
+        return referral;
+    }
+
+    private Referral visible(Actor actor, String referralId, AuditEvent.Action action) {
+        return referrals.find(referralId).filter(r -> r.isVisibleTo(actor)).orElseThrow(() -> {
+            audit.record(actor, AuditTrail.REFERRAL, referralId, action, null, AuditEvent.Outcome.DENIED);
+            return new NotFoundException("referral");
+        });
+    }
+
+    private SupportService service(String serviceId) {
+        return services.find(serviceId).orElseThrow(() -> new NotFoundException("service"));
+    }
+
+    private void audited(Actor actor, Referral referral, AuditEvent.Action action, ReferralAction what) {
+        audit.success(actor, AuditTrail.REFERRAL, referral.id(), action, what.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void publish(Referral referral) {
+        referral.pullEvents().forEach(events::publish);
+    }
+}

@@ -1,0 +1,26 @@
+package org.waypoint.core.shared.persistence;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores every {@link Instant} as a TIMESTAMP holding UTC wall-clock time, the one timestamp type
+ * Derby and PostgreSQL share. The server runs with {@code -Duser.timezone=UTC}, so no daylight
+ * saving gap can shift a value on its way through JDBC.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, LocalDateTime> {
+
+    @Override
+    public LocalDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(LocalDateTime column) {
+        return column == null ? null : column.toInstant(ZoneOffset.UTC);
+    }
+}

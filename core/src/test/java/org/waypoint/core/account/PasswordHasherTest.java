@@ -1,0 +1,41 @@
+package org.waypoint.core.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.junit.jupiter.api.Test;
+
+/** With Soteria's implementation, as Payara runs it. */
+class PasswordHasherTest {
+
+    private final PasswordHasher hasher = configured();
+
+    private static PasswordHasher configured() {
+        PasswordHasher hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl());
+        hasher.configure();
+        return hasher;
+    }
+
+    @Test
+    void hashesWithPbkdf2Sha256AtSixHundredThousandIterationsAndASalt() {
+        String hash = hasher.hash("correct horse battery".toCharArray());
+
+        assertThat(hash).startsWith("PBKDF2WithHmacSHA256:600000:");
+        assertThat(hasher.hash("correct horse battery".toCharArray())).isNotEqualTo(hash);
+    }
+
+    @Test
+    void verifiesTheRightPasswordOnly() {
+        String hash = hasher.hash("correct horse battery".toCharArray());
+
+        assertThat(hasher.matches("correct horse battery".toCharArray(), hash)).isTrue();
+        assertThat(hasher.matches("correct horse batterz".toCharArray(), hash)).isFalse();
+        assertThat(hasher.matches(null, hash)).isFalse();
+    }
+
+    @Test
+    void refusesPasswordsShorterThanTwelveCharacters() {
+        assertThatIllegalArgumentException().isThrownBy(() -> hasher.hash("short-pass1".toCharArray()));
+    }
+}

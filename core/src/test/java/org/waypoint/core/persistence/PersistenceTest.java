@@ -1,0 +1,265 @@
+package org.waypoint.core.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.audit.persistence.JpaAuditEventRepository;
+import org.waypoint.core.calendar.WorkingCalendar;
+import org.waypoint.core.calendar.persistence.JpaBankHolidayRepository;
+import org.waypoint.core.client.Client;
+import org.waypoint.core.client.ClientDetails;
+import org.waypoint.core.client.ContactDetails;
+import org.waypoint.core.client.Guardian;
+import org.waypoint.core.client.SafeContact;
+import org.waypoint.core.client.persistence.JpaClientRepository;
+import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationKind;
+import org.waypoint.core.referral.Consent;
+import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.NeedsAssessment;
+import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.referral.Urgency;
+import org.waypoint.core.referral.persistence.JpaReferenceCounter;
+import org.waypoint.core.referral.persistence.JpaReferralRepository;
+import org.waypoint.core.referral.persistence.ReferenceYears;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.crypto.FieldCipher;
+import org.waypoint.core.testing.TestDatabase;
+
+/**
+ * The model on a real database (Derby by default, PostgreSQL with the postgresql profile), through
+ * the migrations and the application's persistence unit: what is saved comes back whole, no personal
+ * text is readable in any column, and referral numbers stay unique under concurrent submissions.
+ */
+class PersistenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final List<String> MARKERS = List.of(
+            "MkGivenQx", "MkFamilyQx", "MkAccessQx", "07700 900111", "mkmail@qx.example", "MkAddressQx",
+            "07700 900222", "MkSafeTimesQx", "MkCoverQx", "MkGuardianQx", "MkRelationQx", "07700 900333",
+            "MkCrimeRefQx", "MkConcernsQx", "MkJustifyQx", "MkApproverQx", "MkReasonQx", "MkMessageQx",
+            "M14 5RT", "2009-02-14", "GROOMING", "FEMALE");
+
+    private static TestDatabase db;
+    private static Organisation police;
+    private static SupportService service;
+    private static Actor caseworker;
+    private static Actor staff;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.fresh();
+        db.inTransaction(em -> {
+            police = new Organisation("Victim Care Unit", OrganisationKind.REFERRER);
+            Organisation charity = new Organisation("Harbour Support Trust", OrganisationKind.PROVIDER);
+            em.persist(police);
+            em.persist(charity);
+            ServiceCategory counselling = em.find(ServiceCategory.class, "COUNSELLING");
+            service = new SupportService(charity, "Harbour Counselling", "Counselling.", List.of(counselling),
+                    List.of("M"), new EmailAddress("referrals@harbour.example.org"));
+            em.persist(service);
+            caseworker = new Actor("u-caseworker", police.id(), Role.CASEWORKER);
+            staff = new Actor("u-staff", charity.id(), Role.SERVICE_STAFF);
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    private static ClientDetails markedDetails() {
+        return new ClientDetails("MkGivenQx", "MkFamilyQx", LocalDate.of(2009, 2, 14), Gender.FEMALE, "pl", true,
+                Optional.of("MkAccessQx"), Optional.of("M14 5RT"),
+                new ContactDetails(Optional.of("07700 900111"), Optional.of("mkmail@qx.example"), Optional.of("MkAddressQx")),
+                new SafeContact(Optional.of("07700 900222"), Optional.of("MkSafeTimesQx"), false, true, Optional.of("MkCoverQx")),
+                Optional.of(new Guardian("MkGuardianQx", "MkRelationQx", Optional.of("07700 900333"))));
+    }
+
+    private static String duplicateKey(ClientDetails details) {
+        return FieldCipher.current().blindIndex(FieldCipher.personKey(details.givenName(), details.familyName(),
+                details.dateOfBirth()));
+    }
+
+    @Test
+    void aReferralComesBackWholeAndNoPersonalTextIsReadableInTheDatabase() throws Exception {
+        ClientDetails details = markedDetails();
+        String referralId = db.inTransaction(em -> {
+            Client client = new Client(police.id(), details, duplicateKey(details), caseworker.userId(), NOW);
+            new JpaClientRepository(em).add(client);
+            Referral referral = Referral.draft(caseworker, client, em.merge(service), new NeedsAssessment(
+                    Set.of("COUNSELLING"), Set.of(CrimeType.GROOMING), RiskLevel.HIGH, Urgency.URGENT, true,
+                    Optional.of("MkCrimeRefQx"), Optional.of("MkConcernsQx")), NOW);
+            referral.recordConsent(caseworker, Consent.safeguardingOverride("MkJustifyQx", "MkApproverQx",
+                    ConsentMethod.IN_PERSON, NOW, caseworker.userId()), NOW);
+            referral.submit(caseworker, () -> ReferralReference.of(2026, 1), new WorkingCalendar(List.of()), NOW);
+            referral.open(staff, NOW);
+            referral.accept(staff, NOW);
+            referral.start(staff, NOW);
+            referral.hold(staff, "MkReasonQx", NOW);
+            referral.sendMessage(staff, "MkMessageQx", NOW);
+            new JpaReferralRepository(em).add(referral);
+            return referral.id();
+        });
+
+        try (EntityManager em = db.entityManager()) {
+            Referral loaded = new JpaReferralRepository(em).find(referralId).orElseThrow();
+            assertThat(loaded.client().details()).usingRecursiveComparison().isEqualTo(details);
+            assertThat(loaded.status()).isEqualTo(ReferralStatus.ON_HOLD);
+            assertThat(loaded.needs().crimeTypes()).containsExactly(CrimeType.GROOMING);
+            assertThat(loaded.needs().crimeReference()).contains("MkCrimeRefQx");
+            assertThat(loaded.consent().orElseThrow().overrideJustification()).contains("MkJustifyQx");
+            assertThat(loaded.timeline()).hasSize(7).last().satisfies(e -> assertThat(e.reason()).contains("MkReasonQx"));
+            assertThat(loaded.messages()).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("MkMessageQx"));
+            assertThat(loaded.acknowledgeBy()).contains(Instant.parse("2026-11-25T00:00:00Z"));
+            assertThat(new JpaClientRepository(em).findByDuplicateKey(police.id(), duplicateKey(details)))
+                    .extracting(Client::id).containsExactly(loaded.client().id());
+        }
+
+        List<String> stored = textColumns("client", "referral", "referral_event", "referral_message");
+        assertThat(stored).isNotEmpty().allSatisfy(value -> assertThat(value).doesNotContain(MARKERS));
+    }
+
+    private static List<String> textColumns(String... tables) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = db.jdbc(); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData meta = rows.getMetaData();
+                    while (rows.next()) {
+                        for (int column = 1; column <= meta.getColumnCount(); column++) {
+                            int type = meta.getColumnType(column);
+                            if ((type == Types.VARCHAR || type == Types.CHAR) && rows.getString(column) != null) {
+                                values.add(rows.getString(column));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void referralNumbersAreUniqueUnderConcurrentSubmissionsAndARollbackGivesItsNumberBack() throws Exception {
+        int threads = 8;
+        int perThread = 15;
+        List<Long> committed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        boolean rollBack = (thread + i) % 7 == 0;
+                        EntityManager em = db.entityManager();
+                        try {
+                            em.getTransaction().begin();
+                            long number = counter(em).next(2027);
+                            if (rollBack) {
+                                em.getTransaction().rollback();
+                            } else {
+                                em.getTransaction().commit();
+                                committed.add(number);
+                            }
+                        } finally {
+                            em.close();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(new HashSet<>(committed)).hasSameSizeAs(committed);
+        assertThat(committed).allSatisfy(n -> assertThat(n).isBetween(1L, (long) threads * perThread));
+        List<Long> sorted = committed.stream().sorted().toList();
+        assertThat(sorted).as("a rolled-back number is handed out again, so the committed ones have no gaps")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, committed.size()).boxed().toList());
+    }
+
+    @Test
+    void aYearTheMigrationsDidNotForeseeIsOpenedOnFirstUse() {
+        long first = db.inTransaction(em -> counter(em).next(2041));
+        long second = db.inTransaction(em -> counter(em).next(2041));
+
+        assertThat(List.of(first, second)).containsExactly(1L, 2L);
+    }
+
+    private static JpaReferenceCounter counter(EntityManager em) {
+        return new JpaReferenceCounter(em, new ReferenceYears(null) {
+            @Override
+            public void open(int year) {
+                db.inTransaction(own -> own.createNativeQuery(
+                        "INSERT INTO reference_counter (counter_year, last_value) VALUES (?, 0)")
+                        .setParameter(1, year).executeUpdate());
+            }
+        });
+    }
+
+    @Test
+    void theBankHolidaysAreData() {
+        try (EntityManager em = db.entityManager()) {
+            assertThat(new JpaBankHolidayRepository(em).all()).hasSize(32)
+                    .contains(LocalDate.of(2026, 12, 28), LocalDate.of(2028, 1, 3));
+        }
+    }
+
+    @Test
+    void theAuditTrailKeepsWhoReadWhatAndWhen() {
+        String recordId = "3f0c8a53-7a8c-4a5b-9a49-0f6a1c2b9d10";
+        db.inTransaction(em -> {
+            new AuditTrail(new JpaAuditEventRepository(em), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
+                    .success(caseworker, AuditTrail.CLIENT, recordId, AuditEvent.Action.READ, "get");
+            return null;
+        });
+
+        try (EntityManager em = db.entityManager()) {
+            assertThat(new JpaAuditEventRepository(em).findByRecord(AuditTrail.CLIENT, recordId)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.at()).isEqualTo(NOW);
+                        assertThat(e.actorUserId()).isEqualTo(caseworker.userId());
+                        assertThat(e.actorOrganisationId()).isEqualTo(police.id());
+                        assertThat(e.action()).isEqualTo(AuditEvent.Action.READ);
+                        assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
+                    });
+        }
+    }
+}

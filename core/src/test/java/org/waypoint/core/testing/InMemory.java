@@ -1,0 +1,156 @@
+package org.waypoint.core.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditEventRepository;
+import org.waypoint.core.calendar.BankHolidayRepository;
+import org.waypoint.core.client.Client;
+import org.waypoint.core.client.ClientRepository;
+import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.directory.SupportServiceRepository;
+import org.waypoint.core.referral.ReferenceCounter;
+import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralRepository;
+import org.waypoint.core.shared.DomainEvents;
+
+/** In-memory stand-ins for the repositories and ports, for testing use cases without a container. */
+public final class InMemory {
+
+    private InMemory() {
+    }
+
+    public static final class Referrals implements ReferralRepository {
+        private final Map<String, Referral> byId = new LinkedHashMap<>();
+
+        @Override
+        public Optional<Referral> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public void add(Referral referral) {
+            byId.put(referral.id(), referral);
+        }
+
+        @Override
+        public List<Referral> unfinishedForClient(String clientId) {
+            return byId.values().stream()
+                    .filter(r -> r.client().id().equals(clientId) && !r.status().isFinal())
+                    .toList();
+        }
+
+        @Override
+        public List<Referral> madeBy(String organisationId) {
+            return byId.values().stream().filter(r -> r.referringOrganisationId().equals(organisationId))
+                    .sorted(Comparator.comparing(Referral::createdAt).reversed()).toList();
+        }
+
+        @Override
+        public List<Referral> sentTo(String organisationId) {
+            return byId.values().stream()
+                    .filter(r -> r.service().organisation().id().equals(organisationId) && r.submittedAt().isPresent())
+                    .toList();
+        }
+
+        @Override
+        public List<Referral> overdue(Instant now) {
+            return byId.values().stream().filter(r -> r.isOverdue(now)).toList();
+        }
+    }
+
+    public static final class Clients implements ClientRepository {
+        private final Map<String, Client> byId = new HashMap<>();
+
+        @Override
+        public Optional<Client> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Client> findByDuplicateKey(String organisationId, String duplicateKey) {
+            return byId.values().stream()
+                    .filter(c -> c.belongsTo(organisationId) && c.duplicateKey().equals(duplicateKey)).toList();
+        }
+
+        @Override
+        public void add(Client client) {
+            byId.put(client.id(), client);
+        }
+    }
+
+    public static final class Services implements SupportServiceRepository {
+        private final Map<String, SupportService> byId = new LinkedHashMap<>();
+        private final Map<String, ServiceCategory> categories = new LinkedHashMap<>();
+
+        @Override
+        public List<SupportService> findAll() {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public Optional<SupportService> find(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public void add(SupportService service) {
+            byId.put(service.id(), service);
+            service.categories().forEach(c -> categories.put(c.code(), c));
+        }
+
+        @Override
+        public List<ServiceCategory> categories() {
+            return List.copyOf(categories.values());
+        }
+
+        @Override
+        public Optional<ServiceCategory> category(String code) {
+            return Optional.ofNullable(categories.get(code));
+        }
+    }
+
+    public static final class AuditEvents implements AuditEventRepository {
+        public final List<AuditEvent> appended = new ArrayList<>();
+
+        @Override
+        public void append(AuditEvent event) {
+            appended.add(event);
+        }
+
+        @Override
+        public List<AuditEvent> findByRecord(String recordType, String recordId) {
+            return appended.stream().filter(e -> e.recordType().equals(recordType) && e.recordId().equals(recordId)).toList();
+        }
+    }
+
+    public static final class Counter implements ReferenceCounter {
+        private final Map<Integer, Long> last = new HashMap<>();
+
+        @Override
+        public long next(int year) {
+            return last.merge(year, 1L, Long::sum);
+        }
+    }
+
+    public static final class Events implements DomainEvents {
+        public final List<Object> published = new ArrayList<>();
+
+        @Override
+        public void publish(Object event) {
+            published.add(event);
+        }
+    }
+
+    public static BankHolidayRepository bankHolidays(LocalDate... days) {
+        return () -> List.of(days);
+    }
+}

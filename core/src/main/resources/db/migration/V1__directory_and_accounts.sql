@@ -3,7 +3,7 @@
 CREATE TABLE organisation (
     id      CHAR(36)     NOT NULL PRIMARY KEY,
     name    VARCHAR(200) NOT NULL,
-    kind    VARCHAR(20)  NOT NULL,
+    kind    VARCHAR(30)  NOT NULL,
     version BIGINT       NOT NULL
 );
 

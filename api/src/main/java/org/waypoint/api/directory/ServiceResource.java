@@ -2,33 +2,127 @@ package org.waypoint.api.directory;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Versions;
+import org.waypoint.api.Idempotent;
+import org.waypoint.api.security.Allowed;
+import org.waypoint.api.security.Public;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.directory.ServiceDefinition;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.EmailAddress;
 
-/** The directory of support services. */
+/** The directory of support services: its public face, and its keeping by administrators and the services' staff. */
+@Tag(name = "Services", description = "The directory of support services.")
 @Path("v1/services")
 @RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
 public class ServiceResource {
 
     private final DirectoryService directory;
+    private final RequestActor actor;
 
     @Inject
-    public ServiceResource(DirectoryService directory) {
+    public ServiceResource(DirectoryService directory, RequestActor actor) {
         this.directory = directory;
+        this.actor = actor;
     }
 
     /** For CDI's proxy only. */
     protected ServiceResource() {
-        this.directory = null;
+        this(null, null);
+    }
+
+    public record Definition(String organisationId, String name, String description, List<String> categories,
+                             List<String> postcodeAreas, String referralInbox, Integer acknowledgementTargetWorkingDays) {
+
+        ServiceDefinition toDomain() {
+            if (referralInbox == null) {
+                throw new IllegalArgumentException("referralInbox is required");
+            }
+            return new ServiceDefinition(organisationId, name, description, categories, postcodeAreas,
+                    new EmailAddress(referralInbox),
+                    acknowledgementTargetWorkingDays == null ? SupportService.DEFAULT_ACK_TARGET_WORKING_DAYS
+                            : acknowledgementTargetWorkingDays);
+        }
+    }
+
+    public record CapacityChange(Capacity capacity, Integer waitWeeks) {
+    }
+
+    /** The public face of the directory: open to all, no referral inboxes. */
+    @GET
+    @Public
+    public List<ServiceResponse> list() {
+        return directory.listServices().stream().map(ServiceResponse::of).toList();
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<ServiceResponse> list() {
-        return directory.listServices().stream().map(ServiceResponse::of).toList();
+    @Path("{id}")
+    @Public
+    public Response get(@PathParam("id") String id) {
+        SupportService service = directory.get(id);
+        return Versions.ok(ServiceResponse.of(service), service.version()).build();
+    }
+
+    @Idempotent
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Allowed(Role.ADMIN)
+    public Response create(Definition body, @Context UriInfo uri) {
+        SupportService service = directory.create(actor.required(), required(body).toDomain());
+        return Response.created(uri.getAbsolutePathBuilder().path(service.id()).build())
+                .entity(ServiceResponse.of(service)).tag(Versions.tag(service.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Allowed(Role.ADMIN)
+    public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        SupportService service = directory.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
+        return Versions.ok(ServiceResponse.of(service), service.version()).build();
+    }
+
+    @PUT
+    @Path("{id}/capacity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
+    public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CapacityChange change = required(body);
+        if (change.capacity() == null) {
+            throw new IllegalArgumentException("capacity is required");
+        }
+        SupportService service = directory.changeCapacity(actor.required(), id, change.capacity(),
+                change.waitWeeks() == null ? 0 : change.waitWeeks(), Versions.expected(ifMatch));
+        return Versions.ok(ServiceResponse.of(service), service.version()).build();
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new IllegalArgumentException("a JSON body is required");
+        }
+        return body;
     }
 }

@@ -3,29 +3,54 @@ package org.waypoint.core.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
+import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
 
-/** Use cases for user accounts. */
+/** Use cases for accounts: signing in by password or token, personal API tokens, and the administrator's keeping of accounts. */
 @ApplicationScoped
 public class AccountService {
 
+    static final String TOKEN_PREFIX = "wp_";
+    static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(366);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final UserAccountRepository accounts;
+    private final ApiTokenRepository tokens;
+    private final OrganisationRepository organisations;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
     @Inject
-    public AccountService(UserAccountRepository accounts, PasswordHasher hasher) {
+    public AccountService(UserAccountRepository accounts, ApiTokenRepository tokens, OrganisationRepository organisations,
+                          PasswordHasher hasher, Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
+        this.organisations = organisations;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected AccountService() {
-        this.accounts = null;
-        this.hasher = null;
+        this(null, null, null, null, null);
     }
 
-    /** Opens an account; an e-mail address holds one account at most. */
+    /** Opens an account; an e-mail address holds one account at most. Used by the administrator's use case and the demo data. */
     @Transactional
     public UserAccount register(EmailAddress email, String displayName, Role role, Organisation organisation,
                                 char[] password) {
@@ -35,5 +60,130 @@ public class AccountService {
         UserAccount account = new UserAccount(email, displayName, role, organisation, hasher.hash(password));
         accounts.add(account);
         return account;
+    }
+
+    /** An administrator opens an account in any organisation. */
+    @Transactional
+    public UserAccount createUser(Actor admin, EmailAddress email, String displayName, Role role, String organisationId,
+                                  char[] password) {
+        requireAdmin(admin, "create accounts");
+        Organisation organisation = organisations.find(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
+        return register(email, displayName, role, organisation, password);
+    }
+
+    @Transactional
+    public List<UserAccount> listUsers(Actor admin) {
+        requireAdmin(admin, "list accounts");
+        return accounts.findAll();
+    }
+
+    @Transactional
+    public UserAccount setEnabled(Actor admin, String userId, boolean enabled) {
+        requireAdmin(admin, "disable accounts");
+        UserAccount account = accounts.find(userId).orElseThrow(() -> new NotFoundException("account"));
+        if (!enabled && account.id().equals(admin.userId())) {
+            throw new IllegalStateException("an administrator cannot disable their own account");
+        }
+        if (enabled) {
+            account.enable();
+        } else {
+            account.disable();
+        }
+        return account;
+    }
+
+    @Transactional
+    public UserAccount changeRole(Actor admin, String userId, Role role) {
+        requireAdmin(admin, "change roles");
+        UserAccount account = accounts.find(userId).orElseThrow(() -> new NotFoundException("account"));
+        account.changeRole(role);
+        return account;
+    }
+
+    @Transactional
+    public UserAccount me(Actor actor) {
+        return accounts.find(actor.userId()).orElseThrow(() -> new NotFoundException("account"));
+    }
+
+    /**
+     * Signs in with e-mail address and password. The same work is done whether or not the account
+     * exists, so the answer's timing tells nothing; repeated failures lock the account for a while.
+     */
+    @Transactional
+    public Optional<Actor> signIn(EmailAddress email, char[] password) {
+        Instant now = clock.instant();
+        Optional<UserAccount> found = accounts.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.matches(password, hasher.decoy());
+            return Optional.empty();
+        }
+        UserAccount account = found.get();
+        if (account.refusesSignInAt(now)) {
+            hasher.matches(password, hasher.decoy());
+            return Optional.empty();
+        }
+        if (!hasher.matches(password, account.passwordHash())) {
+            account.signInFailed(now);
+            return Optional.empty();
+        }
+        account.signedIn();
+        return Optional.of(account.asActor());
+    }
+
+    /** A new personal API token for the signed-in user, valid for at most a year. */
+    @Transactional
+    public IssuedToken createToken(Actor actor, String name, Duration validity) {
+        if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_TOKEN_VALIDITY) > 0) {
+            throw new IllegalArgumentException("a token is valid for 1 to 366 days");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = clock.instant();
+        ApiToken token = new ApiToken(actor.userId(), name, hash(secret), now, now.plus(validity));
+        tokens.add(token);
+        return new IssuedToken(token, secret);
+    }
+
+    @Transactional
+    public List<ApiToken> tokens(Actor actor) {
+        return tokens.ofUser(actor.userId());
+    }
+
+    @Transactional
+    public ApiToken revokeToken(Actor actor, String tokenId) {
+        ApiToken token = tokens.find(tokenId).filter(t -> t.userId().equals(actor.userId()))
+                .orElseThrow(() -> new NotFoundException("token"));
+        token.revoke(clock.instant());
+        return token;
+    }
+
+    /** The actor a bearer token stands for, if it is one of ours, unexpired, unrevoked, and its account enabled. */
+    @Transactional
+    public Optional<Actor> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByHash(hash(secret))
+                .filter(t -> t.isValidAt(now))
+                .flatMap(t -> accounts.find(t.userId()))
+                .filter(UserAccount::enabled)
+                .map(UserAccount::asActor);
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireAdmin(Actor actor, String what) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new NotPermittedException(what);
+        }
     }
 }

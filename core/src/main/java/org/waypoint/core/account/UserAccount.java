@@ -10,9 +10,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
 
 /**
@@ -23,6 +26,9 @@ import org.waypoint.core.shared.EmailAddress;
 @Entity
 @Table(name = "user_account")
 public class UserAccount {
+
+    static final int MAX_FAILED_SIGN_INS = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
 
     @Id
     @Column(length = 36)
@@ -48,6 +54,12 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Version
     private long version;
 
@@ -64,14 +76,47 @@ public class UserAccount {
         this.displayName = displayName.strip();
         this.role = Objects.requireNonNull(role, "a role is required");
         this.organisation = Objects.requireNonNull(organisation, "an account belongs to an organisation");
+        requireRoleFits(role, organisation);
+        this.passwordHash = Objects.requireNonNull(passwordHash, "a password hash is required");
+        this.enabled = true;
+    }
+
+    /** Whether sign-in is refused at {@code now}: disabled, or locked after repeated failures. */
+    public boolean refusesSignInAt(Instant now) {
+        return !enabled || (lockedUntil != null && now.isBefore(lockedUntil));
+    }
+
+    /** Counts a failed sign-in; the fifth in a row locks the account for fifteen minutes. */
+    void signInFailed(Instant now) {
+        failedSignIns++;
+        if (failedSignIns >= MAX_FAILED_SIGN_INS) {
+            lockedUntil = now.plus(LOCK);
+            failedSignIns = 0;
+        }
+    }
+
+    void signedIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    /** The account as the actor it signs in as. */
+    public Actor asActor() {
+        return new Actor(id, organisation.id(), role);
+    }
+
+    public void changeRole(Role newRole) {
+        requireRoleFits(Objects.requireNonNull(newRole, "a role is required"), organisation);
+        this.role = newRole;
+    }
+
+    private static void requireRoleFits(Role role, Organisation organisation) {
         if (role == Role.CASEWORKER && !organisation.kind().refers()) {
             throw new IllegalArgumentException("a caseworker belongs to an organisation that refers");
         }
         if (role == Role.SERVICE_STAFF && !organisation.kind().provides()) {
             throw new IllegalArgumentException("service staff belong to an organisation that provides services");
         }
-        this.passwordHash = Objects.requireNonNull(passwordHash, "a password hash is required");
-        this.enabled = true;
     }
 
     public void disable() {

@@ -1,5 +1,6 @@
 package org.waypoint.core.account;
 
+import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.shared.EmailAddress;
 
@@ -9,6 +10,9 @@ public interface UserAccountRepository {
     Optional<UserAccount> find(String id);
 
     Optional<UserAccount> findByEmail(EmailAddress email);
+
+    /** Every account, by e-mail address. */
+    List<UserAccount> findAll();
 
     void add(UserAccount account);
 }

@@ -6,12 +6,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
 /**
@@ -57,7 +59,16 @@ public class ClientService {
 
     @Transactional(dontRollbackOn = NotFoundException.class)
     public Client update(Actor actor, String clientId, ClientDetails details) {
+        return update(actor, clientId, details, OptionalLong.empty());
+    }
+
+    /** With an expected version (the API's If-Match), refused as stale when someone changed the client first. */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Client update(Actor actor, String clientId, ClientDetails details, OptionalLong expectedVersion) {
         Client client = visible(actor, clientId, AuditEvent.Action.UPDATE);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != client.version()) {
+            throw new StaleVersionException("client");
+        }
         client.update(details, duplicateKey(details));
         audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
         return client;

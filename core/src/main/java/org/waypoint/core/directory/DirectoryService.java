@@ -4,26 +4,109 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.OptionalLong;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.StaleVersionException;
 
 /** Use cases that read and keep the directory of support services. */
 @ApplicationScoped
 public class DirectoryService {
 
     private final SupportServiceRepository services;
+    private final OrganisationRepository organisations;
 
     @Inject
-    public DirectoryService(SupportServiceRepository services) {
+    public DirectoryService(SupportServiceRepository services, OrganisationRepository organisations) {
         this.services = services;
+        this.organisations = organisations;
     }
 
     /** For CDI's proxy only. */
     protected DirectoryService() {
-        this.services = null;
+        this(null, null);
     }
 
     /** The whole directory in name order, closed services included (they say they are closed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SupportService> listServices() {
         return services.findAll();
+    }
+
+    /** One service; the directory is public, so anyone may look. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SupportService get(String serviceId) {
+        return services.find(serviceId).orElseThrow(() -> new NotFoundException("service"));
+    }
+
+    /** An administrator adds a service to the directory. */
+    @Transactional
+    public SupportService create(Actor actor, ServiceDefinition definition) {
+        requireAdmin(actor, "add services");
+        Organisation owner = organisations.find(definition.organisationId())
+                .orElseThrow(() -> new NotFoundException("organisation"));
+        SupportService service = new SupportService(owner, definition.name(), definition.description(),
+                categories(definition.categoryCodes()), definition.postcodePrefixes(), definition.referralInbox());
+        service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
+        services.add(service);
+        return service;
+    }
+
+    /** An administrator changes what a service is, offers and covers. */
+    @Transactional
+    public SupportService update(Actor actor, String serviceId, ServiceDefinition definition, OptionalLong expectedVersion) {
+        requireAdmin(actor, "change services");
+        SupportService service = get(serviceId);
+        requireVersion(service, expectedVersion);
+        service.describe(definition.name(), definition.description(), categories(definition.categoryCodes()),
+                definition.postcodePrefixes(), definition.referralInbox());
+        service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
+        return service;
+    }
+
+    /**
+     * Opens a service, puts it on a waiting list of {@code waitWeeks} weeks, or closes it: an
+     * administrator, or the staff of the organisation that provides it.
+     */
+    @Transactional
+    public SupportService changeCapacity(Actor actor, String serviceId, Capacity capacity, int waitWeeks,
+                                         OptionalLong expectedVersion) {
+        SupportService service = get(serviceId);
+        boolean ownStaff = actor.is(Role.SERVICE_STAFF) && actor.belongsTo(service.organisation().id());
+        if (!actor.is(Role.ADMIN) && !ownStaff) {
+            throw new NotPermittedException("change this service's capacity");
+        }
+        requireVersion(service, expectedVersion);
+        switch (capacity) {
+            case OPEN -> service.open();
+            case WAITING_LIST -> service.waitingList(waitWeeks);
+            case CLOSED -> service.close();
+        }
+        return service;
+    }
+
+    private List<ServiceCategory> categories(List<String> codes) {
+        if (codes == null) {
+            throw new IllegalArgumentException("categories are required");
+        }
+        return codes.stream()
+                .map(code -> services.category(code).orElseThrow(() -> new IllegalArgumentException("no category " + code)))
+                .toList();
+    }
+
+    private static void requireVersion(SupportService service, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != service.version()) {
+            throw new StaleVersionException("service");
+        }
+    }
+
+    private static void requireAdmin(Actor actor, String what) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new NotPermittedException(what);
+        }
     }
 }

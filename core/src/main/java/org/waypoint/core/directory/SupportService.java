@@ -94,17 +94,7 @@ public class SupportService {
         if (!organisation.kind().provides()) {
             throw new IllegalArgumentException("only an organisation that provides services can own one");
         }
-        this.name = requireText(name, "service name", MAX_NAME);
-        this.description = requireText(description, "service description", MAX_DESCRIPTION);
-        if (categories == null || categories.isEmpty()) {
-            throw new IllegalArgumentException("a service has at least one category");
-        }
-        this.categories.addAll(categories);
-        if (postcodePrefixes == null || postcodePrefixes.isEmpty()) {
-            throw new IllegalArgumentException("a service covers at least one postcode area");
-        }
-        postcodePrefixes.forEach(prefix -> this.postcodePrefixes.add(requirePostcodePrefix(prefix)));
-        this.referralInbox = Objects.requireNonNull(referralInbox, "a referral inbox is required").value();
+        apply(name, description, categories, postcodePrefixes, referralInbox);
         this.capacity = Capacity.OPEN;
         this.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
     }
@@ -126,6 +116,34 @@ public class SupportService {
             throw new IllegalArgumentException("a postcode area or district looks like \"M\" or \"M14\"");
         }
         return normalised;
+    }
+
+    /** Replaces what the service is called, says, offers and covers. */
+    public void describe(String newName, String newDescription, Collection<ServiceCategory> newCategories,
+                         Collection<String> newPostcodePrefixes, EmailAddress newReferralInbox) {
+        apply(newName, newDescription, newCategories, newPostcodePrefixes, newReferralInbox);
+    }
+
+    private void apply(String newName, String newDescription, Collection<ServiceCategory> newCategories,
+                       Collection<String> newPostcodePrefixes, EmailAddress newReferralInbox) {
+        String checkedName = requireText(newName, "service name", MAX_NAME);
+        String checkedDescription = requireText(newDescription, "service description", MAX_DESCRIPTION);
+        if (newCategories == null || newCategories.isEmpty()) {
+            throw new IllegalArgumentException("a service has at least one category");
+        }
+        if (newPostcodePrefixes == null || newPostcodePrefixes.isEmpty()) {
+            throw new IllegalArgumentException("a service covers at least one postcode area");
+        }
+        Set<String> checkedPrefixes = new HashSet<>();
+        newPostcodePrefixes.forEach(prefix -> checkedPrefixes.add(requirePostcodePrefix(prefix)));
+        String checkedInbox = Objects.requireNonNull(newReferralInbox, "a referral inbox is required").value();
+        this.name = checkedName;
+        this.description = checkedDescription;
+        this.categories.clear();
+        this.categories.addAll(newCategories);
+        this.postcodePrefixes.clear();
+        this.postcodePrefixes.addAll(checkedPrefixes);
+        this.referralInbox = checkedInbox;
     }
 
     /** Opens the service to referrals. */

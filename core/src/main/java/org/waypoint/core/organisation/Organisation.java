@@ -29,7 +29,7 @@ public class Organisation {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
+    @Column(nullable = false, length = 30)
     private OrganisationKind kind;
 
     @Version

@@ -3,6 +3,7 @@ package org.waypoint.core.referral;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.waypoint.core.shared.Page;
 
 /** Where referrals are kept. */
 public interface ReferralRepository {
@@ -19,6 +20,13 @@ public interface ReferralRepository {
 
     /** Submitted referrals to the services of one organisation, newest first. */
     List<Referral> sentTo(String organisationId);
+
+    /**
+     * A page of referrals matching {@code query}: made by {@code referringOrganisationId} if given,
+     * else sent (submitted) to services of {@code providingOrganisationId}. Overdue first, then newest.
+     */
+    Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                          ReferralQuery query, Instant now);
 
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);

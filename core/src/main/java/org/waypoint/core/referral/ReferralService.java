@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
@@ -21,6 +23,8 @@ import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.Page;
+import org.waypoint.core.shared.StaleVersionException;
 
 /**
  * The referral use cases, one method each. The rules of who may see and do what live in
@@ -69,17 +73,31 @@ public class ReferralService {
     }
 
     public Referral updateDraft(Actor actor, String referralId, String serviceId, NeedsAssessment needs) {
-        return change(actor, referralId, ReferralAction.UPDATE_DRAFT,
+        return updateDraft(actor, referralId, serviceId, needs, OptionalLong.empty());
+    }
+
+    public Referral updateDraft(Actor actor, String referralId, String serviceId, NeedsAssessment needs,
+                                OptionalLong expectedVersion) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, expectedVersion,
                 (r, now) -> r.updateDraft(actor, service(serviceId), needs, now));
     }
 
     public Referral recordConsent(Actor actor, String referralId, Consent consent) {
-        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, (r, now) -> r.recordConsent(actor, consent, now));
+        return recordConsent(actor, referralId, consent, OptionalLong.empty());
+    }
+
+    public Referral recordConsent(Actor actor, String referralId, Consent consent, OptionalLong expectedVersion) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, expectedVersion,
+                (r, now) -> r.recordConsent(actor, consent, now));
+    }
+
+    public Referral submit(Actor actor, String referralId) {
+        return submit(actor, referralId, OptionalLong.empty());
     }
 
     /** Sends the draft: it gets its reference and its acknowledge-by time, and the service is told. */
-    public Referral submit(Actor actor, String referralId) {
-        return change(actor, referralId, ReferralAction.SUBMIT, (r, now) -> {
+    public Referral submit(Actor actor, String referralId, OptionalLong expectedVersion) {
+        return change(actor, referralId, ReferralAction.SUBMIT, expectedVersion, (r, now) -> {
             int year = now.atZone(WorkingCalendar.LONDON).getYear();
             WorkingCalendar calendar = new WorkingCalendar(bankHolidays.all());
             r.submit(actor, () -> ReferralReference.of(year, counter.next(year)), calendar, now);
@@ -101,45 +119,56 @@ public class ReferralService {
     }
 
     public Referral accept(Actor actor, String referralId) {
-        return change(actor, referralId, ReferralAction.ACCEPT, (r, now) -> r.accept(actor, now));
+        return perform(actor, referralId, new ReferralCommand.Accept(), OptionalLong.empty());
     }
 
     public Referral reject(Actor actor, String referralId, String reason) {
-        return change(actor, referralId, ReferralAction.REJECT, (r, now) -> r.reject(actor, reason, now));
+        return perform(actor, referralId, new ReferralCommand.Reject(reason), OptionalLong.empty());
     }
 
     public Referral start(Actor actor, String referralId) {
-        return change(actor, referralId, ReferralAction.START, (r, now) -> r.start(actor, now));
+        return perform(actor, referralId, new ReferralCommand.Start(), OptionalLong.empty());
     }
 
     public Referral hold(Actor actor, String referralId, String reason) {
-        return change(actor, referralId, ReferralAction.HOLD, (r, now) -> r.hold(actor, reason, now));
+        return perform(actor, referralId, new ReferralCommand.Hold(reason), OptionalLong.empty());
     }
 
     public Referral resume(Actor actor, String referralId) {
-        return change(actor, referralId, ReferralAction.RESUME, (r, now) -> r.resume(actor, now));
+        return perform(actor, referralId, new ReferralCommand.Resume(), OptionalLong.empty());
     }
 
     public Referral complete(Actor actor, String referralId) {
-        return change(actor, referralId, ReferralAction.COMPLETE, (r, now) -> r.complete(actor, now));
+        return perform(actor, referralId, new ReferralCommand.Complete(), OptionalLong.empty());
     }
 
     public Referral fail(Actor actor, String referralId, String reason) {
-        return change(actor, referralId, ReferralAction.FAIL, (r, now) -> r.fail(actor, reason, now));
+        return perform(actor, referralId, new ReferralCommand.Fail(reason), OptionalLong.empty());
     }
 
     public Referral cancel(Actor actor, String referralId, String reason) {
-        return change(actor, referralId, ReferralAction.CANCEL, (r, now) -> r.cancel(actor, reason, now));
+        return perform(actor, referralId, new ReferralCommand.Cancel(reason), OptionalLong.empty());
     }
 
     public Referral markEnteredInError(Actor actor, String referralId, String reason) {
-        return change(actor, referralId, ReferralAction.MARK_ENTERED_IN_ERROR,
-                (r, now) -> r.markEnteredInError(actor, reason, now));
+        return perform(actor, referralId, new ReferralCommand.MarkEnteredInError(reason), OptionalLong.empty());
     }
 
     public Referral setBusinessStatus(Actor actor, String referralId, BusinessStatus status) {
-        return change(actor, referralId, ReferralAction.SET_BUSINESS_STATUS,
-                (r, now) -> r.setBusinessStatus(actor, status, now));
+        return perform(actor, referralId, new ReferralCommand.SetBusinessStatus(status), OptionalLong.empty());
+    }
+
+    /**
+     * Any action on an existing referral; with an expected version (the API's If-Match), refused as
+     * stale when someone has changed the referral since the caller read it.
+     */
+    public Referral perform(Actor actor, String referralId, ReferralCommand command, OptionalLong expectedVersion) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
+        requireVersion(referral, expectedVersion);
+        command.applyTo(referral, actor, clock.instant());
+        audited(actor, referral, AuditEvent.Action.UPDATE, command.action());
+        publish(referral);
+        return referral;
     }
 
     public ReferralMessage sendMessage(Actor actor, String referralId, String body) {
@@ -195,6 +224,17 @@ public class ReferralService {
         return found;
     }
 
+    /** A page of the referrals the actor's organisation made (caseworkers) or was sent (service staff); each returned is audited. */
+    public Page<Referral> search(Actor actor, ReferralQuery query) {
+        Page<Referral> found = switch (actor.role()) {
+            case CASEWORKER -> referrals.search(Optional.of(actor.organisationId()), Optional.empty(), query, clock.instant());
+            case SERVICE_STAFF -> referrals.search(Optional.empty(), Optional.of(actor.organisationId()), query, clock.instant());
+            case ADMIN -> throw new NotPermittedException("list referrals");
+        };
+        found.items().forEach(r -> audit.success(actor, AuditTrail.REFERRAL, r.id(), AuditEvent.Action.LIST, "search"));
+        return found;
+    }
+
     /** The overdue referrals the actor may see: not acknowledged by their due time. */
     public List<Referral> overdue(Actor actor) {
         List<Referral> found = referrals.overdue(clock.instant()).stream().filter(r -> r.isVisibleTo(actor)).toList();
@@ -202,8 +242,10 @@ public class ReferralService {
         return found;
     }
 
-    private Referral change(Actor actor, String referralId, ReferralAction action, BiConsumer<Referral, Instant> change) {
+    private Referral change(Actor actor, String referralId, ReferralAction action, OptionalLong expectedVersion,
+                            BiConsumer<Referral, Instant> change) {
         Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
+        requireVersion(referral, expectedVersion);
         change.accept(referral, clock.instant());
         audited(actor, referral, AuditEvent.Action.UPDATE, action);
         publish(referral);
@@ -215,6 +257,12 @@ public class ReferralService {
             audit.record(actor, AuditTrail.REFERRAL, referralId, action, null, AuditEvent.Outcome.DENIED);
             return new NotFoundException("referral");
         });
+    }
+
+    private static void requireVersion(Referral referral, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != referral.version()) {
+            throw new StaleVersionException("referral");
+        }
     }
 
     private SupportService service(String serviceId) {

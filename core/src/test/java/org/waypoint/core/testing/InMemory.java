@@ -19,8 +19,10 @@ import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.directory.SupportServiceRepository;
 import org.waypoint.core.referral.ReferenceCounter;
 import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.Page;
 
 /** In-memory stand-ins for the repositories and ports, for testing use cases without a container. */
 public final class InMemory {
@@ -59,6 +61,21 @@ public final class InMemory {
             return byId.values().stream()
                     .filter(r -> r.service().organisation().id().equals(organisationId) && r.submittedAt().isPresent())
                     .toList();
+        }
+
+        @Override
+        public Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                                     ReferralQuery query, Instant now) {
+            List<Referral> found = byId.values().stream()
+                    .filter(r -> referringOrganisationId.map(o -> r.referringOrganisationId().equals(o)).orElse(true))
+                    .filter(r -> providingOrganisationId.map(o -> r.service().organisation().id().equals(o)
+                            && r.submittedAt().isPresent()).orElse(true))
+                    .filter(r -> query.status().map(s -> r.status() == s).orElse(true))
+                    .filter(r -> !query.overdueOnly() || r.isOverdue(now))
+                    .toList();
+            int from = Math.min(found.size(), query.page() * query.size());
+            return new Page<>(found.subList(from, Math.min(found.size(), from + query.size())), found.size(),
+                    query.page(), query.size());
         }
 
         @Override

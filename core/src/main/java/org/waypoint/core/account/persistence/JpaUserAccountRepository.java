@@ -3,6 +3,7 @@ package org.waypoint.core.account.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.account.UserAccountRepository;
@@ -34,6 +35,11 @@ public class JpaUserAccountRepository implements UserAccountRepository {
                 .setParameter("email", email.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<UserAccount> findAll() {
+        return em.createQuery("SELECT a FROM UserAccount a ORDER BY a.email", UserAccount.class).getResultList();
     }
 
     @Override

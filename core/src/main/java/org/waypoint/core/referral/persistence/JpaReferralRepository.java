@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.shared.Page;
 
 @ApplicationScoped
 public class JpaReferralRepository implements ReferralRepository {
@@ -60,6 +65,56 @@ public class JpaReferralRepository implements ReferralRepository {
                 .setParameter("org", organisationId)
                 .setParameter("draft", ReferralStatus.DRAFT)
                 .getResultList();
+    }
+
+    @Override
+    public Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                                 ReferralQuery query, Instant now) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        referringOrganisationId.ifPresent(org -> {
+            where.append(" AND r.referringOrganisationId = :referrer");
+            parameters.put("referrer", org);
+            query.counterpartOrganisationId().ifPresent(other -> {
+                where.append(" AND r.service.organisation.id = :counterpart");
+                parameters.put("counterpart", other);
+            });
+        });
+        providingOrganisationId.ifPresent(org -> {
+            where.append(" AND r.service.organisation.id = :provider AND r.status <> :draft");
+            parameters.put("provider", org);
+            parameters.put("draft", ReferralStatus.DRAFT);
+            query.counterpartOrganisationId().ifPresent(other -> {
+                where.append(" AND r.referringOrganisationId = :counterpart");
+                parameters.put("counterpart", other);
+            });
+        });
+        query.status().ifPresent(status -> {
+            where.append(" AND r.status = :status");
+            parameters.put("status", status);
+        });
+        query.serviceId().ifPresent(service -> {
+            where.append(" AND r.service.id = :service");
+            parameters.put("service", service);
+        });
+        query.reference().ifPresent(reference -> {
+            where.append(" AND r.reference = :reference");
+            parameters.put("reference", reference);
+        });
+        if (query.overdueOnly()) {
+            where.append(" AND r.status = :requested AND r.acknowledgeBy < :now");
+            parameters.put("requested", ReferralStatus.REQUESTED);
+            parameters.put("now", now);
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Referral r" + where, Long.class);
+        TypedQuery<Referral> page = em.createQuery("SELECT r FROM Referral r" + where
+                + " ORDER BY r.acknowledgeBy, r.createdAt DESC, r.id", Referral.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            page.setParameter(name, value);
+        });
+        List<Referral> items = page.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        return new Page<>(items, count.getSingleResult(), query.page(), query.size());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.waypoint.core.shared.persistence;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -68,6 +70,11 @@ public class ConfiguredDataSource implements DataSource {
         BootSettings boot = BootSettings.current();
         String url = boot.databaseUrl();
         if (url.startsWith("jdbc:derby:") && System.getProperty(DERBY_LOG) == null) {
+            try {
+                Files.createDirectories(boot.dataDirectory());
+            } catch (IOException e) {
+                throw new SQLException("cannot create the data folder", e);
+            }
             System.setProperty(DERBY_LOG, boot.dataDirectory().resolve("derby.log").toString());
         }
         Properties credentials = new Properties();

@@ -1,0 +1,12 @@
+package org.waypoint.api;
+
+import java.util.List;
+import org.waypoint.core.shared.Page;
+
+/** A page of a list: its items, the length of the whole list, the page (from 0) and its size. */
+public record PageResponse<T>(List<T> items, long total, int page, int size) {
+
+    public static <T> PageResponse<T> of(Page<T> page) {
+        return new PageResponse<>(page.items(), page.total(), page.page(), page.size());
+    }
+}

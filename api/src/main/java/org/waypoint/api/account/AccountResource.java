@@ -1,0 +1,149 @@
+package org.waypoint.api.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Role;
+import org.waypoint.api.security.Public;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.ApiToken;
+import org.waypoint.core.account.IssuedToken;
+import org.waypoint.core.account.UserAccount;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.NotSignedInException;
+
+/** The signed-in user and their personal API tokens; and signing in for a first token. */
+@Tag(name = "Me", description = "The signed-in user, tokens, and signing in.")
+@Path("v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final int DEFAULT_TOKEN_DAYS = 90;
+
+    private final AccountService accounts;
+    private final RequestActor actor;
+
+    @Inject
+    public AccountResource(AccountService accounts, RequestActor actor) {
+        this.accounts = accounts;
+        this.actor = actor;
+    }
+
+    /** For CDI's proxy only. */
+    protected AccountResource() {
+        this(null, null);
+    }
+
+    public record Me(String id, String email, String displayName, String role, String organisationId,
+                     String organisationName) {
+    }
+
+    public record TokenRequest(String name, Integer validForDays) {
+    }
+
+    public record SignIn(String email, String password, String tokenName, Integer validForDays) {
+
+        @Override
+        public String toString() {
+            return "SignIn[…]";
+        }
+    }
+
+    public record TokenResponse(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    /** A token just created: {@code token} is shown this once. */
+    public record NewToken(String id, String name, Instant expiresAt, String token) {
+    }
+
+    @GET
+    @Path("me")
+    @SecurityRequirement(name = "bearer")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public Me me() {
+        UserAccount account = accounts.me(actor.required());
+        return new Me(account.id(), account.email().value(), account.displayName(), account.role().name(),
+                account.organisation().id(), account.organisation().name());
+    }
+
+    /** Signs in with e-mail address and password and returns a new personal API token. */
+    @POST
+    @Path("auth/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public Response signIn(SignIn body) {
+        if (body == null || body.email() == null || body.password() == null) {
+            throw new IllegalArgumentException("email and password are required");
+        }
+        char[] password = body.password().toCharArray();
+        try {
+            Actor signedIn = accounts.signIn(new EmailAddress(body.email()), password)
+                    .orElseThrow(NotSignedInException::new);
+            return created(accounts.createToken(signedIn, body.tokenName() == null ? "API" : body.tokenName(),
+                    validity(body.validForDays())));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @GET
+    @Path("me/tokens")
+    @SecurityRequirement(name = "bearer")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public List<TokenResponse> tokens() {
+        return accounts.tokens(actor.required()).stream().map(AccountResource::token).toList();
+    }
+
+    @POST
+    @Path("me/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public Response createToken(TokenRequest body) {
+        TokenRequest request = body == null ? new TokenRequest(null, null) : body;
+        return created(accounts.createToken(actor.required(), request.name() == null ? "API" : request.name(),
+                validity(request.validForDays())));
+    }
+
+    @DELETE
+    @Path("me/tokens/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public Response revoke(@PathParam("id") String id) {
+        accounts.revokeToken(actor.required(), id);
+        return Response.noContent().build();
+    }
+
+    private static Duration validity(Integer days) {
+        return Duration.ofDays(days == null ? DEFAULT_TOKEN_DAYS : days);
+    }
+
+    private static Response created(IssuedToken issued) {
+        ApiToken token = issued.token();
+        return Response.status(Response.Status.CREATED)
+                .entity(new NewToken(token.id(), token.name(), token.expiresAt(), issued.secret())).build();
+    }
+
+    private static TokenResponse token(ApiToken token) {
+        return new TokenResponse(token.id(), token.name(), token.createdAt(), token.expiresAt(),
+                token.revokedAt().orElse(null));
+    }
+}

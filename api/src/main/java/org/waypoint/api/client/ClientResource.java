@@ -1,0 +1,126 @@
+package org.waypoint.api.client;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Versions;
+import org.waypoint.api.referral.ReferralResponses;
+import org.waypoint.api.Idempotent;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.client.Client;
+import org.waypoint.core.client.ClientService;
+import org.waypoint.core.referral.ReferralService;
+
+/**
+ * The people referred, for caseworkers of the organisation that recorded them. Nothing personal
+ * travels in a URL: the duplicate check takes its name and date of birth in the body.
+ */
+@Tag(name = "Clients", description = "The people referred, for caseworkers of the organisation that recorded them.")
+@SecurityRequirement(name = "bearer")
+@Path("v1/clients")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ClientResource {
+
+    private final ClientService clients;
+    private final ReferralService referrals;
+    private final RequestActor actor;
+    private final Clock clock;
+
+    @Inject
+    public ClientResource(ClientService clients, ReferralService referrals, RequestActor actor, Clock clock) {
+        this.clients = clients;
+        this.referrals = referrals;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected ClientResource() {
+        this(null, null, null, null);
+    }
+
+    public record DuplicateCheck(String givenName, String familyName, LocalDate dateOfBirth) {
+    }
+
+    public record Withdrawal(String reason) {
+    }
+
+    @Idempotent
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response register(ClientRequest body, @Context UriInfo uri) {
+        Client client = clients.register(actor.required(), required(body).toDomain());
+        return Response.created(uri.getAbsolutePathBuilder().path(client.id()).build())
+                .entity(view(client)).tag(Versions.tag(client.version())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Allowed({Role.CASEWORKER})
+    public Response get(@PathParam("id") String id) {
+        Client client = clients.get(actor.required(), id);
+        return Versions.ok(view(client), client.version()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response update(@PathParam("id") String id, ClientRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Client client = clients.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
+        return Versions.ok(view(client), client.version()).build();
+    }
+
+    /** Clients of the caller's organisation with the same name and date of birth. */
+    @POST
+    @Path("duplicates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public List<ClientResponse> duplicates(DuplicateCheck body) {
+        DuplicateCheck check = required(body);
+        return clients.possibleDuplicates(actor.required(), check.givenName(), check.familyName(), check.dateOfBirth())
+                .stream().map(this::view).toList();
+    }
+
+    /** The person withdrew consent: their unfinished referrals are cancelled and each service told. */
+    @POST
+    @Path("{id}/withdraw-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public List<ReferralResponses.ReferralSummary> withdrawConsent(@PathParam("id") String id, Withdrawal body) {
+        return referrals.withdrawConsent(actor.required(), id, required(body).reason()).stream()
+                .map(r -> ReferralResponses.summary(r, clock.instant())).toList();
+    }
+
+    private ClientResponse view(Client client) {
+        return ClientResponse.of(client, true, clock.instant());
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new IllegalArgumentException("a JSON body is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,2 @@
+/** The people referred, over HTTP. */
+package org.waypoint.api.client;

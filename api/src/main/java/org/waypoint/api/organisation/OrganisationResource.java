@@ -1,0 +1,83 @@
+package org.waypoint.api.organisation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Idempotent;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationKind;
+import org.waypoint.core.organisation.OrganisationService;
+
+/** Organisations: read by anyone signed in, created by administrators. */
+@Tag(name = "Organisations", description = "Organisations that refer and provide.")
+@SecurityRequirement(name = "bearer")
+@Path("v1/organisations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganisationResource {
+
+    private final OrganisationService organisations;
+    private final RequestActor actor;
+
+    @Inject
+    public OrganisationResource(OrganisationService organisations, RequestActor actor) {
+        this.organisations = organisations;
+        this.actor = actor;
+    }
+
+    /** For CDI's proxy only. */
+    protected OrganisationResource() {
+        this(null, null);
+    }
+
+    public record OrganisationResponse(String id, String name, String kind) {
+    }
+
+    public record NewOrganisation(String name, OrganisationKind kind) {
+    }
+
+    @GET
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public List<OrganisationResponse> list() {
+        return organisations.list(actor.required()).stream().map(OrganisationResource::view).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    public OrganisationResponse get(@PathParam("id") String id) {
+        return view(organisations.get(actor.required(), id));
+    }
+
+    @Idempotent
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.ADMIN})
+    public Response create(NewOrganisation body, @Context UriInfo uri) {
+        if (body == null) {
+            throw new IllegalArgumentException("a JSON body is required");
+        }
+        Organisation organisation = organisations.create(actor.required(), body.name(), body.kind());
+        return Response.created(uri.getAbsolutePathBuilder().path(organisation.id()).build())
+                .entity(view(organisation)).build();
+    }
+
+    private static OrganisationResponse view(Organisation organisation) {
+        return new OrganisationResponse(organisation.id(), organisation.name(), organisation.kind().name());
+    }
+}

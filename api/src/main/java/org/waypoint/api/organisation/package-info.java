@@ -1,0 +1,2 @@
+/** Organisations over HTTP. */
+package org.waypoint.api.organisation;

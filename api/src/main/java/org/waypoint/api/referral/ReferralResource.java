@@ -1,0 +1,229 @@
+package org.waypoint.api.referral;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.PageResponse;
+import org.waypoint.api.Versions;
+import org.waypoint.api.Idempotent;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralCommand;
+import org.waypoint.core.referral.ReferralQuery;
+import org.waypoint.core.referral.ReferralService;
+import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.shared.Actor;
+
+/** Referrals: drafts, submission, every lifecycle action, the timeline and the messages. */
+@Tag(name = "Referrals", description = "Drafts, submission, lifecycle actions, timeline and messages.")
+@SecurityRequirement(name = "bearer")
+@Path("v1/referrals")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    private final ReferralService referrals;
+    private final RequestActor actor;
+    private final Clock clock;
+
+    @Inject
+    public ReferralResource(ReferralService referrals, RequestActor actor, Clock clock) {
+        this.referrals = referrals;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected ReferralResource() {
+        this(null, null, null);
+    }
+
+    @Idempotent
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
+        require(body);
+        Referral referral = referrals.draft(actor.required(), body.clientId(), body.serviceId(), needs(body.needs()));
+        return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build())
+                .entity(view(referral)).tag(Versions.tag(referral.version())).build();
+    }
+
+    @GET
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public PageResponse<ReferralResponses.ReferralSummary> list(
+            @QueryParam("status") String status,
+            @QueryParam("service") String serviceId,
+            @QueryParam("organisation") String organisationId,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @QueryParam("reference") String reference,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        ReferralQuery query = new ReferralQuery(Optional.ofNullable(status).map(ReferralResource::status),
+                Optional.ofNullable(serviceId), Optional.ofNullable(organisationId), overdue,
+                Optional.ofNullable(reference), page, size);
+        return PageResponse.of(referrals.search(actor.required(), query)
+                .map(r -> ReferralResponses.summary(r, clock.instant())));
+    }
+
+    /** Shows one referral; the service's first look at a submitted referral acknowledges it. */
+    @GET
+    @Path("{id}")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public Response get(@PathParam("id") String id) {
+        Referral referral = referrals.open(actor.required(), id);
+        return Versions.ok(view(referral), referral.version()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        require(body);
+        Referral referral = referrals.updateDraft(actor.required(), id, body.serviceId(), needs(body.needs()),
+                Versions.expected(ifMatch));
+        return Versions.ok(view(referral), referral.version()).build();
+    }
+
+    @POST
+    @Path("{id}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        require(body);
+        Actor caseworker = actor.required();
+        Referral referral = referrals.recordConsent(caseworker, id, body.toDomain(caseworker.userId(), clock.instant()),
+                Versions.expected(ifMatch));
+        return Versions.ok(view(referral), referral.version()).build();
+    }
+
+    @Idempotent
+    @POST
+    @Path("{id}/submit")
+    @Allowed({Role.CASEWORKER})
+    public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Referral referral = referrals.submit(actor.required(), id, Versions.expected(ifMatch));
+        return Versions.ok(view(referral), referral.version()).build();
+    }
+
+    /**
+     * A lifecycle action: accept, reject, start, hold, resume, complete, fail (service staff); cancel
+     * (caseworkers); entered-in-error (either side); business-status (service staff). Reject, hold,
+     * fail, cancel and entered-in-error need a reason.
+     */
+    @POST
+    @Path("{id}/{action: accept|reject|start|hold|resume|complete|fail|cancel|entered-in-error|business-status}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : body;
+        Referral referral = referrals.perform(actor.required(), id, command(action, given), Versions.expected(ifMatch));
+        return Versions.ok(view(referral), referral.version()).build();
+    }
+
+    /** After a rejection: a new draft for the same person to another service, linked to this one. */
+    @Idempotent
+    @POST
+    @Path("{id}/redirect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER})
+    public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
+        require(body);
+        Referral next = referrals.redirect(actor.required(), id, body.serviceId());
+        return Response.created(uri.getBaseUriBuilder().path("v1/referrals").path(next.id()).build())
+                .entity(view(next)).tag(Versions.tag(next.version())).build();
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public List<ReferralResponses.TimelineEntry> timeline(@PathParam("id") String id) {
+        return referrals.open(actor.required(), id).timeline().stream().map(ReferralResponses::entry).toList();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public List<ReferralResponses.MessageResponse> messages(@PathParam("id") String id) {
+        return referrals.open(actor.required(), id).messages().stream().map(ReferralResponses::message).toList();
+    }
+
+    @Idempotent
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
+        require(body);
+        return Response.status(Response.Status.CREATED)
+                .entity(ReferralResponses.message(referrals.sendMessage(actor.required(), id, body.body()))).build();
+    }
+
+    private ReferralResponses.ReferralResponse view(Referral referral) {
+        return ReferralResponses.of(referral, actor.required(), clock.instant());
+    }
+
+    private static ReferralCommand command(String action, ReferralRequests.Action body) {
+        return switch (action) {
+            case "accept" -> new ReferralCommand.Accept();
+            case "reject" -> new ReferralCommand.Reject(body.reason());
+            case "start" -> new ReferralCommand.Start();
+            case "hold" -> new ReferralCommand.Hold(body.reason());
+            case "resume" -> new ReferralCommand.Resume();
+            case "complete" -> new ReferralCommand.Complete();
+            case "fail" -> new ReferralCommand.Fail(body.reason());
+            case "cancel" -> new ReferralCommand.Cancel(body.reason());
+            case "entered-in-error" -> new ReferralCommand.MarkEnteredInError(body.reason());
+            case "business-status" -> new ReferralCommand.SetBusinessStatus(body.businessStatus());
+            default -> throw new NotFoundException();
+        };
+    }
+
+    private static org.waypoint.core.referral.NeedsAssessment needs(ReferralRequests.Needs needs) {
+        if (needs == null) {
+            throw new IllegalArgumentException("needs is required");
+        }
+        return needs.toDomain();
+    }
+
+    private static ReferralStatus status(String text) {
+        try {
+            return ReferralStatus.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status is one of " + List.of(ReferralStatus.values()));
+        }
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw new IllegalArgumentException("a JSON body is required");
+        }
+    }
+}

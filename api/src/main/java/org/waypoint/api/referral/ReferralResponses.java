@@ -1,0 +1,125 @@
+package org.waypoint.api.referral;
+
+import java.time.Instant;
+import java.util.List;
+import org.waypoint.api.client.ClientResponse;
+import org.waypoint.core.referral.Consent;
+import org.waypoint.core.referral.NeedsAssessment;
+import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralMessage;
+import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.referral.TimelineEvent;
+import org.waypoint.core.shared.Actor;
+
+/** What the referral endpoints answer, mapped from the domain in one place. */
+public final class ReferralResponses {
+
+    private ReferralResponses() {
+    }
+
+    /**
+     * One referral as the actor may see it: the service sees the person's contact details and the
+     * case details only as far as consent shares them.
+     */
+    public record ReferralResponse(
+            String id,
+            String reference,
+            String status,
+            String fhirStatus,
+            String businessStatus,
+            ServiceRef service,
+            String referringOrganisationId,
+            String referrerUserId,
+            String urgency,
+            ClientResponse client,
+            NeedsResponse needs,
+            ConsentResponse consent,
+            Instant createdAt,
+            Instant submittedAt,
+            Instant acknowledgeBy,
+            Instant receivedAt,
+            boolean overdue,
+            String redirectedFrom,
+            long version) {
+    }
+
+    public record ServiceRef(String id, String name, String organisationId) {
+    }
+
+    public record NeedsResponse(List<String> needs, List<String> crimeTypes, String riskLevel, boolean reportedToPolice,
+                                String crimeReference, String safeguardingConcerns) {
+    }
+
+    public record ConsentResponse(String basis, boolean shareContactDetails, boolean shareCaseDetails, String method,
+                                  Instant givenAt, String overrideJustification, String overrideApprovedBy) {
+    }
+
+    public record TimelineEntry(Instant at, String action, String from, String to, String reason, String actorUserId,
+                                String actorOrganisationId) {
+    }
+
+    public record MessageResponse(String id, Instant at, String side, String authorUserId, String body) {
+    }
+
+    /** A line in a list: enough to find and sort, nothing about the person. */
+    public record ReferralSummary(String id, String reference, String status, String businessStatus, ServiceRef service,
+                                  String urgency, Instant createdAt, Instant submittedAt, Instant acknowledgeBy,
+                                  boolean overdue, long version) {
+    }
+
+    public static ReferralResponse of(Referral referral, Actor actor, Instant now) {
+        boolean caseDetails = referral.sharesCaseDetailsWith(actor);
+        return new ReferralResponse(
+                referral.id(),
+                referral.reference().map(ReferralReference::value).orElse(null),
+                referral.status().name(),
+                referral.status().fhirCode(),
+                referral.businessStatus().map(Enum::name).orElse(null),
+                service(referral),
+                referral.referringOrganisationId(),
+                referral.referrerUserId(),
+                referral.needs().urgency().name(),
+                ClientResponse.of(referral.client(), referral.sharesContactDetailsWith(actor), now),
+                caseDetails ? needs(referral.needs()) : null,
+                referral.consent().map(ReferralResponses::consent).orElse(null),
+                referral.createdAt(),
+                referral.submittedAt().orElse(null),
+                referral.acknowledgeBy().orElse(null),
+                referral.receivedAt().orElse(null),
+                referral.isOverdue(now),
+                referral.redirectedFrom().orElse(null),
+                referral.version());
+    }
+
+    public static ReferralSummary summary(Referral referral, Instant now) {
+        return new ReferralSummary(referral.id(), referral.reference().map(ReferralReference::value).orElse(null),
+                referral.status().name(), referral.businessStatus().map(Enum::name).orElse(null), service(referral),
+                referral.needs().urgency().name(), referral.createdAt(), referral.submittedAt().orElse(null),
+                referral.acknowledgeBy().orElse(null), referral.isOverdue(now), referral.version());
+    }
+
+    public static TimelineEntry entry(TimelineEvent event) {
+        return new TimelineEntry(event.at(), event.action().name(), event.from().map(Enum::name).orElse(null),
+                event.to().name(), event.reason().orElse(null), event.actorUserId(), event.actorOrganisationId());
+    }
+
+    public static MessageResponse message(ReferralMessage message) {
+        return new MessageResponse(message.id(), message.at(), message.side().name(), message.authorUserId(), message.body());
+    }
+
+    private static ServiceRef service(Referral referral) {
+        return new ServiceRef(referral.service().id(), referral.service().name(), referral.service().organisation().id());
+    }
+
+    private static NeedsResponse needs(NeedsAssessment needs) {
+        return new NeedsResponse(List.copyOf(needs.needs()), needs.crimeTypes().stream().map(Enum::name).sorted().toList(),
+                needs.riskLevel().name(), needs.reportedToPolice(), needs.crimeReference().orElse(null),
+                needs.safeguardingConcerns().orElse(null));
+    }
+
+    private static ConsentResponse consent(Consent consent) {
+        return new ConsentResponse(consent.basis().name(), consent.shareContactDetails(), consent.shareCaseDetails(),
+                consent.method().name(), consent.givenAt(), consent.overrideJustification().orElse(null),
+                consent.overrideApprovedBy().orElse(null));
+    }
+}

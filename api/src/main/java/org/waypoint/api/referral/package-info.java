@@ -1,0 +1,2 @@
+/** Referrals over HTTP: drafts, submission, lifecycle actions, timeline and messages. */
+package org.waypoint.api.referral;

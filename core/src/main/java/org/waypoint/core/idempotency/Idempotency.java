@@ -1,0 +1,98 @@
+package org.waypoint.core.idempotency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Claims an idempotency key for a user's request, in transactions of its own so that the claim is
+ * visible to every instance at once. The first request with a key goes ahead; a repeat gets the
+ * first one's response; a repeat that arrives while the first is still running waits for it.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    static final int MAX_KEY_LENGTH = 100;
+    /** A claim older than this with no response is taken to be from a request that died. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    /** What to do with a request. */
+    public sealed interface Decision {
+        /** The first with this key: go ahead, then {@link #complete} or {@link #abandon}. */
+        record Proceed() implements Decision {
+        }
+
+        /** A repeat of a finished request: answer with its response. */
+        record Replay(StoredResponse response) implements Decision {
+        }
+
+        /** The key was used before for a different request. */
+        record Mismatch() implements Decision {
+        }
+
+        /** The first request with this key is still running. */
+        record InProgress() implements Decision {
+        }
+    }
+
+    private final IdempotencyRepository records;
+    private final Clock clock;
+
+    @Inject
+    public Idempotency(IdempotencyRepository records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected Idempotency() {
+        this(null, null);
+    }
+
+    public static void requireValidKey(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.matches("[A-Za-z0-9._:-]+")) {
+            throw new IllegalArgumentException("an Idempotency-Key is 1 to 100 letters, digits, '.', '_', ':' or '-'");
+        }
+    }
+
+    /** Claims the key; a concurrent claim of the same key fails on the primary key (the caller then asks {@link #decide}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void claim(String userId, String key, String requestHash) {
+        requireValidKey(key);
+        records.addAndFlush(new IdempotencyRecord(userId, key, requestHash, clock.instant()));
+    }
+
+    /** What to do with a request whose key is already claimed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Decision decide(String userId, String key, String requestHash) {
+        Optional<IdempotencyRecord> found = records.find(IdempotencyRecord.id(userId, key));
+        if (found.isEmpty()) {
+            return new Decision.InProgress();
+        }
+        IdempotencyRecord record = found.get();
+        if (!record.requestHash().equals(requestHash)) {
+            return new Decision.Mismatch();
+        }
+        if (record.isComplete()) {
+            return new Decision.Replay(record.response());
+        }
+        if (record.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+            records.remove(record);
+        }
+        return new Decision.InProgress();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(String userId, String key, StoredResponse response) {
+        records.find(IdempotencyRecord.id(userId, key)).ifPresent(record -> record.complete(response));
+    }
+
+    /** The request failed on the server's side: forget the claim so that a retry runs again. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void abandon(String userId, String key) {
+        records.find(IdempotencyRecord.id(userId, key)).ifPresent(records::remove);
+    }
+}

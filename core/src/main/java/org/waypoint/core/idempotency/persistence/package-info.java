@@ -1,0 +1,2 @@
+/** JPA implementation of the idempotency records. */
+package org.waypoint.core.idempotency.persistence;

@@ -1,0 +1,50 @@
+package org.waypoint.core.organisation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+
+/** Use cases for organisations: anyone signed in may read the list (names are not personal); administrators keep it. */
+@ApplicationScoped
+public class OrganisationService {
+
+    private final OrganisationRepository organisations;
+
+    @Inject
+    public OrganisationService(OrganisationRepository organisations) {
+        this.organisations = organisations;
+    }
+
+    /** For CDI's proxy only. */
+    protected OrganisationService() {
+        this(null);
+    }
+
+    @Transactional
+    public List<Organisation> list(Actor actor) {
+        return organisations.findAll();
+    }
+
+    @Transactional
+    public Organisation get(Actor actor, String id) {
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("organisation"));
+    }
+
+    @Transactional
+    public Organisation create(Actor actor, String name, OrganisationKind kind) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new NotPermittedException("create organisations");
+        }
+        if (organisations.findByName(name == null ? "" : name.strip()).isPresent()) {
+            throw new IllegalStateException("an organisation with that name exists");
+        }
+        Organisation organisation = new Organisation(name, kind);
+        organisations.add(organisation);
+        return organisation;
+    }
+}

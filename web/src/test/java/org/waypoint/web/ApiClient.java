@@ -1,0 +1,124 @@
+package org.waypoint.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small JSON-over-HTTP client for the integration tests, signed in with a bearer token or not at all. */
+final class ApiClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+    private final String token;
+
+    private ApiClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    static ApiClient anonymous(URL deployment) {
+        try {
+            return new ApiClient(deployment.toURI(), null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Signs in with e-mail address and password and keeps the token it gets. */
+    ApiClient signIn(String email, String password) {
+        Reply reply = post("api/v1/auth/token", Json.createObjectBuilder()
+                .add("email", email).add("password", password).add("tokenName", "integration test").build());
+        if (reply.status() != 201) {
+            throw new AssertionError("sign-in as " + email + " answered " + reply.status() + ": " + reply.body());
+        }
+        return new ApiClient(base, reply.json().getString("token"));
+    }
+
+    ApiClient withToken(String otherToken) {
+        return new ApiClient(base, otherToken);
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    Reply post(String path, JsonValue body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    Reply post(String path, JsonValue body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    Reply put(String path, JsonValue body, Map<String, String> headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    Reply send(String method, String path, JsonValue body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, headers);
+    }
+
+    /** Sends bytes as they are, with the given content type: for malformed bodies. */
+    Reply sendRaw(String method, String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType), Map.of());
+    }
+
+    private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, String body, String etag, String contentType) {
+
+        JsonObject json() {
+            return structure().asJsonObject();
+        }
+
+        JsonStructure structure() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.waypoint.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API in a real Payara Micro, on Derby or PostgreSQL: an administrator sets up two referring
+ * and two providing organisations; a caseworker records a person and refers them; the service
+ * acknowledges by opening the referral and works it; nobody else sees any of it; every refusal is
+ * problem+json with the right status.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiIT {
+
+    private static final String PASSWORD = "integration-password-1";
+
+    @ArquillianResource
+    private URL base;
+
+    private static ApiClient caseworker;
+    private static ApiClient staff;
+    private static ApiClient otherStaff;
+    private static ApiClient otherCaseworker;
+    private static ApiClient admin;
+    private static String serviceId;
+    private static String clientId;
+    private static String referralId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.waypoint();
+    }
+
+    @Test
+    @Order(1)
+    void anAdministratorSetsUpOrganisationsAccountsAndAService() {
+        admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+        String police = organisation("IT Victim Care Unit", "REFERRER");
+        String council = organisation("IT Council Safeguarding", "REFERRER");
+        String charity = organisation("IT Harbour Trust", "PROVIDER");
+        String otherCharity = organisation("IT Other Charity", "PROVIDER");
+        user("it-caseworker@example.org", "CASEWORKER", police);
+        user("it-other-caseworker@example.org", "CASEWORKER", council);
+        user("it-staff@example.org", "SERVICE_STAFF", charity);
+        user("it-other-staff@example.org", "SERVICE_STAFF", otherCharity);
+
+        ApiClient.Reply service = admin.post("api/v1/services", Json.createObjectBuilder()
+                .add("organisationId", charity).add("name", "IT Counselling").add("description", "Counselling.")
+                .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
+                .add("postcodeAreas", Json.createArrayBuilder().add("M"))
+                .add("referralInbox", "it-inbox@example.org").build());
+        assertThat(service.status()).as(service.toString()).isEqualTo(201);
+        serviceId = service.json().getString("id");
+
+        ApiClient anonymous = ApiClient.anonymous(base);
+        caseworker = anonymous.signIn("it-caseworker@example.org", PASSWORD);
+        otherCaseworker = anonymous.signIn("it-other-caseworker@example.org", PASSWORD);
+        staff = anonymous.signIn("it-staff@example.org", PASSWORD);
+        otherStaff = anonymous.signIn("it-other-staff@example.org", PASSWORD);
+
+        JsonObject me = caseworker.get("api/v1/me").json();
+        assertThat(me.getString("role")).isEqualTo("CASEWORKER");
+        assertThat(me.getString("organisationId")).isEqualTo(police);
+    }
+
+    @Test
+    @Order(2)
+    void theDirectoryIsPublicButShowsNoReferralInbox() {
+        ApiClient.Reply one = ApiClient.anonymous(base).get("api/v1/services/" + serviceId);
+
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body()).contains("IT Counselling").doesNotContain("it-inbox@example.org");
+        assertThat(ApiClient.anonymous(base).get("api/v1/services").body()).doesNotContain("it-inbox@example.org");
+    }
+
+    @Test
+    @Order(3)
+    void aCaseworkerRecordsAPersonAndFindsThemAgainAsAPossibleDuplicate() {
+        ApiClient.Reply created = caseworker.post("api/v1/clients", Json.createObjectBuilder()
+                .add("givenName", "Jess").add("familyName", "Morgan").add("dateOfBirth", "2009-02-14")
+                .add("gender", "FEMALE").add("postcode", "M14 5RT")
+                .add("contact", Json.createObjectBuilder().add("phone", "07700 900123"))
+                .add("safeContact", Json.createObjectBuilder().add("safeTimes", "after 4pm").add("voicemailAllowed", false))
+                .build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.etag()).isNotBlank();
+        clientId = created.json().getString("id");
+        assertThat(created.json().getBoolean("child")).isTrue();
+
+        ApiClient.Reply duplicates = caseworker.post("api/v1/clients/duplicates", Json.createObjectBuilder()
+                .add("givenName", "JESS").add("familyName", "morgan").add("dateOfBirth", "2009-02-14").build());
+        assertThat(duplicates.structure().asJsonArray()).hasSize(1);
+        assertThat(otherCaseworker.get("api/v1/clients/" + clientId).status()).isEqualTo(404);
+        assertThat(staff.get("api/v1/clients/" + clientId).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void theCaseworkerDraftsRecordsConsentAndSubmits() {
+        ApiClient.Reply draft = caseworker.post("api/v1/referrals", Json.createObjectBuilder()
+                .add("clientId", clientId).add("serviceId", serviceId)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("crimeTypes", Json.createArrayBuilder().add("GROOMING"))
+                        .add("riskLevel", "MEDIUM").add("urgency", "ROUTINE"))
+                .build());
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        referralId = draft.json().getString("id");
+        assertThat(staff.get("api/v1/referrals/" + referralId).status()).as("a draft is not the service's yet").isEqualTo(404);
+
+        ApiClient.Reply unconsented = caseworker.post("api/v1/referrals/" + referralId + "/submit", null);
+        assertThat(unconsented.status()).isEqualTo(409);
+        assertThat(unconsented.contentType()).startsWith("application/problem+json");
+
+        ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + referralId + "/consent", Json.createObjectBuilder()
+                .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
+                .add("method", "IN_PERSON").build());
+        assertThat(consent.status()).as(consent.toString()).isEqualTo(200);
+
+        ApiClient.Reply submitted = caseworker.post("api/v1/referrals/" + referralId + "/submit", null,
+                Map.of("If-Match", consent.etag()));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().getString("status")).isEqualTo("REQUESTED");
+        assertThat(submitted.json().getString("reference")).matches("WP-\\d{4}-000001");
+        assertThat(submitted.json().getString("acknowledgeBy")).isNotBlank();
+    }
+
+    @Test
+    @Order(5)
+    void theServiceFindsItAcknowledgesItByOpeningItAndWorksIt() {
+        JsonObject inbox = staff.get("api/v1/referrals?status=requested").json();
+        assertThat(inbox.getInt("total")).isEqualTo(1);
+        assertThat(inbox.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(referralId);
+
+        ApiClient.Reply opened = staff.get("api/v1/referrals/" + referralId);
+        assertThat(opened.json().getString("status")).isEqualTo("RECEIVED");
+        assertThat(opened.json().getJsonObject("client").getJsonObject("contact").getString("phone")).isEqualTo("07700 900123");
+
+        ApiClient.Reply stale = staff.post("api/v1/referrals/" + referralId + "/accept", null, Map.of("If-Match", "\"0\""));
+        assertThat(stale.status()).isEqualTo(412);
+        ApiClient.Reply accepted = staff.post("api/v1/referrals/" + referralId + "/accept", null,
+                Map.of("If-Match", opened.etag()));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().getString("status")).isEqualTo("ACCEPTED");
+
+        ApiClient.Reply illegal = staff.post("api/v1/referrals/" + referralId + "/complete", null);
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.body()).contains("accepted");
+        ApiClient.Reply noReason = staff.post("api/v1/referrals/" + referralId + "/hold", Json.createObjectBuilder().build());
+        assertThat(noReason.status()).isEqualTo(400);
+
+        assertThat(staff.post("api/v1/referrals/" + referralId + "/messages",
+                Json.createObjectBuilder().add("body", "Would she prefer to meet at college?").build()).status()).isEqualTo(201);
+        assertThat(caseworker.post("api/v1/referrals/" + referralId + "/messages",
+                Json.createObjectBuilder().add("body", "Yes, on Thursdays.").build()).status()).isEqualTo(201);
+        assertThat(caseworker.get("api/v1/referrals/" + referralId + "/messages").structure().asJsonArray()).hasSize(2);
+
+        assertThat(staff.post("api/v1/referrals/" + referralId + "/start", null).status()).isEqualTo(200);
+        assertThat(staff.post("api/v1/referrals/" + referralId + "/complete", null).json().getString("status"))
+                .isEqualTo("COMPLETED");
+        List<String> actions = caseworker.get("api/v1/referrals/" + referralId + "/timeline").structure().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        assertThat(actions).containsSubsequence("CREATE", "SUBMIT", "OPEN", "ACCEPT", "START", "COMPLETE");
+    }
+
+    @Test
+    @Order(6)
+    void nobodyElseSeesItAndEveryRefusalIsProblemJson() {
+        assertProblem(otherStaff.get("api/v1/referrals/" + referralId), 404);
+        assertProblem(otherCaseworker.get("api/v1/referrals/" + referralId), 404);
+        assertProblem(otherStaff.post("api/v1/referrals/" + referralId + "/accept", null), 404);
+        assertThat(otherStaff.get("api/v1/referrals").json().getInt("total")).isZero();
+        assertProblem(ApiClient.anonymous(base).get("api/v1/referrals/" + referralId), 401);
+        assertProblem(ApiClient.anonymous(base).get("api/v1/me"), 401);
+        assertProblem(caseworker.get("api/v1/users"), 403);
+        assertProblem(staff.post("api/v1/clients", Json.createObjectBuilder().build()), 403);
+        assertProblem(caseworker.post("api/v1/referrals/" + referralId + "/accept", null), 403);
+        assertProblem(caseworker.withToken("wp_not-a-real-token").get("api/v1/me"), 401);
+    }
+
+    @Test
+    @Order(7)
+    void aRevokedTokenNoLongerSignsIn() {
+        ApiClient.Reply created = caseworker.post("api/v1/me/tokens", Json.createObjectBuilder().add("name", "laptop").build());
+        assertThat(created.status()).isEqualTo(201);
+        ApiClient laptop = caseworker.withToken(created.json().getString("token"));
+        assertThat(laptop.get("api/v1/me").status()).isEqualTo(200);
+        assertThat(caseworker.get("api/v1/me/tokens").body()).contains("laptop").doesNotContain(created.json().getString("token"));
+
+        assertThat(caseworker.delete("api/v1/me/tokens/" + created.json().getString("id")).status()).isEqualTo(204);
+
+        assertProblem(laptop.get("api/v1/me"), 401);
+    }
+
+    @Test
+    @Order(8)
+    void theAdministratorSeesAccountsAndCanDisableOne() {
+        List<JsonObject> users = admin.get("api/v1/users").structure().asJsonArray().getValuesAs(JsonObject.class);
+        JsonObject other = users.stream().filter(u -> u.getString("email").equals("it-other-caseworker@example.org"))
+                .findFirst().orElseThrow();
+
+        assertThat(admin.post("api/v1/users/" + other.getString("id") + "/disable", null).json().getBoolean("enabled")).isFalse();
+        assertProblem(otherCaseworker.get("api/v1/me"), 401);
+        assertThat(users).extracting(u -> u.getString("email")).contains("it-caseworker@example.org");
+        assertThat(users.get(0).containsKey("passwordHash")).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void repeatsWithOneIdempotencyKeyCreateOneClientEvenAtTheSameTime() throws Exception {
+        JsonObject body = Json.createObjectBuilder().add("givenName", "Sam").add("familyName", "Repeat")
+                .add("dateOfBirth", "1990-01-01").add("gender", "NOT_SAID").build();
+        Map<String, String> key = Map.of("Idempotency-Key", "it-create-sam-1");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<ApiClient.Reply>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(pool.submit(() -> caseworker.post("api/v1/clients", body, key)));
+        }
+        List<ApiClient.Reply> replies = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<ApiClient.Reply> reply : sent) {
+            replies.add(reply.get());
+        }
+        pool.shutdown();
+        replies.add(caseworker.post("api/v1/clients", body, key));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(replies.stream().map(r -> r.json().getString("id")).distinct()).hasSize(1);
+        assertThat(caseworker.post("api/v1/clients/duplicates", Json.createObjectBuilder().add("givenName", "Sam")
+                .add("familyName", "Repeat").add("dateOfBirth", "1990-01-01").build()).structure().asJsonArray()).hasSize(1);
+        assertProblem(caseworker.post("api/v1/clients", Json.createObjectBuilder(body).add("givenName", "Other").build(), key), 409);
+    }
+
+    @Test
+    @Order(10)
+    void theApiDescriptionIsValidOpenApiAndCoversEveryResource() throws Exception {
+        ApiClient.Reply document = ApiClient.anonymous(base).send("GET", base.toURI().resolve("/openapi").toString(), null,
+                Map.of("Accept", "application/json"));
+        assertThat(document.status()).isEqualTo(200);
+
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document.body(), null, null);
+
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths().keySet()).anySatisfy(p -> assertThat(p).endsWith("/api/v1/referrals"))
+                .anySatisfy(p -> assertThat(p).endsWith("/api/v1/referrals/{id}/submit"))
+                .anySatisfy(p -> assertThat(p).endsWith("/api/v1/clients/duplicates"))
+                .anySatisfy(p -> assertThat(p).endsWith("/api/v1/services/{id}/capacity"))
+                .anySatisfy(p -> assertThat(p).endsWith("/api/v1/users"))
+                .anySatisfy(p -> assertThat(p).endsWith("/api/v1/me/tokens"));
+        assertThat(parsed.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
+        parsed.getOpenAPI().getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                assertThat(operation.getResponses()).containsKeys("400", "401", "404", "500")));
+        assertThat(ApiClient.anonymous(base).get("api-docs/").body()).contains("swagger-ui-bundle.js");
+    }
+
+    @Test
+    @Order(11)
+    void tenThousandGeneratedMalformedRequestsGetNoServerErrorAndWriteNothing() {
+        String draft = caseworker.post("api/v1/referrals", Json.createObjectBuilder().add("clientId", clientId)
+                .add("serviceId", serviceId).add("needs", Json.createObjectBuilder()
+                        .add("needs", Json.createArrayBuilder().add("COUNSELLING")).add("riskLevel", "STANDARD")
+                        .add("urgency", "ROUTINE")).build()).json().getString("id");
+        Map<String, ApiClient> as = Map.of("admin", admin, "caseworker", caseworker, "staff", staff);
+        List<MalformedRequests.Target> targets = List.of(
+                target("POST", "api/v1/clients", "caseworker", "givenName", "\"Ann\"", "familyName", "\"Lee\"",
+                        "dateOfBirth", "\"2001-01-01\"", "gender", "\"FEMALE\"", "contact", "{\"phone\":\"07700 900999\"}",
+                        "safeContact", "{\"voicemailAllowed\":false}"),
+                target("PUT", "api/v1/clients/" + clientId, "caseworker", "givenName", "\"Jess\"", "familyName", "\"Morgan\"",
+                        "dateOfBirth", "\"2009-02-14\"", "gender", "\"FEMALE\""),
+                target("POST", "api/v1/clients/duplicates", "caseworker", "givenName", "\"Jess\"", "familyName", "\"Morgan\"",
+                        "dateOfBirth", "\"2009-02-14\""),
+                target("POST", "api/v1/referrals", "caseworker", "clientId", "\"" + clientId + "\"", "serviceId",
+                        "\"" + serviceId + "\"", "needs", "{\"needs\":[\"COUNSELLING\"],\"riskLevel\":\"HIGH\",\"urgency\":\"URGENT\"}"),
+                target("PUT", "api/v1/referrals/" + draft, "caseworker", "serviceId", "\"" + serviceId + "\"",
+                        "needs", "{\"needs\":[\"COUNSELLING\"],\"riskLevel\":\"HIGH\",\"urgency\":\"URGENT\"}"),
+                target("POST", "api/v1/referrals/" + draft + "/consent", "caseworker", "basis", "\"GIVEN_BY_PERSON\"",
+                        "shareContactDetails", "true", "shareCaseDetails", "true", "method", "\"TELEPHONE\""),
+                target("POST", "api/v1/referrals/" + referralId + "/messages", "staff", "body", "\"hello\""),
+                target("POST", "api/v1/referrals/" + referralId + "/reject", "staff", "reason", "\"full\""),
+                target("POST", "api/v1/organisations", "admin", "name", "\"Fuzz Org\"", "kind", "\"PROVIDER\""),
+                target("POST", "api/v1/users", "admin", "email", "\"fuzz@example.org\"", "displayName", "\"Fuzz\"",
+                        "role", "\"ADMIN\"", "organisationId", "\"x\"", "password", "\"fuzz-password-123\""),
+                target("POST", "api/v1/services", "admin", "organisationId", "\"x\"", "name", "\"Fuzz\"",
+                        "description", "\"d\"", "categories", "[\"COUNSELLING\"]", "postcodeAreas", "[\"M\"]",
+                        "referralInbox", "\"f@example.org\""),
+                target("PUT", "api/v1/services/" + serviceId + "/capacity", "staff", "capacity", "\"WAITING_LIST\"", "waitWeeks", "3"),
+                target("POST", "api/v1/me/tokens", "caseworker", "name", "\"fuzz\"", "validForDays", "3"));
+        String before = snapshot(draft);
+
+        List<MalformedRequests.Request> requests = MalformedRequests.requests(targets).sampleStream().limit(10_000).toList();
+        List<String> serverErrors = new java.util.ArrayList<>();
+        for (MalformedRequests.Request request : requests) {
+            ApiClient.Reply reply = as.get(request.target().signedInAs()).sendRaw(request.target().method(),
+                    request.target().path(), request.contentType(), request.body());
+            if (reply.status() >= 500 || reply.status() < 400) {
+                serverErrors.add(reply.status() + " for " + request);
+            }
+        }
+
+        assertThat(serverErrors).as("requests answered neither 4xx: %s", serverErrors.stream().limit(5).toList()).isEmpty();
+        assertThat(snapshot(draft)).isEqualTo(before);
+    }
+
+    private String snapshot(String draft) {
+        return String.join("|",
+                String.valueOf(caseworker.get("api/v1/referrals").json().getInt("total")),
+                caseworker.get("api/v1/referrals/" + draft).etag(),
+                caseworker.get("api/v1/clients/" + clientId).etag(),
+                caseworker.get("api/v1/referrals/" + referralId).etag(),
+                String.valueOf(caseworker.get("api/v1/referrals/" + referralId + "/messages").structure().asJsonArray().size()),
+                String.valueOf(admin.get("api/v1/organisations").structure().asJsonArray().size()),
+                String.valueOf(admin.get("api/v1/users").structure().asJsonArray().size()),
+                String.valueOf(ApiClient.anonymous(base).get("api/v1/services").structure().asJsonArray().size()),
+                ApiClient.anonymous(base).get("api/v1/services/" + serviceId).etag(),
+                String.valueOf(caseworker.get("api/v1/me/tokens").structure().asJsonArray().size()),
+                String.valueOf(caseworker.post("api/v1/clients/duplicates", Json.createObjectBuilder().add("givenName", "Ann")
+                        .add("familyName", "Lee").add("dateOfBirth", "2001-01-01").build()).structure().asJsonArray().size()));
+    }
+
+    private static MalformedRequests.Target target(String method, String path, String as, String... fields) {
+        List<Map.Entry<String, String>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < fields.length; i += 2) {
+            entries.add(Map.entry(fields[i], fields[i + 1]));
+        }
+        return new MalformedRequests.Target(method, path, as, entries);
+    }
+
+    private static void assertProblem(ApiClient.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.get("type")).isInstanceOf(JsonString.class);
+        assertThat(reply.body()).doesNotContain("Exception", "at org.");
+    }
+
+    private String organisation(String name, String kind) {
+        ApiClient.Reply reply = admin.post("api/v1/organisations",
+                Json.createObjectBuilder().add("name", name).add("kind", kind).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getString("id");
+    }
+
+    private void user(String email, String role, String organisationId) {
+        ApiClient.Reply reply = admin.post("api/v1/users", Json.createObjectBuilder().add("email", email)
+                .add("displayName", email).add("role", role).add("organisationId", organisationId)
+                .add("password", PASSWORD).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+}

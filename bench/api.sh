@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The API benchmark (issue 4): starts Waypoint on a fresh embedded Derby with the demo data, signs in
+# as the demo caseworker, and measures with wrk, in one run, (a) a trivial GET and (b) referral
+# submission: a fresh client, a draft, consent and submit, four requests a submission. Prints
+# requests/s, p50 and p99 of each, the ratio, and the server's peak RSS.
+# Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+port=${PORT:-8090}
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-16}
+base="http://127.0.0.1:$port"
+data=$(mktemp -d)
+
+if [[ "${1:-}" != "--no-build" ]]; then
+    ./mvnw --batch-mode --quiet -DskipTests package
+fi
+WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
+server=$!
+stop() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    cp "$data/server.log" "${TMPDIR:-/tmp}/waypoint-bench-server.log" || true
+    rm -rf "$data"
+}
+trap stop EXIT
+for _ in $(seq 1 120); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break
+    sleep 1
+done
+java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
+
+token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+service=$(curl -s "$base/api/v1/services" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
+
+peak_rss=0
+sample_rss() {
+    while kill -0 "$java_pid" 2>/dev/null; do
+        rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
+        [[ -n "$rss" && "$rss" -gt "$peak_rss" ]] && peak_rss=$rss && echo "$peak_rss" > "$data/peak_rss"
+        sleep 1
+    done
+}
+sample_rss &
+sampler=$!
+
+echo "== warm-up"
+wrk -t2 -c"$connections" -d5s "$base/health/live" > /dev/null
+WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t"$connections" -c"$connections" -d5s -s bench/submit.lua "$base" > /dev/null
+
+echo "== (a) trivial GET /health/live, $connections connections, $duration"
+wrk -t2 -c"$connections" -d"$duration" --latency "$base/health/live" | tee "$data/trivial.txt"
+echo "== (b) submission (client + draft + consent + submit), $connections connections, $duration"
+WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" \
+    wrk -t"$connections" -c"$connections" -d"$duration" --latency -s bench/submit.lua "$base" | tee "$data/submit.txt"
+
+kill "$sampler" 2>/dev/null || true
+trivial_rps=$(awk '/Requests\/sec/ {print $2}' "$data/trivial.txt")
+submit_rps=$(awk '/Requests\/sec/ {print $2}' "$data/submit.txt")
+echo "== summary"
+echo "trivial:     $trivial_rps requests/s, p50 $(awk '$1=="50%" {print $2}' "$data/trivial.txt"), p99 $(awk '$1=="99%" {print $2}' "$data/trivial.txt")"
+echo "submission:  $submit_rps requests/s = $(awk -v r="$submit_rps" 'BEGIN {printf "%.1f", r/4}') submissions/s, per request p50 $(awk '$1=="50%" {print $2}' "$data/submit.txt"), p99 $(awk '$1=="99%" {print $2}' "$data/submit.txt")"
+echo "ratio:       $(awk -v s="$submit_rps" -v t="$trivial_rps" 'BEGIN {printf "%.2f", s/t}') (submission requests / trivial), $(awk -v s="$submit_rps" -v t="$trivial_rps" 'BEGIN {printf "%.2f", s/4/t}') (whole submissions / trivial)"
+echo "peak RSS:    $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 )) MB"

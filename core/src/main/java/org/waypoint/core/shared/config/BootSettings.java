@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The settings needed while the application is still being deployed: the data folder and the
- * database. Payara opens the data source before the application's MicroProfile Config is available,
- * so these few keys are read here, with MicroProfile Config's own precedence and naming: a system
+ * The settings needed while the application is still being deployed: the data folder, the
+ * database and the field encryption keys. Payara opens the data source, and EclipseLink creates the
+ * encrypting converters, before the application's MicroProfile Config is available, so these few
+ * keys are read here, with MicroProfile Config's own precedence and naming: a system
  * property ({@code -Dwaypoint.db.url=…}) wins over an environment variable ({@code WAYPOINT_DB_URL}),
  * which wins over the default.
  */
@@ -19,6 +20,9 @@ public final class BootSettings {
     public static final String DB_URL = "waypoint.db.url";
     public static final String DB_USER = "waypoint.db.user";
     public static final String DB_PASSWORD = "waypoint.db.password";
+    public static final String CRYPTO_KEYS = "waypoint.crypto.keys";
+    public static final String CRYPTO_ACTIVE_KEY = "waypoint.crypto.active-key";
+    public static final String CRYPTO_HMAC_KEY = "waypoint.crypto.hmac-key";
 
     private final Properties systemProperties;
     private final Map<String, String> environment;
@@ -51,6 +55,21 @@ public final class BootSettings {
         return value(DB_PASSWORD);
     }
 
+    /** The field encryption keys as {@code id:base64key} pairs separated by commas; secret. */
+    public Optional<String> cryptoKeys() {
+        return value(CRYPTO_KEYS);
+    }
+
+    /** The id of the key that encrypts new values; by default the last one listed. */
+    public Optional<String> cryptoActiveKey() {
+        return value(CRYPTO_ACTIVE_KEY);
+    }
+
+    /** The base64 key of the keyed hash behind blind indexes; secret. */
+    public Optional<String> cryptoHmacKey() {
+        return value(CRYPTO_HMAC_KEY);
+    }
+
     private Optional<String> value(String key) {
         String value = systemProperties.getProperty(key);
         if (value == null) {
@@ -60,7 +79,7 @@ public final class BootSettings {
     }
 
     /** MicroProfile Config's mapping: every character but letters and digits becomes '_', upper case. */
-    static String environmentName(String key) {
+    public static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -1,2 +1,2 @@
-/** Settings the application needs before MicroProfile Config can serve it: where its files and its database are. */
+/** Settings the application needs before MicroProfile Config can serve it: where its files and its database are, and its encryption keys. */
 package org.waypoint.core.shared.config;

@@ -56,8 +56,32 @@ class BootSettingsTest {
     }
 
     @Test
+    void readsTheEncryptionKeysFromTheEnvironmentUnlessASystemPropertyOverridesThem() {
+        Properties system = new Properties();
+        system.setProperty("waypoint.crypto.active-key", "k1");
+        BootSettings settings = new BootSettings(system, Map.of(
+                "WAYPOINT_CRYPTO_KEYS", "k1:a2V5LW9uZQ==,k2:a2V5LXR3bw==",
+                "WAYPOINT_CRYPTO_ACTIVE_KEY", "k2",
+                "WAYPOINT_CRYPTO_HMAC_KEY", "aG1hYw=="));
+
+        assertThat(settings.cryptoKeys()).contains("k1:a2V5LW9uZQ==,k2:a2V5LXR3bw==");
+        assertThat(settings.cryptoActiveKey()).contains("k1");
+        assertThat(settings.cryptoHmacKey()).contains("aG1hYw==");
+    }
+
+    @Test
+    void hasNoEncryptionKeysUnlessTheyAreSet() {
+        BootSettings settings = new BootSettings(new Properties(), Map.of("WAYPOINT_CRYPTO_KEYS", ""));
+
+        assertThat(settings.cryptoKeys()).isEmpty();
+        assertThat(settings.cryptoActiveKey()).isEmpty();
+        assertThat(settings.cryptoHmacKey()).isEmpty();
+    }
+
+    @Test
     void mapsKeysToEnvironmentNamesAsMicroProfileConfigDoes() {
         assertThat(BootSettings.environmentName("waypoint.db.url")).isEqualTo("WAYPOINT_DB_URL");
         assertThat(BootSettings.environmentName("waypoint.http-port")).isEqualTo("WAYPOINT_HTTP_PORT");
+        assertThat(BootSettings.environmentName("waypoint.crypto.active-key")).isEqualTo("WAYPOINT_CRYPTO_ACTIVE_KEY");
     }
 }

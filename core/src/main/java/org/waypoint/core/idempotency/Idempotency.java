@@ -3,9 +3,11 @@ package org.waypoint.core.idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.waypoint.core.shared.crypto.FieldCipher;
 
 /**
  * Claims an idempotency key for a user's request, in transactions of its own so that the claim is
@@ -16,6 +18,8 @@ import java.util.Optional;
 public class Idempotency {
 
     static final int MAX_KEY_LENGTH = 100;
+    /** The size of the encrypted response column. */
+    static final int MAX_STORED_BODY = 32_000;
     /** A claim older than this with no response is taken to be from a request that died. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
@@ -85,9 +89,17 @@ public class Idempotency {
         return new Decision.InProgress();
     }
 
+    /**
+     * Keeps the first request's response. A body too large for its encrypted column is not kept: a
+     * repeat then gets the status, Location and ETag, and can read the record there.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void complete(String userId, String key, StoredResponse response) {
-        records.find(IdempotencyRecord.id(userId, key)).ifPresent(record -> record.complete(response));
+        StoredResponse kept = response.body()
+                .filter(body -> FieldCipher.storedLength(body.getBytes(StandardCharsets.UTF_8).length) > MAX_STORED_BODY)
+                .map(tooLarge -> new StoredResponse(response.status(), Optional.empty(), response.location(), response.etag()))
+                .orElse(response);
+        records.find(IdempotencyRecord.id(userId, key)).ifPresent(record -> record.complete(kept));
     }
 
     /** The request failed on the server's side: forget the claim so that a retry runs again. */

@@ -149,6 +149,15 @@ class PersistenceTest {
 
         List<String> stored = textColumns("client", "referral", "referral_event", "referral_message");
         assertThat(stored).isNotEmpty().allSatisfy(value -> assertThat(value).doesNotContain(MARKERS));
+        try (Connection connection = db.jdbc(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT given_name, family_name, date_of_birth, gender, postcode,"
+                     + " phone, email, address, safe_number, safe_times, cover_story, guardian_name FROM client")) {
+            assertThat(row.next()).isTrue();
+            for (int column = 1; column <= 12; column++) {
+                assertThat(row.getString(column)).as("column %d is AES-GCM text with its key id", column)
+                        .matches("[A-Za-z0-9_-]{1,8}:[A-Za-z0-9+/]+=*");
+            }
+        }
     }
 
     private static List<String> textColumns(String... tables) throws Exception {

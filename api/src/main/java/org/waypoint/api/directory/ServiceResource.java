@@ -9,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Versions;
@@ -26,9 +29,15 @@ import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.directory.MatchCriteria;
 import org.waypoint.core.directory.ServiceDefinition;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.Postcode;
+import org.waypoint.core.shared.RiskLevel;
 
 /** The directory of support services: its public face, and its keeping by administrators and the services' staff. */
 @Tag(name = "Services", description = "The directory of support services.")
@@ -73,6 +82,32 @@ public class ServiceResource {
     @Public
     public List<ServiceResponse> list() {
         return directory.listServices().stream().map(ServiceResponse::of).toList();
+    }
+
+    /**
+     * Services for a person's needs, ranked with reasons; {@code exclusions=true} adds every service
+     * not offered and why. Only the postcode district (e.g. {@code M14}) belongs in this URL: a full
+     * postcode is refused.
+     */
+    @GET
+    @Path("match")
+    @SecurityRequirement(name = "bearer")
+    @Allowed(Role.CASEWORKER)
+    public MatchResponse match(@QueryParam("need") List<String> needs, @QueryParam("postcode") String postcode,
+                               @QueryParam("age") Integer age, @QueryParam("gender") Gender gender,
+                               @QueryParam("language") @DefaultValue("en") String language,
+                               @QueryParam("interpreter") @DefaultValue("false") boolean interpreter,
+                               @QueryParam("risk") RiskLevel risk, @QueryParam("crime") List<CrimeType> crimes,
+                               @QueryParam("exclusions") @DefaultValue("false") boolean exclusions) {
+        if (postcode == null || age == null) {
+            throw new IllegalArgumentException("postcode and age are required");
+        }
+        Postcode district = new Postcode(postcode);
+        if (district.isFull()) {
+            throw new IllegalArgumentException("postcode: give only the district, such as M14, never a full postcode in a URL");
+        }
+        return MatchResponse.of(directory.match(new MatchCriteria(Set.copyOf(needs), district, age, gender,
+                new LanguageCode(language), interpreter, risk, Set.copyOf(crimes)), exclusions));
     }
 
     @GET

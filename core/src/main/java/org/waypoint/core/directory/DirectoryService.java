@@ -1,34 +1,47 @@
 package org.waypoint.core.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.StaleVersionException;
 
-/** Use cases that read and keep the directory of support services. */
+/** Use cases that read and keep the directory of support services, and match people to services. */
 @ApplicationScoped
 public class DirectoryService {
 
     private final SupportServiceRepository services;
     private final OrganisationRepository organisations;
+    private final DomainEvents events;
+    private final DirectorySnapshots snapshots;
 
     @Inject
-    public DirectoryService(SupportServiceRepository services, OrganisationRepository organisations) {
+    public DirectoryService(SupportServiceRepository services, OrganisationRepository organisations,
+                            DomainEvents events, Clock clock) {
         this.services = services;
         this.organisations = organisations;
+        this.events = events;
+        this.snapshots = new DirectorySnapshots(
+                () -> services.findAll().stream().map(ServiceProfile::of).toList(), clock);
     }
 
     /** For CDI's proxy only. */
     protected DirectoryService() {
-        this(null, null);
+        this.services = null;
+        this.organisations = null;
+        this.events = null;
+        this.snapshots = null;
     }
 
     /** The whole directory in name order, closed services included (they say they are closed). */
@@ -53,6 +66,7 @@ public class DirectoryService {
                 categories(definition.categoryCodes()), definition.postcodePrefixes(), definition.referralInbox());
         service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
         services.add(service);
+        events.publish(new DirectoryChanged(service.id()));
         return service;
     }
 
@@ -65,6 +79,7 @@ public class DirectoryService {
         service.describe(definition.name(), definition.description(), categories(definition.categoryCodes()),
                 definition.postcodePrefixes(), definition.referralInbox());
         service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
+        events.publish(new DirectoryChanged(service.id()));
         return service;
     }
 
@@ -86,6 +101,7 @@ public class DirectoryService {
             case WAITING_LIST -> service.waitingList(waitWeeks);
             case CLOSED -> service.close();
         }
+        events.publish(new DirectoryChanged(service.id()));
         return service;
     }
 
@@ -108,5 +124,22 @@ public class DirectoryService {
         if (!actor.is(Role.ADMIN)) {
             throw new NotPermittedException(what);
         }
+    }
+
+    /**
+     * The services offered for the criteria, ranked and with their reasons, and on request every
+     * service not offered with all the reasons why: see {@link DirectorySnapshot#match}. Matches
+     * against a snapshot of the directory held in memory, taken afresh after a change made through
+     * this instance and at least every 30 seconds, so a change made through another instance may
+     * take that long to show.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MatchResult match(MatchCriteria criteria, boolean includeExclusions) {
+        return snapshots.current().match(criteria, includeExclusions);
+    }
+
+    /** Once a change to the directory is committed, the next match takes a fresh snapshot. */
+    void onDirectoryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryChanged change) {
+        snapshots.changed();
     }
 }

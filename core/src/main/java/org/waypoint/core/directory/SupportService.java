@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,23 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RiskLevel;
 
 /**
  * A support service that takes referrals: counselling, legal aid, an ISVA service and so on
  * (the "service" of Open Referral HSDS). It belongs to one providing organisation, covers the
  * postcode areas and districts it lists, and says whether it is open, has a waiting list or is
  * closed. Its referral inbox is the address told of new referrals; it is never shown publicly.
+ * <p>
+ * Its {@link Eligibility} says whom it sees (ages, genders, crime types, risk levels); it works in
+ * one or more languages (English unless told otherwise) and may arrange interpreters; it meets
+ * people in at least one {@link DeliveryMode} (in person unless told otherwise). A service at a
+ * confidential location, such as a refuge, never has a public address. A capacity note is for
+ * referrers only, like the inbox.
  */
 @Entity
 @Table(name = "support_service")
@@ -40,6 +51,8 @@ public class SupportService {
     public static final int DEFAULT_ACK_TARGET_WORKING_DAYS = 2;
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
+    private static final int MAX_ADDRESS = 300;
+    private static final int MAX_CAPACITY_NOTE = 500;
 
     @Id
     @Column(length = 36)
@@ -79,6 +92,53 @@ public class SupportService {
     @Column(name = "ack_target_days", nullable = false)
     private int ackTargetWorkingDays;
 
+    @Column(name = "min_age")
+    private Integer minAge;
+
+    @Column(name = "max_age")
+    private Integer maxAge;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_service_gender", joinColumns = @JoinColumn(name = "service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "gender", length = 20)
+    private Set<Gender> genders = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_service_crime_type", joinColumns = @JoinColumn(name = "service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "crime_type", length = 40)
+    private Set<CrimeType> crimeTypes = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_service_risk_level", joinColumns = @JoinColumn(name = "service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", length = 10)
+    private Set<RiskLevel> riskLevels = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_service_language", joinColumns = @JoinColumn(name = "service_id"))
+    @Column(name = "language_code", length = 2)
+    private Set<String> languages = new HashSet<>();
+
+    @Column(name = "interpreters_available", nullable = false)
+    private boolean interpretersAvailable;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "support_service_delivery_mode", joinColumns = @JoinColumn(name = "service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_mode", length = 20)
+    private Set<DeliveryMode> deliveryModes = new HashSet<>();
+
+    @Column(name = "confidential_location", nullable = false)
+    private boolean confidentialLocation;
+
+    @Column(name = "public_address", length = MAX_ADDRESS)
+    private String publicAddress;
+
+    @Column(name = "capacity_note", length = MAX_CAPACITY_NOTE)
+    private String capacityNote;
+
     @Version
     private long version;
 
@@ -97,6 +157,8 @@ public class SupportService {
         apply(name, description, categories, postcodePrefixes, referralInbox);
         this.capacity = Capacity.OPEN;
         this.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
+        this.languages.add(LanguageCode.ENGLISH.value());
+        this.deliveryModes.add(DeliveryMode.IN_PERSON);
     }
 
     private static String requireText(String text, String what, int max) {
@@ -174,6 +236,58 @@ public class SupportService {
         this.ackTargetWorkingDays = workingDays;
     }
 
+    /** States whom the service sees, replacing what it said before. */
+    public void eligibility(Eligibility eligibility) {
+        Objects.requireNonNull(eligibility, "eligibility is required: Eligibility.ANYONE for anyone");
+        this.minAge = eligibility.ages().minAge().isPresent() ? eligibility.ages().minAge().getAsInt() : null;
+        this.maxAge = eligibility.ages().maxAge().isPresent() ? eligibility.ages().maxAge().getAsInt() : null;
+        this.genders.clear();
+        this.genders.addAll(eligibility.genders());
+        this.crimeTypes.clear();
+        this.crimeTypes.addAll(eligibility.crimeTypes());
+        this.riskLevels.clear();
+        this.riskLevels.addAll(eligibility.riskLevels());
+    }
+
+    /** States the languages the service works in, and whether it arranges interpreters for others. */
+    public void languages(Collection<LanguageCode> languages, boolean interpretersAvailable) {
+        if (languages == null || languages.isEmpty()) {
+            throw new IllegalArgumentException("a service works in at least one language");
+        }
+        this.languages.clear();
+        languages.forEach(language -> this.languages.add(language.value()));
+        this.interpretersAvailable = interpretersAvailable;
+    }
+
+    public void deliveryModes(Collection<DeliveryMode> modes) {
+        if (modes == null || modes.isEmpty()) {
+            throw new IllegalArgumentException("a service meets people in at least one way");
+        }
+        this.deliveryModes.clear();
+        this.deliveryModes.addAll(modes);
+    }
+
+    /** The service is found at this address, which anyone may see. */
+    public void locatedAt(String publicAddress) {
+        this.publicAddress = requireText(publicAddress, "an address", MAX_ADDRESS);
+        this.confidentialLocation = false;
+    }
+
+    /** The service's location is confidential (a refuge): any public address is removed. */
+    public void atConfidentialLocation() {
+        this.confidentialLocation = true;
+        this.publicAddress = null;
+    }
+
+    /** A note on capacity for referrers only, such as which days intake is assessed. */
+    public void capacityNote(String note) {
+        this.capacityNote = requireText(note, "a capacity note", MAX_CAPACITY_NOTE);
+    }
+
+    public void clearCapacityNote() {
+        this.capacityNote = null;
+    }
+
     public String id() {
         return id;
     }
@@ -213,6 +327,40 @@ public class SupportService {
 
     public int acknowledgementTargetWorkingDays() {
         return ackTargetWorkingDays;
+    }
+
+    public Eligibility eligibility() {
+        AgeRange ages = new AgeRange(
+                minAge == null ? OptionalInt.empty() : OptionalInt.of(minAge),
+                maxAge == null ? OptionalInt.empty() : OptionalInt.of(maxAge));
+        return new Eligibility(ages, genders, crimeTypes, riskLevels);
+    }
+
+    /** Languages in the order of their codes. */
+    public List<LanguageCode> languages() {
+        return languages.stream().sorted().map(LanguageCode::new).toList();
+    }
+
+    public boolean interpretersAvailable() {
+        return interpretersAvailable;
+    }
+
+    /** Delivery modes in their declared order. */
+    public List<DeliveryMode> deliveryModes() {
+        return List.copyOf(EnumSet.copyOf(deliveryModes));
+    }
+
+    public boolean confidentialLocation() {
+        return confidentialLocation;
+    }
+
+    /** The address anyone may see; never present for a confidential location. */
+    public Optional<String> publicAddress() {
+        return Optional.ofNullable(publicAddress);
+    }
+
+    public Optional<String> capacityNote() {
+        return Optional.ofNullable(capacityNote);
     }
 
     public long version() {

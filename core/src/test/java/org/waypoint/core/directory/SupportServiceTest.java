@@ -7,7 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
+import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RiskLevel;
 
 class SupportServiceTest {
 
@@ -90,5 +94,80 @@ class SupportServiceTest {
         SupportService service = service(List.of("M"));
 
         assertThat(service.toString()).isEqualTo("SupportService[" + service.id() + "]");
+    }
+
+    @Test
+    void isForAnyoneInEnglishAndInPersonUntilToldOtherwise() {
+        SupportService service = service(List.of("M"));
+
+        assertThat(service.eligibility()).isEqualTo(Eligibility.ANYONE);
+        assertThat(service.languages()).containsExactly(LanguageCode.ENGLISH);
+        assertThat(service.interpretersAvailable()).isFalse();
+        assertThat(service.deliveryModes()).containsExactly(DeliveryMode.IN_PERSON);
+        assertThat(service.confidentialLocation()).isFalse();
+        assertThat(service.publicAddress()).isEmpty();
+        assertThat(service.capacityNote()).isEmpty();
+    }
+
+    @Test
+    void keepsTheEligibilityItIsGiven() {
+        SupportService service = service(List.of("M"));
+        Eligibility idva = Eligibility.ANYONE.withAges(AgeRange.from(16))
+                .withGenders(List.of(Gender.FEMALE, Gender.NON_BINARY))
+                .withCrimeTypes(List.of(CrimeType.DOMESTIC_ABUSE))
+                .withRiskLevels(List.of(RiskLevel.HIGH));
+
+        service.eligibility(idva);
+
+        assertThat(service.eligibility()).isEqualTo(idva);
+        service.eligibility(Eligibility.ANYONE.withAges(AgeRange.upTo(17)));
+        assertThat(service.eligibility().ages()).isEqualTo(AgeRange.upTo(17));
+        assertThat(service.eligibility().crimeTypes()).isEmpty();
+    }
+
+    @Test
+    void worksInTheLanguagesItIsGivenAndRefusesNone() {
+        SupportService service = service(List.of("M"));
+
+        service.languages(List.of(new LanguageCode("ur"), new LanguageCode("pl"), LanguageCode.ENGLISH), true);
+
+        assertThat(service.languages()).extracting(LanguageCode::value).containsExactly("en", "pl", "ur");
+        assertThat(service.interpretersAvailable()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> service.languages(List.of(), true));
+        assertThat(service.languages()).hasSize(3);
+    }
+
+    @Test
+    void meetsPeopleInAtLeastOneWay() {
+        SupportService service = service(List.of("M"));
+
+        service.deliveryModes(List.of(DeliveryMode.VIDEO, DeliveryMode.TELEPHONE));
+
+        assertThat(service.deliveryModes()).containsExactly(DeliveryMode.TELEPHONE, DeliveryMode.VIDEO);
+        assertThatIllegalArgumentException().isThrownBy(() -> service.deliveryModes(List.of()));
+        assertThat(service.deliveryModes()).containsExactly(DeliveryMode.TELEPHONE, DeliveryMode.VIDEO);
+    }
+
+    @Test
+    void aConfidentialLocationHasNoPublicAddress() {
+        SupportService refuge = service(List.of("M"));
+        refuge.locatedAt("1 Quay Street, Northshire");
+
+        refuge.atConfidentialLocation();
+
+        assertThat(refuge.confidentialLocation()).isTrue();
+        assertThat(refuge.publicAddress()).isEmpty();
+    }
+
+    @Test
+    void keepsANoteOnCapacityForReferrers() {
+        SupportService service = service(List.of("M"));
+
+        service.capacityNote(" Assessments on Tuesdays ");
+        assertThat(service.capacityNote()).hasValue("Assessments on Tuesdays");
+        assertThatIllegalArgumentException().isThrownBy(() -> service.capacityNote(" "));
+
+        service.clearCapacityNote();
+        assertThat(service.capacityNote()).isEmpty();
     }
 }

@@ -1,0 +1,2 @@
+/** JMH benchmark of matching over a generated directory of support services. */
+package org.waypoint.bench.matching;

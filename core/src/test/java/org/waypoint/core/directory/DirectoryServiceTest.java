@@ -1,0 +1,87 @@
+package org.waypoint.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.core.directory.MatchCriteriaBuilder.aPerson;
+import static org.waypoint.core.directory.SupportServiceBuilder.aService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DirectoryServiceTest {
+
+    private final InMemorySupportServiceRepository repository = new InMemorySupportServiceRepository();
+    private final SteppingClock clock = new SteppingClock();
+    private final DirectoryService directory = new DirectoryService(repository, null, event -> { }, clock);
+    private final MatchCriteria person = aPerson().criteria();
+
+    private List<String> offered() {
+        return directory.match(person, false).matches().stream().map(m -> m.service().name()).toList();
+    }
+
+    @Test
+    void matchesAgainstTheDirectoryReadOnceNotOncePerRequest() {
+        repository.add(aService().named("Harbour Counselling").build());
+
+        assertThat(offered()).containsExactly("Harbour Counselling");
+        assertThat(offered()).containsExactly("Harbour Counselling");
+        assertThat(directory.match(person, true).matches()).hasSize(1);
+        assertThat(repository.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheDirectoryAgainOnceItsSnapshotIsThirtySecondsOld() {
+        repository.add(aService().named("Harbour Counselling").build());
+        offered();
+        repository.add(aService().named("Added by another instance").build());
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(offered()).containsExactly("Harbour Counselling");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(offered()).containsExactly("Added by another instance", "Harbour Counselling");
+        assertThat(repository.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void readsTheDirectoryAgainAfterAChangeMadeThroughThisInstance() {
+        offered();
+        SupportService added = aService().named("Added here").build();
+        repository.add(added);
+
+        directory.onDirectoryChanged(new DirectoryChanged(added.id()));
+
+        assertThat(offered()).containsExactly("Added here");
+        assertThat(offered()).containsExactly("Added here");
+        assertThat(repository.reads()).isEqualTo(2);
+    }
+
+    /** A clock that moves only when a test moves it. */
+    private static final class SteppingClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

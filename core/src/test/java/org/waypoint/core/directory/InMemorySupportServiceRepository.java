@@ -1,0 +1,44 @@
+package org.waypoint.core.directory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps services in a list, and counts how often the whole directory is read. */
+final class InMemorySupportServiceRepository implements SupportServiceRepository {
+
+    private final List<SupportService> services = new ArrayList<>();
+    private int reads;
+
+    @Override
+    public synchronized List<SupportService> findAll() {
+        reads++;
+        return services.stream().sorted(Comparator.comparing(SupportService::name).thenComparing(SupportService::id)).toList();
+    }
+
+    @Override
+    public synchronized Optional<SupportService> find(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public synchronized void add(SupportService service) {
+        services.add(service);
+    }
+
+    @Override
+    public List<ServiceCategory> categories() {
+        return services.stream().flatMap(s -> s.categories().stream()).distinct()
+                .sorted(Comparator.comparing(ServiceCategory::code)).toList();
+    }
+
+    @Override
+    public Optional<ServiceCategory> category(String code) {
+        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    synchronized int reads() {
+        return reads;
+    }
+}

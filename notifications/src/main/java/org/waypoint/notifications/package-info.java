@@ -1,2 +1,2 @@
-/** E-mail: the transactional outbox, SMTP dispatch and the templates. */
+/** E-mail notifications: what the domain's events become, and how they reach people. */
 package org.waypoint.notifications;

@@ -18,8 +18,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import java.util.List;
-import org.waypoint.api.security.Allowed;
-import org.waypoint.api.security.Public;
+import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Public;
 
 /** Every endpoint says who may call it: {@link Allowed} with its roles, or {@link Public}. Never neither, never both. */
 @AnalyzeClasses(packages = "org.waypoint", importOptions = ImportOption.DoNotIncludeTests.class)

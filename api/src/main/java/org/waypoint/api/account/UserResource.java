@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.UserAccount;

@@ -24,7 +24,7 @@ import org.waypoint.api.Versions;
 import org.waypoint.api.referral.ReferralResponses;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientService;

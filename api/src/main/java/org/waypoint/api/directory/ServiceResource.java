@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
-import org.waypoint.api.security.Allowed;
-import org.waypoint.api.security.Public;
+import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Public;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.Capacity;

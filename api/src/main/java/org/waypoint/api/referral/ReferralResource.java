@@ -28,7 +28,7 @@ import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.api.security.Allowed;
+import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralCommand;

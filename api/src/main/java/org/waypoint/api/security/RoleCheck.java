@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Set;
+import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Public;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.NotSignedInException;

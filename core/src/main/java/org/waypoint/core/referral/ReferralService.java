@@ -115,6 +115,7 @@ public class ReferralService {
             referral.open(actor, now);
         }
         audited(actor, referral, AuditEvent.Action.READ, ReferralAction.OPEN);
+        publish(referral);
         return referral;
     }
 

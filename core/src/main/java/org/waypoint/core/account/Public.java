@@ -1,4 +1,4 @@
-package org.waypoint.api.security;
+package org.waypoint.core.account;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,0 +1,114 @@
+package org.waypoint.notifications.container;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.waypoint.core.referral.ReferralRepository;
+import org.waypoint.notifications.mail.MailGateway;
+import org.waypoint.notifications.outbox.DispatchLoop;
+import org.waypoint.notifications.outbox.Outbox;
+import org.waypoint.notifications.outbox.OutboxDispatcher;
+import org.waypoint.notifications.outbox.RetryPolicy;
+import org.waypoint.notifications.outbox.TransactionRunner;
+import org.waypoint.notifications.referral.OverdueReminders;
+import org.waypoint.notifications.referral.ReferralNotifications;
+
+/**
+ * Starts the outbox dispatcher and the overdue check on the server's managed scheduled executor
+ * once the schema is migrated. A start-up EJB because the executor, like the data source, is bound
+ * in JNDI only once deployment has got that far.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class OutboxScheduler {
+
+    private static final Logger LOG = Logger.getLogger(OutboxScheduler.class.getName());
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int BATCH = 50;
+    private static final Duration OVERDUE_CHECK = Duration.ofMinutes(10);
+
+    @Resource
+    private ManagedScheduledExecutorService executor;
+
+    @Inject
+    private TransactionRunner transactions;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private MailGateway gateway;
+
+    @Inject
+    private ReferralRepository referrals;
+
+    @Inject
+    private ReferralNotifications notifications;
+
+    @Inject
+    private Clock clock;
+
+    private DispatchLoop loop;
+    private ScheduledFuture<?> overdueCheck;
+
+    @PostConstruct
+    void start() {
+        String owner = "dispatcher-" + UUID.randomUUID();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions, outbox, gateway, RetryPolicy.standard(), clock,
+                owner, LEASE, BATCH);
+        loop = new DispatchLoop(dispatcher, executor, POLL);
+        loop.start();
+        OverdueReminders reminders = new OverdueReminders(transactions, referrals, notifications, clock);
+        overdueCheck = executor.scheduleWithFixedDelay(() -> remind(reminders), OVERDUE_CHECK.toSeconds(),
+                OVERDUE_CHECK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void remind(OverdueReminders reminders) {
+        try {
+            int reminded = reminders.run();
+            if (reminded > 0) {
+                LOG.info(() -> reminded + " overdue referrals reminded of");
+                loop.wake();
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Overdue check failed, trying again at the next: " + e.getClass().getName());
+        }
+    }
+
+    /** Asks the dispatcher to look at the outbox now, after a transaction that queued mail has committed. */
+    public void wake() {
+        DispatchLoop current = loop;
+        if (current != null) {
+            current.wake();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (overdueCheck != null) {
+            overdueCheck.cancel(false);
+        }
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.waypoint.notifications.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+
+/**
+ * Runs a dispatcher on an executor: every {@code poll} interval, and at once when woken (after a
+ * transaction that queued mail commits). Runs never overlap; a wake during a run makes it go round
+ * once more, and it goes round for as long as it finds work.
+ */
+public final class DispatchLoop {
+
+    private static final Logger LOG = Logger.getLogger(DispatchLoop.class.getName());
+
+    private final OutboxDispatcher dispatcher;
+    private final ScheduledExecutorService executor;
+    private final Duration poll;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile ScheduledFuture<?> schedule;
+    private volatile boolean stopped;
+
+    public DispatchLoop(OutboxDispatcher dispatcher, ScheduledExecutorService executor, Duration poll) {
+        this.dispatcher = dispatcher;
+        this.executor = executor;
+        this.poll = poll;
+    }
+
+    public void start() {
+        schedule = executor.scheduleWithFixedDelay(this::runNow, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Outbox dispatcher " + dispatcher.owner() + " started, polling every " + poll);
+    }
+
+    /** Asks for a run as soon as possible. */
+    public void wake() {
+        if (!stopped) {
+            requested.set(true);
+            executor.execute(this::runNow);
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+        ScheduledFuture<?> current = schedule;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    private void runNow() {
+        requested.set(true);
+        while (!stopped && requested.get() && running.tryLock()) {
+            try {
+                while (!stopped && requested.getAndSet(false)) {
+                    while (!stopped && dispatcher.dispatchOnce() > 0) {
+                        requested.set(false);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Outbox dispatch failed, retrying at the next poll: " + e.getClass().getName());
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.waypoint.notifications.outbox;
+
+/** The kinds of e-mail Waypoint sends, each with its generic subject and its pair of templates. */
+public enum MailKind {
+    NEW_REFERRAL("referral-submitted", "Waypoint: a new referral is waiting"),
+    REFERRAL_UPDATED("referral-updated", "Waypoint: a referral has been updated"),
+    NEW_MESSAGE("message-posted", "Waypoint: a new message is waiting"),
+    OVERDUE_REMINDER("overdue-reminder", "Waypoint: a referral is waiting to be acknowledged"),
+    OVERDUE_ALERT("overdue-alert", "Waypoint: a referral has not been acknowledged yet"),
+    CONSENT_WITHDRAWN("consent-withdrawn", "Waypoint: a referral has been withdrawn");
+
+    private final String template;
+    private final String subject;
+
+    MailKind(String template, String subject) {
+        this.template = template;
+        this.subject = subject;
+    }
+
+    /** The name of its templates, {@code templates/<name>.txt.mustache} and {@code .html.mustache}. */
+    public String template() {
+        return template;
+    }
+
+    public String subject() {
+        return subject;
+    }
+}

@@ -1,0 +1,78 @@
+package org.waypoint.notifications.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.notifications.mail.PickupFile;
+import org.waypoint.notifications.mail.PickupFolder;
+
+/** The administrator's view of the outbox: pending, failed and sent messages, a retry, the pickup folder. */
+@ApplicationScoped
+@Transactional
+public class OutboxAdmin {
+
+    public static final int PAGE_SIZE = 50;
+    private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
+
+    private final Outbox outbox;
+    private final PickupFolder pickup;
+    private final Clock clock;
+
+    @Inject
+    public OutboxAdmin(Outbox outbox, PickupFolder pickup, Clock clock) {
+        this.outbox = outbox;
+        this.pickup = pickup;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy only. */
+    protected OutboxAdmin() {
+        this(null, null, null);
+    }
+
+    public OutboxPage list(Actor actor, OutboxStatus status, int page) {
+        requireAdmin(actor, "list the outbox");
+        if (page < 0) {
+            throw new IllegalArgumentException("pages are numbered from 0");
+        }
+        List<OutboxEntry> entries = outbox.list(status, page * PAGE_SIZE, PAGE_SIZE).stream().map(OutboxEntry::of).toList();
+        return new OutboxPage(status, page, PAGE_SIZE, outbox.count(status), entries);
+    }
+
+    /** Sends a pending or failed message at once, and retries it for another day if that fails. */
+    public OutboxEntry retry(Actor actor, String id) {
+        requireAdmin(actor, "retry a message");
+        OutboxMessage message = outbox.find(id).orElseThrow(() -> new NotFoundException("outbox message"));
+        message.retry(clock.instant());
+        LOG.info(() -> "Outbox message " + id + " queued again by administrator " + actor.userId());
+        return OutboxEntry.of(message);
+    }
+
+    /** The messages written to the pickup folder (when no SMTP server is configured), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PickupFile> pickupFiles(Actor actor) {
+        requireAdmin(actor, "list the pickup folder");
+        return pickup.list();
+    }
+
+    /** One message from the pickup folder, whole, as it would have been sent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> pickupFile(Actor actor, String outboxId) {
+        requireAdmin(actor, "read the pickup folder");
+        return pickup.read(outboxId);
+    }
+
+    private static void requireAdmin(Actor actor, String action) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new NotPermittedException(action);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.waypoint.notifications.outbox.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.waypoint.notifications.outbox.Outbox;
+import org.waypoint.notifications.outbox.OutboxMessage;
+import org.waypoint.notifications.outbox.OutboxStatus;
+
+/**
+ * The outbox table. The claim and every change after it are single conditional UPDATEs in native
+ * SQL: Derby has no {@code SKIP LOCKED}, and an update count of one is the portable answer to "is it
+ * mine". A claim also requires the row to be pending and due, so that a dispatcher that read the due
+ * ids before another one finished with a row cannot take it again.
+ */
+@ApplicationScoped
+public class JpaOutbox implements Outbox {
+
+    private final EntityManager em;
+
+    @Inject
+    public JpaOutbox(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaOutbox() {
+        this(null);
+    }
+
+    @Override
+    public void add(OutboxMessage message) {
+        em.persist(message);
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(String id) {
+        return Optional.ofNullable(em.find(OutboxMessage.class, id));
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        return em.createQuery("SELECT m.id FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
+                                + " AND (m.owner IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt, m.id",
+                        String.class)
+                .setParameter("pending", OutboxStatus.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public boolean claim(String id, String owner, Instant leaseUntil, Instant now) {
+        return em.createNativeQuery("UPDATE outbox SET owner = ?, lease_until = ? WHERE id = ?"
+                        + " AND (owner IS NULL OR lease_until < ?) AND status = 'PENDING' AND next_attempt_at <= ?")
+                .setParameter(1, owner)
+                .setParameter(2, timestamp(leaseUntil))
+                .setParameter(3, id)
+                .setParameter(4, timestamp(now))
+                .setParameter(5, timestamp(now))
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean markSent(String id, String owner, Instant now) {
+        return em.createNativeQuery("UPDATE outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,"
+                        + " lease_until = NULL WHERE id = ? AND owner = ? AND status = 'PENDING'")
+                .setParameter(1, timestamp(now))
+                .setParameter(2, id)
+                .setParameter(3, owner)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean retryLater(String id, String owner, Instant nextAttempt, String error) {
+        return em.createNativeQuery("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+                        + " owner = NULL, lease_until = NULL WHERE id = ? AND owner = ? AND status = 'PENDING'")
+                .setParameter(1, timestamp(nextAttempt))
+                .setParameter(2, error)
+                .setParameter(3, id)
+                .setParameter(4, owner)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean markFailed(String id, String owner, String error) {
+        return em.createNativeQuery("UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?,"
+                        + " owner = NULL, lease_until = NULL WHERE id = ? AND owner = ? AND status = 'PENDING'")
+                .setParameter(1, error)
+                .setParameter(2, id)
+                .setParameter(3, owner)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<OutboxMessage> list(OutboxStatus status, int offset, int limit) {
+        return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.status = :status ORDER BY m.createdAt DESC, m.id",
+                        OutboxMessage.class)
+                .setParameter("status", status)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long count(OutboxStatus status) {
+        return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :status", Long.class)
+                .setParameter("status", status)
+                .getSingleResult();
+    }
+
+    /** TIMESTAMP columns hold UTC wall-clock time, as the persistence unit's InstantConverter writes them. */
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,77 @@
+package org.waypoint.notifications.templates;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.waypoint.core.referral.Urgency;
+import org.waypoint.notifications.outbox.MailKind;
+import org.waypoint.notifications.outbox.RenderedMail;
+
+/**
+ * Renders an e-mail of each kind from {@code templates/<kind>.txt.mustache} and
+ * {@code templates/<kind>.html.mustache}. The HTML templates escape every value; the text ones write
+ * values as they are. Both are compiled once, when this is made, so a missing template stops the
+ * application from starting rather than a message from being sent.
+ */
+public final class MailTemplates {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+
+    private final Map<MailKind, Mustache> text = new EnumMap<>(MailKind.class);
+    private final Map<MailKind, Mustache> html = new EnumMap<>(MailKind.class);
+
+    public MailTemplates() {
+        MustacheFactory textFactory = new DefaultMustacheFactory(MailTemplates::resource) {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        MustacheFactory htmlFactory = new DefaultMustacheFactory(MailTemplates::resource);
+        for (MailKind kind : MailKind.values()) {
+            text.put(kind, textFactory.compile(kind.template() + ".txt.mustache"));
+            html.put(kind, htmlFactory.compile(kind.template() + ".html.mustache"));
+        }
+    }
+
+    private static Reader resource(String name) {
+        InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream("templates/" + name);
+        return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    public RenderedMail render(MailKind kind, MailContent content) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("subject", kind.subject());
+        scope.put("reference", content.reference());
+        scope.put("serviceName", content.serviceName());
+        scope.put("urgent", content.urgency().filter(u -> u == Urgency.URGENT).isPresent());
+        content.dueBy().ifPresent(due -> scope.put("dueBy", DUE.format(due.atZone(UK)) + " UK time"));
+        scope.put("link", content.link().toString());
+        return new RenderedMail(kind, kind.subject(), execute(text.get(kind), scope), execute(html.get(kind), scope));
+    }
+
+    private static String execute(Mustache template, Map<String, Object> scope) {
+        StringWriter out = new StringWriter();
+        template.execute(out, scope);
+        return out.toString();
+    }
+}

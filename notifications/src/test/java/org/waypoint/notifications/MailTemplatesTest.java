@@ -1,0 +1,46 @@
+package org.waypoint.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.waypoint.core.referral.Urgency;
+import org.waypoint.notifications.outbox.MailKind;
+import org.waypoint.notifications.outbox.RenderedMail;
+import org.waypoint.notifications.templates.Links;
+import org.waypoint.notifications.templates.MailContent;
+import org.waypoint.notifications.templates.MailTemplates;
+
+class MailTemplatesTest {
+
+    private static final MailTemplates TEMPLATES = new MailTemplates();
+    private static final Links LINKS = new Links(URI.create("https://waypoint.example.org/"));
+    private static final String REFERRAL = "2f0c8a53-7a8c-4a5b-9a49-0f6a1c2b9d10";
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void everyKindRendersBothAlternativesWithEveryValueFilledIn(MailKind kind) {
+        RenderedMail mail = TEMPLATES.render(kind, new MailContent("WP-2026-000042", "Harbour Counselling",
+                Optional.of(Urgency.URGENT), Optional.of(Instant.parse("2026-11-25T00:00:00Z")), LINKS.referral(REFERRAL)));
+
+        assertThat(mail.subject()).isEqualTo(kind.subject()).startsWith("Waypoint: ");
+        assertThat(mail.text()).contains("WP-2026-000042", "Harbour Counselling", "urgent",
+                "Wednesday 25 November 2026, 00:00 UK time", "https://waypoint.example.org/referrals/" + REFERRAL)
+                .doesNotContain("{{", "<");
+        assertThat(mail.html()).contains("WP-2026-000042", "Harbour Counselling", "Urgent",
+                "href=\"https://waypoint.example.org/referrals/" + REFERRAL + "\"").doesNotContain("{{");
+    }
+
+    @Test
+    void theHtmlEscapesWhatItIsGivenAndTheTextDoesNotNeedTo() {
+        RenderedMail mail = TEMPLATES.render(MailKind.NEW_REFERRAL, new MailContent("WP-2026-000042",
+                "Smith & Sons <b>Advice</b>", Optional.of(Urgency.ROUTINE), Optional.empty(), LINKS.referral(REFERRAL)));
+
+        assertThat(mail.html()).contains("Smith &amp; Sons &lt;b&gt;Advice&lt;/b&gt;").doesNotContain("<b>Advice");
+        assertThat(mail.text()).contains("Smith & Sons <b>Advice</b>").doesNotContain("Urgency", "Due by");
+    }
+}

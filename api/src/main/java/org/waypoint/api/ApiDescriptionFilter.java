@@ -1,16 +1,21 @@
 package org.waypoint.api;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Adds to every operation the errors any of them can answer, all {@code application/problem+json},
- * so the description is complete without repeating them on each resource method.
+ * Completes the generated description in one place: every operation gets the errors any of them
+ * can answer (all {@code application/problem+json}), and an operation id unique across resources
+ * (the server names them after the Java method, so {@code list} and {@code get} repeat).
  */
 public class ApiDescriptionFilter implements OASFilter {
 
@@ -35,6 +40,26 @@ public class ApiDescriptionFilter implements OASFilter {
         });
         operation.setResponses(responses);
         return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getOperationId() != null)
+                .toList();
+        Map<String, Long> counts = operations.stream()
+                .collect(Collectors.groupingBy(Operation::getOperationId, Collectors.counting()));
+        for (Operation operation : operations) {
+            if (counts.get(operation.getOperationId()) > 1 && operation.getTags() != null && !operation.getTags().isEmpty()) {
+                String tag = operation.getTags().get(0).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                String id = operation.getOperationId();
+                operation.setOperationId(tag + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            }
+        }
     }
 
     private static APIResponse problem(String description) {

@@ -135,10 +135,10 @@ public class ReferralResource {
     /**
      * A lifecycle action: accept, reject, start, hold, resume, complete, fail (service staff); cancel
      * (caseworkers); entered-in-error (either side); business-status (service staff). Reject, hold,
-     * fail, cancel and entered-in-error need a reason.
+     * fail, cancel and entered-in-error need a reason. Any other action is not found.
      */
     @POST
-    @Path("{id}/{action: accept|reject|start|hold|resume|complete|fail|cancel|entered-in-error|business-status}")
+    @Path("{id}/{action}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,

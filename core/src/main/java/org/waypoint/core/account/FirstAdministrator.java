@@ -12,7 +12,7 @@ import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.EmailAddress;
-import org.waypoint.core.shared.persistence.SchemaReady;
+import org.waypoint.core.shared.SchemaReady;
 
 /**
  * A new installation has no accounts, so nobody could sign in to make one. When

@@ -25,7 +25,7 @@ import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.RiskLevel;
-import org.waypoint.core.shared.persistence.SchemaReady;
+import org.waypoint.core.shared.SchemaReady;
 
 /**
  * Loads a small, clearly fictional data set when demo mode ({@code waypoint.demo}) is on, so that a

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.waypoint.core.shared.SchemaReady;
 
 /**
  * Brings the schema up to date when the application starts, from the versioned SQL scripts in

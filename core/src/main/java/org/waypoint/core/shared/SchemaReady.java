@@ -1,4 +1,4 @@
-package org.waypoint.core.shared.persistence;
+package org.waypoint.core.shared;
 
 /**
  * Fired once at start-up, synchronously, after the migrations have brought the schema up to date

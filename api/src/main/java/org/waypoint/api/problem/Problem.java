@@ -1,29 +1,54 @@
 package org.waypoint.api.problem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 
 /**
- * An error as RFC 9457 describes it. {@code detail} comes only from messages the domain writes to
- * be shown (they name fields and states, never values); {@code correlationId} only on a 500.
+ * An RFC 9457 problem detail. {@code detail} is written for the client and never holds personal
+ * data, a class name, a stack trace or SQL; {@code correlationId} appears only on internal errors,
+ * {@code errors} only on validation problems. Absent members are left out of the JSON.
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "correlationId", "errors"})
-public record Problem(String type, String title, int status, String detail, String correlationId,
-                      List<FieldError> errors) {
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "correlationId", "errors"})
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String correlationId,
+        List<FieldError> errors) {
 
-    public static final MediaType MEDIA_TYPE = MediaType.valueOf("application/problem+json");
+    public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One failing field of a validation error. */
-    public record FieldError(String field, String message) {
+    public Problem {
+        errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
     }
 
-    public static Problem of(ProblemType type, String detail) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    public static Problem of(ProblemType kind, String detail) {
+        return new Problem(kind.type(), kind.title(), kind.status(), detail, null, null, null);
     }
 
-    public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    /** A status without a kind of its own: RFC 9457's {@code about:blank}, titled by the status. */
+    public static Problem ofStatus(int status, String reasonPhrase) {
+        return ProblemType.forStatus(status)
+                .map(kind -> of(kind, null))
+                .orElseGet(() -> new Problem(URI.create("about:blank"), reasonPhrase, status, null, null, null, null));
+    }
+
+    public Problem withDetail(String newDetail) {
+        return new Problem(type, title, status, newDetail, instance, correlationId, errors);
+    }
+
+    public Problem withInstance(String newInstance) {
+        return new Problem(type, title, status, detail, newInstance, correlationId, errors);
+    }
+
+    public Problem withCorrelationId(String id) {
+        return new Problem(type, title, status, detail, instance, id, errors);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, correlationId, fieldErrors);
     }
 }

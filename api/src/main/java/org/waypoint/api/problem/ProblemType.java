@@ -1,30 +1,38 @@
 package org.waypoint.api.problem;
 
-/** The kinds of error the API answers, each with a stable type URI that clients may rely on. */
+import java.net.URI;
+
+/**
+ * The kinds of problem the API reports. Each has a stable type URI that clients may switch on;
+ * titles are for people and may be reworded, the URIs may not.
+ */
 public enum ProblemType {
-    VALIDATION(400, "validation", "The request is not valid"),
-    MALFORMED_JSON(400, "malformed-json", "The body is not valid JSON for this request"),
-    UNAUTHORIZED(401, "unauthorized", "Sign in first"),
-    FORBIDDEN(403, "forbidden", "Not allowed for your role"),
+    BAD_REQUEST(400, "bad-request", "The request is not valid"),
+    VALIDATION(400, "validation", "The request has invalid fields"),
+    MALFORMED_JSON(400, "malformed-json", "The request body is not well-formed JSON"),
+    INVALID_BODY(400, "invalid-body", "The request body does not have the expected shape"),
+    UNAUTHORIZED(401, "unauthorized", "Sign-in is required"),
+    FORBIDDEN(403, "forbidden", "Not permitted"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "Cannot answer in the requested format"),
-    CONFLICT(409, "conflict", "Not possible now"),
-    ILLEGAL_TRANSITION(409, "illegal-transition", "Not allowed in this state"),
-    PRECONDITION_FAILED(412, "precondition-failed", "Changed since you read it"),
-    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The body is too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    ILLEGAL_TRANSITION(409, "illegal-transition", "The referral cannot do that in its current state"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The record has changed since it was read"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INTERNAL(500, "internal", "Something went wrong on our side");
 
-    private static final String BASE = "https://waypoint.example/problems/";
+    /** Where every type URI lives; the URIs identify, they need not resolve. */
+    public static final String BASE = "https://waypoint.example/problems/";
 
     private final int status;
-    private final String slug;
+    private final URI type;
     private final String title;
 
     ProblemType(int status, String slug, String title) {
         this.status = status;
-        this.slug = slug;
+        this.type = URI.create(BASE + slug);
         this.title = title;
     }
 
@@ -32,21 +40,29 @@ public enum ProblemType {
         return status;
     }
 
-    public String uri() {
-        return BASE + slug;
+    public URI type() {
+        return type;
     }
 
     public String title() {
         return title;
     }
 
-    /** The generic type for an HTTP status the framework raised. */
-    public static ProblemType forStatus(int status) {
-        for (ProblemType type : values()) {
-            if (type.status == status && type != ILLEGAL_TRANSITION && type != MALFORMED_JSON) {
-                return type;
-            }
-        }
-        return status >= 500 ? INTERNAL : VALIDATION;
+    /** The kind an HTTP error status stands for when nothing more is known, if it has one of its own. */
+    public static java.util.Optional<ProblemType> forStatus(int status) {
+        return java.util.Optional.ofNullable(switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 500 -> INTERNAL;
+            default -> null;
+        });
     }
 }

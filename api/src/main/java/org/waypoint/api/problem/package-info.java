@@ -1,2 +1,2 @@
-/** Errors as application/problem+json (RFC 9457), mapped in one place. */
+/** Errors as RFC 9457 problem+json: the kinds, their stable type URIs, and the central mapping from exceptions. */
 package org.waypoint.api.problem;

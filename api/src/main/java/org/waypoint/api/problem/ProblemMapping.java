@@ -1,0 +1,233 @@
+package org.waypoint.api.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.waypoint.core.referral.IllegalTransitionException;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.core.shared.StaleVersionException;
+
+/**
+ * The one place that decides what a failure looks like to a client. Known kinds keep their own
+ * safe message; anything unforeseen becomes a 500 whose only detail is a correlation id, logged
+ * on the server with the exception's classes and stack frames but without its messages, which may
+ * carry SQL or values someone typed.
+ */
+public final class ProblemMapping {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapping.class.getName());
+
+    /** Wrappers added by containers and transactions: what matters is what they wrap. */
+    private static final Set<String> WRAPPERS = Set.of(
+            "jakarta.ws.rs.ProcessingException",
+            "jakarta.ejb.EJBException",
+            "jakarta.ejb.EJBTransactionRolledbackException",
+            "jakarta.transaction.TransactionalException",
+            "jakarta.transaction.RollbackException",
+            "jakarta.persistence.RollbackException",
+            "jakarta.servlet.ServletException",
+            "java.util.concurrent.CompletionException",
+            "java.util.concurrent.ExecutionException",
+            "java.lang.reflect.InvocationTargetException",
+            "java.lang.reflect.UndeclaredThrowableException",
+            "org.glassfish.jersey.server.internal.process.MappableException");
+
+    private static final Set<String> OPTIMISTIC_LOCKS = Set.of(
+            "jakarta.persistence.OptimisticLockException",
+            "org.eclipse.persistence.exceptions.OptimisticLockException");
+
+    private static final int MAX_CHAIN = 32;
+
+    private ProblemMapping() {
+    }
+
+    /** The problem a failure stands for; an internal one is logged here, once. */
+    public static Problem toProblem(Throwable thrown) {
+        List<Throwable> chain = chain(thrown);
+        if (chain.stream().anyMatch(t -> isA(t, OPTIMISTIC_LOCKS))) {
+            return Problem.of(ProblemType.PRECONDITION_FAILED,
+                    "Someone else changed this record after you read it. Read it again, then retry.");
+        }
+        for (Throwable t : chain) {
+            Problem known = known(t);
+            if (known != null) {
+                return known;
+            }
+            if (!isA(t, WRAPPERS)) {
+                break;
+            }
+        }
+        return internal(thrown);
+    }
+
+    /** The same problem for an HTTP status reached without an exception, such as a container's 404. */
+    public static Problem forStatus(int status, String reasonPhrase) {
+        if (status == ProblemType.INTERNAL.status()) {
+            return internal(null);
+        }
+        Problem problem = Problem.ofStatus(status, reasonPhrase);
+        return problem.withDetail(defaultDetail(status));
+    }
+
+    /** A 500 with a fresh correlation id, logged with the failure's classes and frames. */
+    public static Problem internal(Throwable thrown) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, () -> "Unhandled failure, correlation id " + correlationId
+                + (thrown == null ? " (no exception)" : System.lineSeparator() + SafeTrace.of(thrown)));
+        return Problem.of(ProblemType.INTERNAL, "Please try again later. If you report this, quote the correlation id.")
+                .withCorrelationId(correlationId);
+    }
+
+    private static Problem known(Throwable t) {
+        if (t instanceof ProblemException p) {
+            return p.toProblem();
+        }
+        if (t instanceof ConstraintViolationException c) {
+            return violations(c);
+        }
+        if (t instanceof NotSignedInException) {
+            return Problem.of(ProblemType.UNAUTHORIZED, t.getMessage());
+        }
+        if (t instanceof StaleVersionException) {
+            return Problem.of(ProblemType.PRECONDITION_FAILED, t.getMessage());
+        }
+        if (t instanceof IllegalTransitionException || t instanceof NotFoundException || t instanceof NotPermittedException) {
+            ProblemType kind = t instanceof IllegalTransitionException ? ProblemType.ILLEGAL_TRANSITION
+                    : t instanceof NotFoundException ? ProblemType.NOT_FOUND : ProblemType.FORBIDDEN;
+            return Problem.of(kind, t.getMessage());
+        }
+        if (t instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            if (status >= 500) {
+                return status == ProblemType.INTERNAL.status() ? internal(w) : Problem.ofStatus(status, reason(w));
+            }
+            return Problem.ofStatus(status, reason(w)).withDetail(defaultDetail(status));
+        }
+        if (t instanceof IllegalArgumentException && thrownByWaypoint(t)) {
+            return Problem.of(ProblemType.VALIDATION, t.getMessage());
+        }
+        if (t instanceof NullPointerException && requiredByWaypoint(t)) {
+            return Problem.of(ProblemType.VALIDATION, t.getMessage());
+        }
+        if (t instanceof IllegalStateException && thrownByWaypoint(t)) {
+            return Problem.of(ProblemType.CONFLICT, t.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * Whether our own code threw it: by the domain's convention such messages name fields and
+     * states, never values. The same exception from a library may quote anything.
+     */
+    private static boolean thrownByWaypoint(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.waypoint.");
+    }
+
+    /** A value our own code requires with {@code Objects.requireNonNull(value, "… is required")}. */
+    private static boolean requiredByWaypoint(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return t.getMessage() != null && trace.length > 1 && trace[0].getClassName().equals("java.util.Objects")
+                && trace[1].getClassName().startsWith("org.waypoint.");
+    }
+
+    private static Problem violations(ConstraintViolationException c) {
+        Set<ConstraintViolation<?>> violations = c.getConstraintViolations();
+        if (violations == null || violations.isEmpty()) {
+            return internal(c);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations) {
+            String field = fieldPath(violation.getPropertyPath());
+            if (field == null) {
+                // A response that breaks its own constraints is our fault, not the client's.
+                return internal(c);
+            }
+            errors.add(new FieldError(field, violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return Problem.of(ProblemType.VALIDATION, errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid")
+                .withErrors(errors);
+    }
+
+    /**
+     * The path as the client knows it: {@code needs[2].code}, without the Java method and
+     * parameter names that method validation puts in front; null for a return value.
+     */
+    static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.RETURN_VALUE) {
+                return null;
+            }
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(at == null ? "" : at).append(']');
+            }
+            if (node.getName() != null && !node.getName().isEmpty()) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.length() > 0) {
+            return field.toString();
+        }
+        return parameter != null ? parameter : "body";
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not support that method; the Allow header lists those it does.";
+            case 406 -> "This address cannot answer in any of the media types the Accept header lists.";
+            case 415 -> "This address does not accept a body of that Content-Type.";
+            default -> null;
+        };
+    }
+
+    private static String reason(WebApplicationException w) {
+        return w.getResponse().getStatusInfo().getReasonPhrase();
+    }
+
+    private static boolean isA(Throwable t, Set<String> classNames) {
+        for (Class<?> c = t.getClass(); c != null && c != Throwable.class; c = c.getSuperclass()) {
+            if (classNames.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Throwable> chain(Throwable thrown) {
+        List<Throwable> chain = new ArrayList<>();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = thrown; t != null && chain.size() < MAX_CHAIN && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+}

@@ -18,17 +18,19 @@ public final class ProblemResponses {
     public static Response of(Throwable thrown, UriInfo uri) {
         Problem problem = ProblemMapping.toProblem(thrown).withInstance(path(uri));
         Response.ResponseBuilder response = of(problem);
-        if (problem.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
         WebApplicationException wae = webApplicationException(thrown);
+        boolean challenged = false;
         if (wae != null && wae.getResponse().getStatus() == problem.status()) {
             for (String header : KEPT_HEADERS) {
                 List<Object> values = wae.getResponse().getHeaders().get(header);
                 if (values != null) {
                     values.forEach(value -> response.header(header, value));
+                    challenged |= header.equals(HttpHeaders.WWW_AUTHENTICATE);
                 }
             }
+        }
+        if (problem.status() == 401 && !challenged) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.build();
     }

@@ -70,7 +70,7 @@ class ApiErrorsIT {
 
     @Test
     void aMethodTheResourceLacksIs405WithAllow() throws Exception {
-        HttpResponse<String> response = send(request("api/v1/services")
+        HttpResponse<String> response = send(request("api/v1/organisations/any-id")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
@@ -115,7 +115,7 @@ class ApiErrorsIT {
         byte[] body = new byte[LIMIT];
         Arrays.fill(body, (byte) ' ');
 
-        HttpResponse<String> response = send(request("api/v1/services")
+        HttpResponse<String> response = send(request("api/v1/organisations/any-id")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 

@@ -25,7 +25,8 @@ import org.waypoint.api.problem.ProblemException;
 import org.waypoint.api.problem.ProblemType;
 
 /**
- * Checks a JSON request body before JSON-B binds it: well-formed, nested at most
+ * Checks a JSON request body before JSON-B binds it: one object (every body the API takes is one;
+ * JSON-B would otherwise bind the first element of an array), well-formed, nested at most
  * {@value #MAX_DEPTH} levels (binding recurses, so depth is stack), no name twice in one object
  * (which of two values wins is not defined, and a checker upstream may have seen the other).
  * Binding failures after that (unknown field, wrong type) become 400s too. No detail quotes the
@@ -68,6 +69,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
         }
         try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
             Deque<Set<String>> names = new ArrayDeque<>();
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+            }
+            open(names, new HashSet<>(), parser);
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> open(names, new HashSet<>(), parser);

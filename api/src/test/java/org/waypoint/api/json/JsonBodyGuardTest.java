@@ -46,10 +46,10 @@ class JsonBodyGuardTest {
 
     @Test
     void allowsSixtyFourLevelsAndRejectsSixtyFive() {
-        assertThatCode(() -> check("[".repeat(64) + "]".repeat(64))).doesNotThrowAnyException();
+        assertThatCode(() -> check("{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}")).doesNotThrowAnyException();
         assertThatCode(() -> check("{\"a\":".repeat(63) + "[]" + "}".repeat(63))).doesNotThrowAnyException();
 
-        ProblemException problem = rejected("[".repeat(65) + "]".repeat(65));
+        ProblemException problem = rejected("{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}");
 
         assertThat(problem.kind()).isEqualTo(ProblemType.MALFORMED_JSON);
         assertThat(problem.getMessage()).contains("64 levels");
@@ -57,7 +57,14 @@ class JsonBodyGuardTest {
 
     @Test
     void rejectsHugeNestingWithoutOverflowingTheStack() {
-        assertThat(rejected("[".repeat(100_000)).getMessage()).contains("64 levels");
+        assertThat(rejected("{\"a\":" + "[".repeat(100_000)).getMessage()).contains("64 levels");
+    }
+
+    @Test
+    void acceptsOnlyAnObject() {
+        for (String body : new String[] {"[{\"a\":1}]", "null", "\"text\"", "42"}) {
+            assertThat(rejected(body).getMessage()).as(body).isEqualTo("The body must be a JSON object.");
+        }
     }
 
     @Test

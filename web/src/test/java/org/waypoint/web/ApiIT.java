@@ -50,7 +50,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void anAdministratorSetsUpOrganisationsAccountsAndAService() {
         admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
                 System.getProperty("waypoint.it.admin-password"));
@@ -83,7 +83,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void theDirectoryIsPublicButShowsNoReferralInbox() {
         ApiClient.Reply one = ApiClient.anonymous(base).get("api/v1/services/" + serviceId);
 
@@ -93,7 +93,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aCaseworkerRecordsAPersonAndFindsThemAgainAsAPossibleDuplicate() {
         ApiClient.Reply created = caseworker.post("api/v1/clients", Json.createObjectBuilder()
                 .add("givenName", "Jess").add("familyName", "Morgan").add("dateOfBirth", "2009-02-14")
@@ -114,7 +114,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void theCaseworkerDraftsRecordsConsentAndSubmits() {
         ApiClient.Reply draft = caseworker.post("api/v1/referrals", Json.createObjectBuilder()
                 .add("clientId", clientId).add("serviceId", serviceId)
@@ -144,7 +144,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void theServiceFindsItAcknowledgesItByOpeningItAndWorksIt() {
         JsonObject inbox = staff.get("api/v1/referrals?status=requested").json();
         assertThat(inbox.getInt("total")).isEqualTo(1);
@@ -182,7 +182,35 @@ class ApiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(55)
+    void theServiceAndTheReferrerAreToldByEmailWhichSaysNothingAboutThePerson() throws Exception {
+        java.nio.file.Path pickup = java.nio.file.Path.of(System.getProperty("waypoint.it.data-dir"), "mail");
+        List<String> mails = List.of();
+        for (int wait = 0; wait < 100 && mails.size() < 2; wait++) {
+            Thread.sleep(100);
+            if (java.nio.file.Files.isDirectory(pickup)) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(pickup)) {
+                    mails = files.map(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+                }
+            }
+        }
+
+        assertThat(mails).anySatisfy(mail -> assertThat(mail).contains("To: it-inbox@example.org"))
+                .anySatisfy(mail -> assertThat(mail).contains("To: it-caseworker@example.org"))
+                .allSatisfy(mail -> assertThat(mail).doesNotContain("Jess", "Morgan", "07700", "M14", "2009", "GROOMING"));
+        JsonObject outbox = admin.get("api/v1/admin/outbox?status=SENT").json();
+        assertThat(outbox.toString()).contains("SENT").doesNotContain("Jess");
+        assertProblem(caseworker.get("api/v1/admin/outbox"), 403);
+    }
+
+    @Test
+    @Order(60)
     void nobodyElseSeesItAndEveryRefusalIsProblemJson() {
         assertProblem(otherStaff.get("api/v1/referrals/" + referralId), 404);
         assertProblem(otherCaseworker.get("api/v1/referrals/" + referralId), 404);
@@ -197,7 +225,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aRevokedTokenNoLongerSignsIn() {
         ApiClient.Reply created = caseworker.post("api/v1/me/tokens", Json.createObjectBuilder().add("name", "laptop").build());
         assertThat(created.status()).isEqualTo(201);
@@ -211,7 +239,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void theAdministratorSeesAccountsAndCanDisableOne() {
         List<JsonObject> users = admin.get("api/v1/users").structure().asJsonArray().getValuesAs(JsonObject.class);
         JsonObject other = users.stream().filter(u -> u.getString("email").equals("it-other-caseworker@example.org"))
@@ -224,7 +252,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void repeatsWithOneIdempotencyKeyCreateOneClientEvenAtTheSameTime() throws Exception {
         JsonObject body = Json.createObjectBuilder().add("givenName", "Sam").add("familyName", "Repeat")
                 .add("dateOfBirth", "1990-01-01").add("gender", "NOT_SAID").build();
@@ -250,7 +278,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void theApiDescriptionIsValidOpenApiAndCoversEveryResource() throws Exception {
         ApiClient.Reply document = ApiClient.anonymous(base).send("GET", base.toURI().resolve("/openapi").toString(), null,
                 Map.of("Accept", "application/json"));
@@ -275,7 +303,7 @@ class ApiIT {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     void tenThousandGeneratedMalformedRequestsGetNoServerErrorAndWriteNothing() {
         String draft = caseworker.post("api/v1/referrals", Json.createObjectBuilder().add("clientId", clientId)
                 .add("serviceId", serviceId).add("needs", Json.createObjectBuilder()

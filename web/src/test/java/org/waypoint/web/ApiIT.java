@@ -238,6 +238,98 @@ class ApiIT {
         assertProblem(laptop.get("api/v1/me"), 401);
     }
 
+    /**
+     * Every endpoint against every caller who may not use it, for records of one organisation: not
+     * signed in is 401, the wrong role 403, another organisation 404 (never 403, never data). Also
+     * the lists and searches another organisation may call return nothing of this one's.
+     */
+    @Test
+    @Order(75)
+    void noEndpointLeaksARecordToAnyoneWhoMayNotSeeIt() {
+        String police = caseworker.get("api/v1/me").json().getString("organisationId");
+        String tokenId = caseworker.get("api/v1/me/tokens").structure().asJsonArray().getJsonObject(0).getString("id");
+        String userId = admin.get("api/v1/users").structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("email").equals("it-caseworker@example.org")).findFirst().orElseThrow().getString("id");
+        String reference = caseworker.get("api/v1/referrals/" + referralId).json().getString("reference");
+        String any = "{}";
+        String reason = "{\"reason\":\"x\"}";
+        String rawClient = "{\"givenName\":\"A\",\"familyName\":\"B\",\"dateOfBirth\":\"2000-01-01\",\"gender\":\"NOT_SAID\"}";
+        ApiClient anonymous = ApiClient.anonymous(base);
+        Map<String, ApiClient> callers = Map.of("anonymous", anonymous, "caseworker", caseworker, "otherCaseworker",
+                otherCaseworker, "staff", staff, "otherStaff", otherStaff, "admin", admin);
+        record Cell(String method, String path, String body, Map<String, Integer> expected) {
+        }
+        Map<String, Integer> adminOnly = Map.of("anonymous", 401, "caseworker", 403, "staff", 403, "otherStaff", 403);
+        Map<String, Integer> caseworkerOnly = Map.of("anonymous", 401, "staff", 403, "admin", 403);
+        Map<String, Integer> ownClient = Map.of("anonymous", 401, "otherCaseworker", 404, "staff", 403, "admin", 403);
+        Map<String, Integer> ownReferral = Map.of("anonymous", 401, "otherCaseworker", 404, "otherStaff", 404, "admin", 403);
+        Map<String, Integer> referrerOnly = Map.of("anonymous", 401, "otherCaseworker", 404, "staff", 403, "otherStaff", 403, "admin", 403);
+        Map<String, Integer> serviceOnly = Map.of("anonymous", 401, "otherStaff", 404, "caseworker", 403, "otherCaseworker", 403, "admin", 403);
+        List<Cell> matrix = List.of(
+                new Cell("GET", "api/v1/me", null, Map.of("anonymous", 401)),
+                new Cell("GET", "api/v1/me/tokens", null, Map.of("anonymous", 401)),
+                new Cell("POST", "api/v1/me/tokens", any, Map.of("anonymous", 401)),
+                new Cell("DELETE", "api/v1/me/tokens/" + tokenId, null, Map.of("anonymous", 401, "otherCaseworker", 404,
+                        "staff", 404, "admin", 404)),
+                new Cell("GET", "api/v1/organisations", null, Map.of("anonymous", 401)),
+                new Cell("GET", "api/v1/organisations/" + police, null, Map.of("anonymous", 401)),
+                new Cell("POST", "api/v1/organisations", "{\"name\":\"M\",\"kind\":\"PROVIDER\"}", adminOnly),
+                new Cell("GET", "api/v1/users", null, adminOnly),
+                new Cell("POST", "api/v1/users", any, adminOnly),
+                new Cell("POST", "api/v1/users/" + userId + "/disable", null, adminOnly),
+                new Cell("POST", "api/v1/users/" + userId + "/enable", null, adminOnly),
+                new Cell("PUT", "api/v1/users/" + userId + "/role", "{\"role\":\"ADMIN\"}", adminOnly),
+                new Cell("POST", "api/v1/services", any, adminOnly),
+                new Cell("PUT", "api/v1/services/" + serviceId, any, adminOnly),
+                new Cell("PUT", "api/v1/services/" + serviceId + "/capacity", "{\"capacity\":\"CLOSED\"}",
+                        Map.of("anonymous", 401, "caseworker", 403, "otherCaseworker", 403, "otherStaff", 403)),
+                new Cell("GET", "api/v1/services/match?need=COUNSELLING&postcode=M14&age=30&risk=STANDARD&crime=OTHER", null,
+                        Map.of("anonymous", 401, "staff", 403, "admin", 403)),
+                new Cell("POST", "api/v1/clients", rawClient, caseworkerOnly),
+                new Cell("GET", "api/v1/clients/" + clientId, null, ownClient),
+                new Cell("PUT", "api/v1/clients/" + clientId, rawClient, ownClient),
+                new Cell("POST", "api/v1/clients/" + clientId + "/withdraw-consent", reason, ownClient),
+                new Cell("POST", "api/v1/clients/duplicates", "{\"givenName\":\"Jess\",\"familyName\":\"Morgan\",\"dateOfBirth\":\"2009-02-14\"}",
+                        caseworkerOnly),
+                new Cell("POST", "api/v1/referrals", "{\"clientId\":\"" + clientId + "\",\"serviceId\":\"" + serviceId
+                        + "\",\"needs\":{\"needs\":[\"COUNSELLING\"],\"riskLevel\":\"STANDARD\",\"urgency\":\"ROUTINE\"}}",
+                        Map.of("anonymous", 401, "otherCaseworker", 404, "staff", 403, "admin", 403)),
+                new Cell("GET", "api/v1/referrals", null, Map.of("anonymous", 401, "admin", 403)),
+                new Cell("GET", "api/v1/referrals/" + referralId, null, ownReferral),
+                new Cell("GET", "api/v1/referrals/" + referralId + "/timeline", null, ownReferral),
+                new Cell("GET", "api/v1/referrals/" + referralId + "/messages", null, ownReferral),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/messages", "{\"body\":\"x\"}", ownReferral),
+                new Cell("PUT", "api/v1/referrals/" + referralId, "{\"serviceId\":\"" + serviceId
+                        + "\",\"needs\":{\"needs\":[\"COUNSELLING\"],\"riskLevel\":\"STANDARD\",\"urgency\":\"ROUTINE\"}}", referrerOnly),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/consent", "{\"basis\":\"GIVEN_BY_PERSON\","
+                        + "\"shareContactDetails\":true,\"method\":\"IN_PERSON\"}", referrerOnly),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/submit", null, referrerOnly),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/redirect", "{\"serviceId\":\"" + serviceId + "\"}", referrerOnly),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/cancel", reason, ownReferral),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/accept", null, ownReferral),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/entered-in-error", reason, ownReferral),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/business-status", "{\"businessStatus\":\"CONTACT_MADE\"}", ownReferral),
+                new Cell("GET", "api/v1/admin/outbox", null, adminOnly),
+                new Cell("GET", "api/v1/admin/outbox/pickup", null, adminOnly));
+        List<String> leaks = new java.util.ArrayList<>();
+        for (Cell cell : matrix) {
+            cell.expected().forEach((who, status) -> {
+                ApiClient.Reply reply = cell.body() == null ? callers.get(who).send(cell.method(), cell.path(), null, Map.of())
+                        : callers.get(who).sendRaw(cell.method(), cell.path(), "application/json",
+                                cell.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (reply.status() != status || !reply.contentType().startsWith("application/problem+json")
+                        || reply.body().contains(reference) || reply.body().contains("Jess")) {
+                    leaks.add(cell.method() + " " + cell.path() + " as " + who + ": expected " + status + ", got " + reply);
+                }
+            });
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(otherStaff.get("api/v1/referrals?reference=" + reference).json().getInt("total")).isZero();
+        assertThat(otherCaseworker.post("api/v1/clients/duplicates", Json.createObjectBuilder().add("givenName", "Jess")
+                .add("familyName", "Morgan").add("dateOfBirth", "2009-02-14").build()).structure().asJsonArray()).isEmpty();
+        assertThat(otherCaseworker.get("api/v1/referrals").json().getInt("total")).isZero();
+    }
+
     @Test
     @Order(80)
     void theAdministratorSeesAccountsAndCanDisableOne() {

@@ -3,13 +3,15 @@ package org.waypoint.core.referral.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.waypoint.core.referral.ReferenceCounter;
 
 /**
- * One row per year in {@code reference_counter}. Incrementing it with an UPDATE locks the row until
- * the submitting transaction ends, so concurrent submissions on any instance queue for the next
- * number and none is handed out twice; a rollback gives its number back. Derby and PostgreSQL
- * both behave so.
+ * One row per year in {@code reference_counter}, incremented by an UPDATE that locks the row, so no
+ * number is handed out twice on any instance (Derby and PostgreSQL alike). The number is taken in a
+ * short transaction of its own: holding the row lock for the rest of a submission made concurrent
+ * submissions queue behind each other's whole transaction. A submission that fails after taking its
+ * number leaves a gap, never a duplicate.
  */
 @ApplicationScoped
 public class JpaReferenceCounter implements ReferenceCounter {
@@ -30,6 +32,7 @@ public class JpaReferenceCounter implements ReferenceCounter {
     }
 
     @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long next(int year) {
         if (increment(year) == 0) {
             try {

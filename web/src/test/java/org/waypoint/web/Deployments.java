@@ -15,8 +15,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The one deployment every integration test uses: the real WAR that Maven built, on a database
- * emptied first, so that each run starts as a fresh installation does.
+ * The one deployment every integration test uses: the real WAR that Maven built, on an empty data
+ * folder (the embedded database, the e-mail pickup folder) and, on PostgreSQL, an empty schema, so
+ * that each test class starts as a fresh installation does.
  */
 public final class Deployments {
 
@@ -34,6 +35,7 @@ public final class Deployments {
     }
 
     private static void resetDatabase() {
+        deleteRecursively(Path.of(required("waypoint.it.data-dir")));
         String url = required("waypoint.it.db-url");
         if (url.startsWith("jdbc:postgresql:")) {
             String schema = url.replaceAll(".*currentSchema=([a-z_]+).*", "$1");
@@ -44,8 +46,6 @@ public final class Deployments {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot reset the PostgreSQL test schema", e);
             }
-        } else {
-            deleteRecursively(Path.of(required("waypoint.it.data-dir")));
         }
     }
 

@@ -61,6 +61,16 @@ class WaypointIT {
     }
 
     @Test
+    void namesNoServerAndKeepsMetricsClosed() throws Exception {
+        HttpResponse<String> page = get(base.toURI());
+        HttpResponse<String> metrics = get(base.toURI().resolve("/metrics"));
+
+        assertThat(page.headers().firstValue("Server")).isEmpty();
+        assertThat(metrics.statusCode()).isNotEqualTo(200);
+        assertThat(metrics.body()).doesNotContain("jvm", "base_", "vendor_");
+    }
+
+    @Test
     void listsTheDirectoryAsJsonWithoutReferralInboxes() throws Exception {
         HttpResponse<String> response = get(base.toURI().resolve("api/v1/services"));
 

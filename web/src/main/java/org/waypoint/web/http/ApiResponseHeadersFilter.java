@@ -9,9 +9,8 @@ import java.io.IOException;
 
 /**
  * API answers hold referral data: no cache may keep them, and no browser may guess their type
- * from their content. Grizzly adds {@code Server: Payara Micro} only when the application set no
- * Server header, so naming ourselves is the one way from inside the WAR to stop telling every
- * client which server (and so which known flaws) answers.
+ * from their content. (No response names the server: the post-boot commands in
+ * {@code src/main/payara} turn Payara's Server header off.)
  */
 public class ApiResponseHeadersFilter extends HttpFilter {
 
@@ -21,7 +20,6 @@ public class ApiResponseHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         ServletProblems.noStore(response);
-        response.setHeader("Server", "Waypoint");
         chain.doFilter(request, response);
     }
 }

@@ -44,6 +44,11 @@ class ApiErrorsIT {
     @ArquillianResource
     private URL base;
 
+    @org.junit.jupiter.api.BeforeEach
+    void onLoopback() {
+        base = Deployments.loopback(base);
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.waypoint();

@@ -35,6 +35,11 @@ class ApiIT {
     @ArquillianResource
     private URL base;
 
+    @org.junit.jupiter.api.BeforeEach
+    void onLoopback() {
+        base = Deployments.loopback(base);
+    }
+
     private static ApiClient caseworker;
     private static ApiClient staff;
     private static ApiClient otherStaff;

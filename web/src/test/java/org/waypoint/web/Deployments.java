@@ -29,6 +29,18 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(required("waypoint.war")));
     }
 
+    /**
+     * The deployment's address with the host made loopback: Payara Micro reports the machine's
+     * interface address, and the tests' traffic stays on this machine's loopback.
+     */
+    public static java.net.URL loopback(java.net.URL deployed) {
+        try {
+            return new java.net.URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), deployed.getFile());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the application under test runs in demo mode. */
     public static boolean demoMode() {
         return Boolean.parseBoolean(required("waypoint.it.demo"));

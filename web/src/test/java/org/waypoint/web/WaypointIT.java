@@ -41,6 +41,11 @@ class WaypointIT {
     @ArquillianResource
     private URL base;
 
+    @org.junit.jupiter.api.BeforeEach
+    void onLoopback() {
+        base = Deployments.loopback(base);
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.waypoint();

@@ -1,5 +1,7 @@
 package org.waypoint.api.client;
 
+import static org.waypoint.api.Bodies.required;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -115,12 +117,5 @@ public class ClientResource {
 
     private ClientResponse view(Client client) {
         return ClientResponse.of(client, true, clock.instant());
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new IllegalArgumentException("a JSON body is required");
-        }
-        return body;
     }
 }

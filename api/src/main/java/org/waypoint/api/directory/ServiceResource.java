@@ -1,5 +1,7 @@
 package org.waypoint.api.directory;
 
+import static org.waypoint.api.Bodies.required;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -152,12 +154,5 @@ public class ServiceResource {
         SupportService service = directory.changeCapacity(actor.required(), id, change.capacity(),
                 change.waitWeeks() == null ? 0 : change.waitWeeks(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new IllegalArgumentException("a JSON body is required");
-        }
-        return body;
     }
 }

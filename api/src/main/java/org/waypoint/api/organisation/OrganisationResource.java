@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
+import org.waypoint.api.Bodies;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
@@ -69,10 +70,8 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {
-        if (body == null) {
-            throw new IllegalArgumentException("a JSON body is required");
-        }
-        Organisation organisation = organisations.create(actor.required(), body.name(), body.kind());
+        NewOrganisation given = Bodies.required(body);
+        Organisation organisation = organisations.create(actor.required(), given.name(), given.kind());
         return Response.created(uri.getAbsolutePathBuilder().path(organisation.id()).build())
                 .entity(view(organisation)).build();
     }

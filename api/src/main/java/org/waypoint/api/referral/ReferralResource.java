@@ -1,5 +1,7 @@
 package org.waypoint.api.referral;
 
+import static org.waypoint.api.Bodies.required;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +68,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.CASEWORKER})
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
-        require(body);
+        required(body);
         Referral referral = referrals.draft(actor.required(), body.clientId(), body.serviceId(), needs(body.needs()));
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build())
                 .entity(view(referral)).tag(Versions.tag(referral.version())).build();
@@ -104,7 +106,7 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        require(body);
+        required(body);
         Referral referral = referrals.updateDraft(actor.required(), id, body.serviceId(), needs(body.needs()),
                 Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
@@ -116,7 +118,7 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        require(body);
+        required(body);
         Actor caseworker = actor.required();
         Referral referral = referrals.recordConsent(caseworker, id, body.toDomain(caseworker.userId(), clock.instant()),
                 Versions.expected(ifMatch));
@@ -155,7 +157,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.CASEWORKER})
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
-        require(body);
+        required(body);
         Referral next = referrals.redirect(actor.required(), id, body.serviceId());
         return Response.created(uri.getBaseUriBuilder().path("v1/referrals").path(next.id()).build())
                 .entity(view(next)).tag(Versions.tag(next.version())).build();
@@ -181,7 +183,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
-        require(body);
+        required(body);
         return Response.status(Response.Status.CREATED)
                 .entity(ReferralResponses.message(referrals.sendMessage(actor.required(), id, body.body()))).build();
     }
@@ -218,12 +220,6 @@ public class ReferralResource {
             return ReferralStatus.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("status is one of " + List.of(ReferralStatus.values()));
-        }
-    }
-
-    private static void require(Object body) {
-        if (body == null) {
-            throw new IllegalArgumentException("a JSON body is required");
         }
     }
 }

@@ -19,7 +19,6 @@ import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.NotFoundException;
-import org.waypoint.core.shared.NotPermittedException;
 
 /** Use cases for accounts: signing in by password or token, personal API tokens, and the administrator's keeping of accounts. */
 @ApplicationScoped
@@ -66,20 +65,20 @@ public class AccountService {
     @Transactional
     public UserAccount createUser(Actor admin, EmailAddress email, String displayName, Role role, String organisationId,
                                   char[] password) {
-        requireAdmin(admin, "create accounts");
+        admin.requireRole(Role.ADMIN, "create accounts");
         Organisation organisation = organisations.find(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
         return register(email, displayName, role, organisation, password);
     }
 
     @Transactional
     public List<UserAccount> listUsers(Actor admin) {
-        requireAdmin(admin, "list accounts");
+        admin.requireRole(Role.ADMIN, "list accounts");
         return accounts.findAll();
     }
 
     @Transactional
     public UserAccount setEnabled(Actor admin, String userId, boolean enabled) {
-        requireAdmin(admin, "disable accounts");
+        admin.requireRole(Role.ADMIN, "disable accounts");
         UserAccount account = accounts.find(userId).orElseThrow(() -> new NotFoundException("account"));
         if (!enabled && account.id().equals(admin.userId())) {
             throw new IllegalStateException("an administrator cannot disable their own account");
@@ -94,7 +93,7 @@ public class AccountService {
 
     @Transactional
     public UserAccount changeRole(Actor admin, String userId, Role role) {
-        requireAdmin(admin, "change roles");
+        admin.requireRole(Role.ADMIN, "change roles");
         UserAccount account = accounts.find(userId).orElseThrow(() -> new NotFoundException("account"));
         account.changeRole(role);
         return account;
@@ -178,12 +177,6 @@ public class AccountService {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void requireAdmin(Actor actor, String what) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new NotPermittedException(what);
         }
     }
 }

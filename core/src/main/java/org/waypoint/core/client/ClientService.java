@@ -12,7 +12,6 @@ import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotFoundException;
-import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
@@ -43,7 +42,7 @@ public class ClientService {
 
     @Transactional
     public Client register(Actor actor, ClientDetails details) {
-        requireCaseworker(actor, "record a client");
+        actor.requireRole(Role.CASEWORKER, "record a client");
         Client client = new Client(actor.organisationId(), details, duplicateKey(details), actor.userId(), clock.instant());
         clients.add(client);
         audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.CREATE, "register");
@@ -66,9 +65,7 @@ public class ClientService {
     @Transactional(dontRollbackOn = NotFoundException.class)
     public Client update(Actor actor, String clientId, ClientDetails details, OptionalLong expectedVersion) {
         Client client = visible(actor, clientId, AuditEvent.Action.UPDATE);
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != client.version()) {
-            throw new StaleVersionException("client");
-        }
+        StaleVersionException.requireCurrent("client", client.version(), expectedVersion);
         client.update(details, duplicateKey(details));
         audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
         return client;
@@ -80,7 +77,7 @@ public class ClientService {
      */
     @Transactional
     public List<Client> possibleDuplicates(Actor actor, String givenName, String familyName, LocalDate dateOfBirth) {
-        requireCaseworker(actor, "search clients");
+        actor.requireRole(Role.CASEWORKER, "search clients");
         List<Client> found = clients.findByDuplicateKey(actor.organisationId(),
                 cipher.blindIndex(FieldCipher.personKey(givenName, familyName, dateOfBirth)));
         found.forEach(c -> audit.success(actor, AuditTrail.CLIENT, c.id(), AuditEvent.Action.SEARCH, "possible duplicate"));
@@ -98,11 +95,5 @@ public class ClientService {
 
     private String duplicateKey(ClientDetails details) {
         return cipher.blindIndex(FieldCipher.personKey(details.givenName(), details.familyName(), details.dateOfBirth()));
-    }
-
-    private static void requireCaseworker(Actor actor, String what) {
-        if (!actor.is(Role.CASEWORKER)) {
-            throw new NotPermittedException(what);
-        }
     }
 }

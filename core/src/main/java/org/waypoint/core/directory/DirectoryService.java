@@ -59,7 +59,7 @@ public class DirectoryService {
     /** An administrator adds a service to the directory. */
     @Transactional
     public SupportService create(Actor actor, ServiceDefinition definition) {
-        requireAdmin(actor, "add services");
+        actor.requireRole(Role.ADMIN, "add services");
         Organisation owner = organisations.find(definition.organisationId())
                 .orElseThrow(() -> new NotFoundException("organisation"));
         SupportService service = new SupportService(owner, definition.name(), definition.description(),
@@ -73,9 +73,9 @@ public class DirectoryService {
     /** An administrator changes what a service is, offers and covers. */
     @Transactional
     public SupportService update(Actor actor, String serviceId, ServiceDefinition definition, OptionalLong expectedVersion) {
-        requireAdmin(actor, "change services");
+        actor.requireRole(Role.ADMIN, "change services");
         SupportService service = get(serviceId);
-        requireVersion(service, expectedVersion);
+        StaleVersionException.requireCurrent("service", service.version(), expectedVersion);
         service.describe(definition.name(), definition.description(), categories(definition.categoryCodes()),
                 definition.postcodePrefixes(), definition.referralInbox());
         service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
@@ -95,7 +95,7 @@ public class DirectoryService {
         if (!actor.is(Role.ADMIN) && !ownStaff) {
             throw new NotPermittedException("change this service's capacity");
         }
-        requireVersion(service, expectedVersion);
+        StaleVersionException.requireCurrent("service", service.version(), expectedVersion);
         switch (capacity) {
             case OPEN -> service.open();
             case WAITING_LIST -> service.waitingList(waitWeeks);
@@ -114,17 +114,6 @@ public class DirectoryService {
                 .toList();
     }
 
-    private static void requireVersion(SupportService service, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != service.version()) {
-            throw new StaleVersionException("service");
-        }
-    }
-
-    private static void requireAdmin(Actor actor, String what) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new NotPermittedException(what);
-        }
-    }
 
     /**
      * The services offered for the criteria, ranked and with their reasons, and on request every

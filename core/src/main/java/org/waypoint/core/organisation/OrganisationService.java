@@ -7,7 +7,6 @@ import java.util.List;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotFoundException;
-import org.waypoint.core.shared.NotPermittedException;
 
 /** Use cases for organisations: anyone signed in may read the list (names are not personal); administrators keep it. */
 @ApplicationScoped
@@ -37,9 +36,7 @@ public class OrganisationService {
 
     @Transactional
     public Organisation create(Actor actor, String name, OrganisationKind kind) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new NotPermittedException("create organisations");
-        }
+        actor.requireRole(Role.ADMIN, "create organisations");
         if (organisations.findByName(name == null ? "" : name.strip()).isPresent()) {
             throw new IllegalStateException("an organisation with that name exists");
         }

@@ -35,7 +35,6 @@ import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.NotFoundException;
-import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.RiskLevel;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
@@ -203,7 +202,7 @@ public class Referral {
     /** A new draft by a caseworker, for a client of their own organisation. */
     public static Referral draft(Actor caseworker, Client client, SupportService service, NeedsAssessment needs,
                                  Instant now) {
-        requireCaseworker(caseworker, ReferralAction.CREATE);
+        caseworker.requireRole(Role.CASEWORKER, ReferralAction.CREATE.verb());
         if (!client.belongsTo(caseworker.organisationId())) {
             throw new NotFoundException("client");
         }
@@ -237,27 +236,17 @@ public class Referral {
 
     private void requireReferrer(Actor actor, ReferralAction action) {
         requireVisible(actor);
-        if (!actor.is(Role.CASEWORKER)) {
-            throw new NotPermittedException(action.verb());
-        }
+        actor.requireRole(Role.CASEWORKER, action.verb());
     }
 
     private void requireService(Actor actor, ReferralAction action) {
         requireVisible(actor);
-        if (!actor.is(Role.SERVICE_STAFF)) {
-            throw new NotPermittedException(action.verb());
-        }
+        actor.requireRole(Role.SERVICE_STAFF, action.verb());
     }
 
     private void requireVisible(Actor actor) {
         if (!isVisibleTo(actor)) {
             throw new NotFoundException("referral");
-        }
-    }
-
-    private static void requireCaseworker(Actor actor, ReferralAction action) {
-        if (!actor.is(Role.CASEWORKER)) {
-            throw new NotPermittedException(action.verb());
         }
     }
 

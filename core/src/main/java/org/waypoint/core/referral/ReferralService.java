@@ -165,7 +165,7 @@ public class ReferralService {
      */
     public Referral perform(Actor actor, String referralId, ReferralCommand command, OptionalLong expectedVersion) {
         Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
-        requireVersion(referral, expectedVersion);
+        StaleVersionException.requireCurrent("referral", referral.version(), expectedVersion);
         command.applyTo(referral, actor, clock.instant());
         audited(actor, referral, AuditEvent.Action.UPDATE, command.action());
         publish(referral);
@@ -246,7 +246,7 @@ public class ReferralService {
     private Referral change(Actor actor, String referralId, ReferralAction action, OptionalLong expectedVersion,
                             BiConsumer<Referral, Instant> change) {
         Referral referral = visible(actor, referralId, AuditEvent.Action.UPDATE);
-        requireVersion(referral, expectedVersion);
+        StaleVersionException.requireCurrent("referral", referral.version(), expectedVersion);
         change.accept(referral, clock.instant());
         audited(actor, referral, AuditEvent.Action.UPDATE, action);
         publish(referral);
@@ -258,12 +258,6 @@ public class ReferralService {
             audit.record(actor, AuditTrail.REFERRAL, referralId, action, null, AuditEvent.Outcome.DENIED);
             return new NotFoundException("referral");
         });
-    }
-
-    private static void requireVersion(Referral referral, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != referral.version()) {
-            throw new StaleVersionException("referral");
-        }
     }
 
     private SupportService service(String serviceId) {

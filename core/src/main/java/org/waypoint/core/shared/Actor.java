@@ -19,6 +19,13 @@ public record Actor(String userId, String organisationId, Role role) {
         return role == candidate;
     }
 
+    /** Refuses the action unless the actor has {@code required}. */
+    public void requireRole(Role required, String action) {
+        if (role != required) {
+            throw new NotPermittedException(action);
+        }
+    }
+
     public boolean belongsTo(String organisation) {
         return organisationId.equals(organisation);
     }

@@ -1,5 +1,7 @@
 package org.waypoint.core.shared;
 
+import java.util.OptionalLong;
+
 /** The caller acted on a version of the record that is no longer current: someone changed it first. */
 public class StaleVersionException extends RuntimeException {
 
@@ -7,5 +9,12 @@ public class StaleVersionException extends RuntimeException {
 
     public StaleVersionException(String kind) {
         super("the " + kind + " has changed since it was read");
+    }
+
+    /** Refuses a change made on a version other than the current one, when the caller named one. */
+    public static void requireCurrent(String kind, long currentVersion, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != currentVersion) {
+            throw new StaleVersionException(kind);
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotFoundException;
-import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.notifications.mail.PickupFile;
 import org.waypoint.notifications.mail.PickupFolder;
 
@@ -39,7 +38,7 @@ public class OutboxAdmin {
     }
 
     public OutboxPage list(Actor actor, OutboxStatus status, int page) {
-        requireAdmin(actor, "list the outbox");
+        actor.requireRole(Role.ADMIN, "list the outbox");
         if (page < 0) {
             throw new IllegalArgumentException("pages are numbered from 0");
         }
@@ -49,7 +48,7 @@ public class OutboxAdmin {
 
     /** Sends a pending or failed message at once, and retries it for another day if that fails. */
     public OutboxEntry retry(Actor actor, String id) {
-        requireAdmin(actor, "retry a message");
+        actor.requireRole(Role.ADMIN, "retry a message");
         OutboxMessage message = outbox.find(id).orElseThrow(() -> new NotFoundException("outbox message"));
         message.retry(clock.instant());
         LOG.info(() -> "Outbox message " + id + " queued again by administrator " + actor.userId());
@@ -59,20 +58,14 @@ public class OutboxAdmin {
     /** The messages written to the pickup folder (when no SMTP server is configured), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PickupFile> pickupFiles(Actor actor) {
-        requireAdmin(actor, "list the pickup folder");
+        actor.requireRole(Role.ADMIN, "list the pickup folder");
         return pickup.list();
     }
 
     /** One message from the pickup folder, whole, as it would have been sent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> pickupFile(Actor actor, String outboxId) {
-        requireAdmin(actor, "read the pickup folder");
+        actor.requireRole(Role.ADMIN, "read the pickup folder");
         return pickup.read(outboxId);
-    }
-
-    private static void requireAdmin(Actor actor, String action) {
-        if (!actor.is(Role.ADMIN)) {
-            throw new NotPermittedException(action);
-        }
     }
 }

@@ -8,19 +8,27 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.shared.Actor;
 
 /**
- * Signs the request in from {@code Authorization: Bearer <personal API token>}. A missing or unknown
- * token leaves the request anonymous; the role check then decides.
+ * Signs the request in from {@code Authorization: Bearer <personal API token>}, or else from the
+ * browser session of the pages. A session signs in a request that changes something only when the
+ * browser says it comes from our own pages ({@code Sec-Fetch-Site: same-origin}), on top of the
+ * session cookie being SameSite=Strict. A missing or unknown token leaves the request anonymous;
+ * the role check then decides.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthentication implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     AccountService accounts;
@@ -28,19 +36,34 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Inject
     RequestActor requestActor;
 
+    @Inject
+    SessionSignIn sessions;
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<Actor> actor;
+        String scheme;
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            actor = accounts.authenticate(header.substring(BEARER.length()).strip());
+            scheme = "Bearer";
+        } else if (SAFE_METHODS.contains(request.getMethod())
+                || "same-origin".equals(request.getHeaderString("Sec-Fetch-Site"))) {
+            actor = sessions.actor(servletRequest);
+            scheme = "Session";
+        } else {
             return;
         }
-        accounts.authenticate(header.substring(BEARER.length()).strip()).ifPresent(actor -> {
-            requestActor.signedIn(actor);
-            request.setSecurityContext(new ActorSecurityContext(actor, request.getSecurityContext().isSecure()));
+        actor.ifPresent(signedIn -> {
+            requestActor.signedIn(signedIn);
+            request.setSecurityContext(new ActorSecurityContext(signedIn, scheme, request.getSecurityContext().isSecure()));
         });
     }
 
-    private record ActorSecurityContext(Actor actor, boolean secure) implements SecurityContext {
+    private record ActorSecurityContext(Actor actor, String scheme, boolean secure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
@@ -59,7 +82,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return "Bearer";
+            return scheme;
         }
     }
 }

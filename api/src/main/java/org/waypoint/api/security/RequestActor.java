@@ -12,7 +12,7 @@ public class RequestActor implements CurrentActor {
 
     private Actor actor;
 
-    void signedIn(Actor signedIn) {
+    public void signedIn(Actor signedIn) {
         this.actor = signedIn;
     }
 

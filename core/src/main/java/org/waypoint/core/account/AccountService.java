@@ -129,6 +129,26 @@ public class AccountService {
         return Optional.of(account.asActor());
     }
 
+    /**
+     * Changes the signed-in user's password, once the current one is given. Answers false, changing
+     * nothing, when the current password is wrong; a new password outside the rules is refused.
+     */
+    @Transactional
+    public boolean changePassword(Actor actor, char[] current, char[] replacement) {
+        UserAccount account = me(actor);
+        if (!hasher.matches(current, account.passwordHash())) {
+            return false;
+        }
+        account.changePassword(hasher.hash(replacement));
+        return true;
+    }
+
+    /** The actor a signed-in browser session stands for, while its account is still enabled. */
+    @Transactional
+    public Optional<Actor> actorOf(String userId) {
+        return accounts.find(userId).filter(UserAccount::enabled).map(UserAccount::asActor);
+    }
+
     /** A new personal API token for the signed-in user, valid for at most a year. */
     @Transactional
     public IssuedToken createToken(Actor actor, String name, Duration validity) {

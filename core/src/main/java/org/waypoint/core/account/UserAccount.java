@@ -119,6 +119,10 @@ public class UserAccount {
         }
     }
 
+    void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash, "a password hash is required");
+    }
+
     public void disable() {
         this.enabled = false;
     }

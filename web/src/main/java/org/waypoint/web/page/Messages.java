@@ -1,0 +1,19 @@
+package org.waypoint.web.page;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The pages' words, for backing beans: the same bundle the pages read as {@code msg}. */
+public final class Messages {
+
+    private static final String BUNDLE = "org.waypoint.web.messages";
+
+    private Messages() {
+    }
+
+    public static String text(String key, Object... arguments) {
+        String pattern = ResourceBundle.getBundle(BUNDLE, Locale.UK).getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.UK).format(arguments);
+    }
+}

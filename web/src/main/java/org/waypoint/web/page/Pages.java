@@ -1,0 +1,41 @@
+package org.waypoint.web.page;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Small things every backing bean needs: the request, and a redirect after a successful form (POST, redirect, GET). */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    /** Sends the browser to {@code page} (a path such as {@code /referral.xhtml}) with query parameters given as name, value pairs. */
+    public static void redirect(String page, String... parameters) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        StringBuilder url = new StringBuilder(external.getRequestContextPath()).append(page);
+        for (int i = 0; i + 1 < parameters.length; i += 2) {
+            url.append(i == 0 ? '?' : '&').append(parameters[i]).append('=')
+                    .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
+        }
+        try {
+            external.redirect(url.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /** Turns a blank form value into null. */
+    public static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

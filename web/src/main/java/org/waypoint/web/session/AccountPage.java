@@ -1,0 +1,74 @@
+package org.waypoint.web.session;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.web.page.FormErrors;
+import org.waypoint.web.page.Messages;
+import org.waypoint.web.page.Pages;
+
+/** The signed-in person's own account: who they are signed in as, and changing their password. */
+@Named
+@RequestScoped
+public class AccountPage {
+
+    private static final int MIN_LENGTH = 12;
+    private static final int MAX_LENGTH = 128;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Me me;
+
+    @Inject
+    FormErrors errors;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmPassword;
+
+    public void changePassword() {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.add("currentPassword", Messages.text("account.error.currentMissing"));
+        }
+        if (newPassword == null || newPassword.length() < MIN_LENGTH || newPassword.length() > MAX_LENGTH) {
+            errors.add("newPassword", Messages.text("account.error.newLength", MIN_LENGTH, MAX_LENGTH));
+        } else if (!newPassword.equals(confirmPassword)) {
+            errors.add("confirmPassword", Messages.text("account.error.confirm"));
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        if (!accounts.changePassword(me.actor(), currentPassword.toCharArray(), newPassword.toCharArray())) {
+            errors.add("currentPassword", Messages.text("account.error.currentWrong"));
+            return;
+        }
+        Pages.redirect("/account.xhtml", "done", "passwordChanged");
+    }
+
+    public String getCurrentPassword() {
+        return null;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return null;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmPassword() {
+        return null;
+    }
+
+    public void setConfirmPassword(String confirmPassword) {
+        this.confirmPassword = confirmPassword;
+    }
+}

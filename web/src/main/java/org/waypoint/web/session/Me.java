@@ -1,0 +1,69 @@
+package org.waypoint.web.session;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.waypoint.api.security.RequestActor;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.account.UserAccount;
+import org.waypoint.core.shared.Actor;
+
+/** Who is signed in, as the pages' header and the backing beans need it. */
+@Named("me")
+@RequestScoped
+public class Me {
+
+    @Inject
+    RequestActor requestActor;
+
+    @Inject
+    AccountService accounts;
+
+    private UserAccount account;
+
+    /** The actor for a use case; the page filter lets no one reach a private page without one. */
+    public Actor actor() {
+        return requestActor.required();
+    }
+
+    public boolean isSignedIn() {
+        return requestActor.get().isPresent();
+    }
+
+    public String getName() {
+        return account().displayName();
+    }
+
+    public String getOrganisation() {
+        return account().organisation().name();
+    }
+
+    public String getRole() {
+        return actor().role().name();
+    }
+
+    public boolean isCaseworker() {
+        return isSignedIn() && actor().is(Role.CASEWORKER);
+    }
+
+    public boolean isServiceStaff() {
+        return isSignedIn() && actor().is(Role.SERVICE_STAFF);
+    }
+
+    public boolean isAdmin() {
+        return isSignedIn() && actor().is(Role.ADMIN);
+    }
+
+    /** Where someone in this role starts: the referrals for those who work them, the account page otherwise. */
+    public static String home(Actor actor) {
+        return actor.is(Role.ADMIN) ? "/account.xhtml" : "/referrals.xhtml";
+    }
+
+    private UserAccount account() {
+        if (account == null) {
+            account = accounts.me(actor());
+        }
+        return account;
+    }
+}

@@ -1,0 +1,73 @@
+package org.waypoint.web.session;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Optional;
+import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.web.page.FormErrors;
+import org.waypoint.web.page.Messages;
+import org.waypoint.web.page.Pages;
+
+/** Signing in with e-mail address and password. A wrong address and a wrong password read the same. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionSignIn sessions;
+
+    @Inject
+    FormErrors errors;
+
+    private String email;
+    private String password;
+
+    public void signIn() {
+        String address = Pages.trimmed(email);
+        if (address == null) {
+            errors.add("email", Messages.text("signIn.error.emailMissing"));
+        }
+        if (password == null || password.isEmpty()) {
+            errors.add("password", Messages.text("signIn.error.passwordMissing"));
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        Optional<Actor> actor;
+        try {
+            actor = accounts.signIn(new EmailAddress(address), password.toCharArray());
+        } catch (IllegalArgumentException notAnAddress) {
+            actor = Optional.empty();
+        }
+        password = null;
+        if (actor.isEmpty()) {
+            errors.add("email", Messages.text("signIn.error.wrong"));
+            return;
+        }
+        sessions.signIn(Pages.request(), actor.get());
+        Pages.redirect(Me.home(actor.get()));
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return null;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

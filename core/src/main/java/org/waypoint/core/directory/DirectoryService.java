@@ -50,6 +50,12 @@ public class DirectoryService {
         return services.findAll();
     }
 
+    /** The support categories a service may offer and a referral may ask for. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceCategory> categories() {
+        return services.categories();
+    }
+
     /** One service; the directory is public, so anyone may look. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SupportService get(String serviceId) {

@@ -1,0 +1,45 @@
+package org.waypoint.web.page;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.waypoint.core.referral.ReferralStatus;
+
+/** How the pages write times, dates and statuses: London time, GOV.UK style ("3 March 2027, 2:05pm"). */
+public final class Format {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, h:mma", Locale.UK);
+
+    private Format() {
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** The words for a status, as people working referrals say them. */
+    public static String status(ReferralStatus status) {
+        return Messages.text("status." + status.name());
+    }
+
+    /** The GOV.UK tag colour for a status: blue waiting on the service, green going well, red ended badly, grey ended or not started. */
+    public static String statusTag(ReferralStatus status) {
+        return switch (status) {
+            case DRAFT, CANCELLED, ENTERED_IN_ERROR -> "govuk-tag--grey";
+            case REQUESTED -> "govuk-tag--blue";
+            case RECEIVED -> "govuk-tag--light-blue";
+            case ACCEPTED, IN_PROGRESS -> "govuk-tag--turquoise";
+            case ON_HOLD -> "govuk-tag--yellow";
+            case COMPLETED -> "govuk-tag--green";
+            case REJECTED, FAILED -> "govuk-tag--red";
+        };
+    }
+}

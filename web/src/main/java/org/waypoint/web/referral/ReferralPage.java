@@ -1,0 +1,472 @@
+package org.waypoint.web.referral;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.waypoint.core.client.ClientDetails;
+import org.waypoint.core.client.SafeContact;
+import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.referral.BusinessStatus;
+import org.waypoint.core.referral.Consent;
+import org.waypoint.core.referral.ConsentBasis;
+import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.IllegalTransitionException;
+import org.waypoint.core.referral.NeedsAssessment;
+import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralCommand;
+import org.waypoint.core.referral.ReferralMessage;
+import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.referral.ReferralService;
+import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.referral.TimelineEvent;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.web.page.Form;
+import org.waypoint.web.page.Form.Option;
+import org.waypoint.web.page.FormErrors;
+import org.waypoint.web.page.Format;
+import org.waypoint.web.page.Messages;
+import org.waypoint.web.page.Pages;
+import org.waypoint.web.session.Me;
+
+/**
+ * One referral, for both sides. The caseworker finishes a draft here (consent, check the answers,
+ * send), follows it, messages the service, cancels, redirects after a rejection, or withdraws the
+ * person's consent. The service's staff see how to contact the person safely before anything
+ * else, and work the referral through its lifecycle; their first look marks it received. Each
+ * action is a form; after it succeeds the browser is sent back here (POST, redirect, GET).
+ */
+@Named
+@RequestScoped
+public class ReferralPage {
+
+    /** The actions whose lifecycle step needs a reason. */
+    private static final Set<String> REASONED = Set.of("reject", "hold", "fail", "cancel");
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    Me me;
+
+    @Inject
+    FormErrors errors;
+
+    @Inject
+    Clock clock;
+
+    private String id;
+    private Referral referral;
+    private String messageBody;
+
+    /** Loads the referral for a first look (GET); one the reader may not see is not found. */
+    public void load() {
+        try {
+            referral();
+        } catch (NotFoundException | IllegalArgumentException notVisible) {
+            try {
+                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    private Referral referral() {
+        if (referral == null) {
+            if (id == null || !id.matches("[0-9a-f-]{36}")) {
+                throw new NotFoundException("referral");
+            }
+            referral = referrals.open(me.actor(), id);
+        }
+        return referral;
+    }
+
+    // Actions.
+
+    public void recordConsent() {
+        ConsentBasis basis = Form.choice("basis", ConsentBasis.class);
+        ConsentMethod method = Form.choice("method", ConsentMethod.class);
+        Set<String> sharing = Form.values("sharing");
+        if (basis == null) {
+            errors.add("basis", Messages.text("consent.error.basis"));
+        }
+        if (method == null) {
+            errors.add("method", Messages.text("consent.error.method"));
+        }
+        String justification = Form.value("justification");
+        String approvedBy = Form.value("approvedBy");
+        if (basis == ConsentBasis.SAFEGUARDING_OVERRIDE) {
+            if (justification == null) {
+                errors.add("justification", Messages.text("consent.error.justification"));
+            }
+            if (approvedBy == null) {
+                errors.add("approvedBy", Messages.text("consent.error.approvedBy"));
+            }
+        } else if (basis != null && sharing.isEmpty()) {
+            errors.add("sharing", Messages.text("consent.error.sharing"));
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        Consent consent = basis == ConsentBasis.SAFEGUARDING_OVERRIDE
+                ? Consent.safeguardingOverride(justification, approvedBy, method, clock.instant(), me.actor().userId())
+                : Consent.given(basis, sharing.contains("contact"), sharing.contains("case"), method, clock.instant(), me.actor().userId());
+        attempt("basis", () -> referrals.recordConsent(me.actor(), id, consent), "consentRecorded");
+    }
+
+    public void submit() {
+        attempt("submit", () -> referrals.submit(me.actor(), id), "submitted");
+    }
+
+    public void sendMessage() {
+        String body = Pages.trimmed(messageBody);
+        if (body == null || body.length() > 4000) {
+            errors.add("messageBody", Messages.text("referral.error.message"));
+            return;
+        }
+        attempt("messageBody", () -> referrals.sendMessage(me.actor(), id, body), "messageSent");
+    }
+
+    public void setBusinessStatus() {
+        BusinessStatus status = Form.choice("businessStatus", BusinessStatus.class);
+        if (status == null) {
+            errors.add("businessStatus", Messages.text("referral.error.businessStatus"));
+            return;
+        }
+        attempt("businessStatus", () -> referrals.setBusinessStatus(me.actor(), id, status), "businessStatusSet");
+    }
+
+    public void redirectTo() {
+        String serviceId = Form.value("otherService");
+        if (serviceId == null) {
+            errors.add("otherService", Messages.text("referral.error.otherService"));
+            return;
+        }
+        try {
+            Referral draft = referrals.redirect(me.actor(), id, serviceId);
+            Pages.redirect("/referral.xhtml", "id", draft.id(), "done", "redirected");
+        } catch (NotFoundException | IllegalStateException | IllegalArgumentException | IllegalTransitionException refused) {
+            errors.add("otherService", Messages.text("referral.error.refused"));
+        }
+    }
+
+    public void withdrawConsent() {
+        String reason = Form.value("withdrawReason");
+        if (reason == null) {
+            errors.add("withdrawReason", Messages.text("referral.error.reason"));
+            return;
+        }
+        attempt("withdrawReason", () -> referrals.withdrawConsent(me.actor(), referral().client().id(), reason), "consentWithdrawn");
+    }
+
+    /** A lifecycle action by name, with a reason where the lifecycle asks for one. */
+    public void act(String action) {
+        String field = "reason-" + action;
+        String reason = Form.value(field);
+        ReferralCommand command = switch (action) {
+            case "accept" -> new ReferralCommand.Accept();
+            case "start" -> new ReferralCommand.Start();
+            case "resume" -> new ReferralCommand.Resume();
+            case "complete" -> new ReferralCommand.Complete();
+            case "reject" -> new ReferralCommand.Reject(reason);
+            case "hold" -> new ReferralCommand.Hold(reason);
+            case "fail" -> new ReferralCommand.Fail(reason);
+            case "cancel" -> new ReferralCommand.Cancel(reason);
+            default -> null;
+        };
+        if (command == null) {
+            return;
+        }
+        if (REASONED.contains(action) && (reason == null || reason.length() > 2000)) {
+            errors.add(field, Messages.text("referral.error.reason"));
+            return;
+        }
+        attempt(field, () -> referrals.perform(me.actor(), id, command, OptionalLong.empty()), action);
+    }
+
+    /** Runs a use case; a refusal (the referral moved on meanwhile, or the rules say no) is shown against the form. */
+    private void attempt(String field, Runnable useCase, String done) {
+        try {
+            useCase.run();
+        } catch (IllegalTransitionException | IllegalStateException | IllegalArgumentException refused) {
+            errors.add(field, Messages.text("referral.error.refused") + " " + refused.getMessage() + ".");
+            return;
+        }
+        Pages.redirect("/referral.xhtml", "id", id, "done", done);
+    }
+
+    // What the page shows.
+
+    /** The words for what was just done (the redirect's {@code done} parameter); nothing for an unknown one. */
+    public String getNotice() {
+        String done = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("done");
+        if (done == null || !done.matches("[A-Za-z]{1,30}") || "submitted".equals(done)) {
+            return null;
+        }
+        try {
+            return Messages.text("done." + done);
+        } catch (java.util.MissingResourceException unknown) {
+            return null;
+        }
+    }
+
+    public boolean isDraft() {
+        return referral().status() == ReferralStatus.DRAFT;
+    }
+
+    public String getHeading() {
+        return referral().reference().map(ReferralReference::value).orElse(Messages.text("referral.draftHeading"));
+    }
+
+    public String getReference() {
+        return referral().reference().map(ReferralReference::value).orElse("");
+    }
+
+    public String getStatus() {
+        return Format.status(referral().status());
+    }
+
+    public String getStatusTag() {
+        return Format.statusTag(referral().status());
+    }
+
+    public String getBusinessStatus() {
+        return referral().businessStatus().map(s -> Messages.text("business." + s.name())).orElse(null);
+    }
+
+    public boolean isOverdue() {
+        return referral().isOverdue(clock.instant());
+    }
+
+    public String getDue() {
+        return referral().acknowledgeBy().map(Format::time).orElse("");
+    }
+
+    public String getService() {
+        return referral().service().name() + " (" + referral().service().organisation().name() + ")";
+    }
+
+    public boolean isContactShared() {
+        return referral().sharesContactDetailsWith(me.actor());
+    }
+
+    public boolean isCaseShared() {
+        return referral().sharesCaseDetailsWith(me.actor());
+    }
+
+    /** The person, as far as the reader may see them. */
+    public List<Row> getPerson() {
+        List<Row> rows = new ArrayList<>();
+        if (!isContactShared()) {
+            rows.add(new Row(Messages.text("referral.person"), Messages.text("referral.notShared")));
+            return rows;
+        }
+        ClientDetails person = referral().client().details();
+        rows.add(new Row(Messages.text("new.name"), person.givenName() + " " + person.familyName()));
+        rows.add(new Row(Messages.text("new.dob"), Format.date(person.dateOfBirth())));
+        rows.add(new Row(Messages.text("new.gender"), Messages.text("gender." + person.gender().name())));
+        rows.add(new Row(Messages.text("new.language"), person.preferredLanguage()
+                + (person.interpreterNeeded() ? ", " + Messages.text("referral.interpreter") : "")));
+        person.accessNeeds().ifPresent(a -> rows.add(new Row(Messages.text("new.accessNeeds"), a)));
+        person.postcode().ifPresent(p -> rows.add(new Row(Messages.text("new.postcode"), p)));
+        person.contact().phone().ifPresent(p -> rows.add(new Row(Messages.text("new.phone"), p)));
+        person.contact().email().ifPresent(e -> rows.add(new Row(Messages.text("new.email"), e)));
+        person.contact().address().ifPresent(a -> rows.add(new Row(Messages.text("new.address"), a)));
+        return rows;
+    }
+
+    /** How to contact the person safely: shown first, before any contact details. */
+    public List<Row> getSafeContact() {
+        if (!isContactShared()) {
+            return List.of();
+        }
+        SafeContact safe = referral().client().details().safeContact();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(Messages.text("new.safeNumber"), safe.safeNumber().orElse(Messages.text("referral.noSafeNumber"))));
+        safe.safeTimes().ifPresent(t -> rows.add(new Row(Messages.text("new.safeTimes"), t)));
+        rows.add(new Row(Messages.text("new.voicemail"), Messages.text(safe.voicemailAllowed() ? "common.yes" : "common.no")));
+        rows.add(new Row(Messages.text("new.identify"), Messages.text(safe.serviceMayIdentifyItself() ? "common.yes" : "common.no")));
+        safe.coverStory().ifPresent(c -> rows.add(new Row(Messages.text("new.coverStory"), c)));
+        return rows;
+    }
+
+    /** Needs, risk and what happened, where the person agreed to share them. */
+    public List<Row> getCase() {
+        List<Row> rows = new ArrayList<>();
+        if (!isCaseShared()) {
+            rows.add(new Row(Messages.text("referral.case"), Messages.text("referral.notShared")));
+            return rows;
+        }
+        NeedsAssessment needs = referral().needs();
+        rows.add(new Row(Messages.text("referral.needs"), needs.needs().stream().map(this::categoryLabel).collect(Collectors.joining(", "))));
+        rows.add(new Row(Messages.text("referral.crimeTypes"), needs.crimeTypes().stream()
+                .map(c -> Messages.text("crime." + c.name())).sorted().collect(Collectors.joining(", "))));
+        rows.add(new Row(Messages.text("new.risk"), Messages.text("risk." + needs.riskLevel().name())));
+        rows.add(new Row(Messages.text("referral.urgency"), Messages.text("urgency." + needs.urgency().name())));
+        rows.add(new Row(Messages.text("new.police"), Messages.text(needs.reportedToPolice() ? "common.yes" : "common.no")
+                + needs.crimeReference().map(r -> ", " + r).orElse("")));
+        needs.safeguardingConcerns().ifPresent(c -> rows.add(new Row(Messages.text("new.concerns"), c)));
+        return rows;
+    }
+
+    private String categoryLabel(String code) {
+        return directory.categories().stream().filter(c -> c.code().equals(code)).map(c -> c.label()).findFirst().orElse(code);
+    }
+
+    public List<Row> getConsent() {
+        return referral().consent().map(consent -> {
+            List<Row> rows = new ArrayList<>();
+            rows.add(new Row(Messages.text("consent.basis"), Messages.text("consent." + consent.basis().name())));
+            if (consent.basis() != ConsentBasis.SAFEGUARDING_OVERRIDE) {
+                rows.add(new Row(Messages.text("consent.sharing"), Messages.text("consent.shares."
+                        + (consent.shareContactDetails() ? "contact" : "") + (consent.shareCaseDetails() ? "case" : ""))));
+            }
+            rows.add(new Row(Messages.text("consent.method"), Messages.text("method." + consent.method().name())));
+            if (me.isCaseworker()) {
+                consent.overrideJustification().ifPresent(j -> rows.add(new Row(Messages.text("consent.justification"), j)));
+                consent.overrideApprovedBy().ifPresent(a -> rows.add(new Row(Messages.text("consent.approvedBy"), a)));
+            }
+            return rows;
+        }).orElse(List.of());
+    }
+
+    public boolean isConsentRecorded() {
+        return referral().consent().isPresent();
+    }
+
+    public boolean isNeedsExplicitConsent() {
+        return referral().needs().needsExplicitConsent();
+    }
+
+    public List<Event> getTimeline() {
+        Actor actor = me.actor();
+        return referral().timeline().stream().sorted((a, b) -> b.at().compareTo(a.at()))
+                .map(e -> new Event(Format.time(e.at()), Messages.text("action." + e.action().name()),
+                        Format.status(e.to()), e.reason().orElse(null),
+                        actor.belongsTo(e.actorOrganisationId()) ? Messages.text("referral.byYou") : Messages.text("referral.byOther")))
+                .toList();
+    }
+
+    public List<Message> getMessages() {
+        Actor actor = me.actor();
+        return referral().messages().stream()
+                .map(m -> new Message(Format.time(m.at()), m.body(), m.authorUserId().equals(actor.userId())
+                        ? Messages.text("referral.byYou")
+                        : Messages.text(m.side() == ReferralMessage.Side.REFERRER ? "referral.fromReferrer" : "referral.fromService")))
+                .toList();
+    }
+
+    public boolean isCanMessage() {
+        return !isDraft() && referral().status() != ReferralStatus.ENTERED_IN_ERROR;
+    }
+
+    /** The lifecycle actions open to the reader now. */
+    public List<String> getActions() {
+        ReferralStatus status = referral().status();
+        if (me.isServiceStaff()) {
+            return switch (status) {
+                case RECEIVED -> List.of("accept", "reject");
+                case ACCEPTED -> List.of("start", "hold");
+                case IN_PROGRESS -> List.of("complete", "hold", "fail");
+                case ON_HOLD -> List.of("resume", "fail");
+                default -> List.of();
+            };
+        }
+        return EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD)
+                .contains(status) ? List.of("cancel") : List.of();
+    }
+
+    public boolean needsReason(String action) {
+        return REASONED.contains(action);
+    }
+
+    public boolean isCanSetBusinessStatus() {
+        return me.isServiceStaff() && EnumSet.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED,
+                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD).contains(referral().status());
+    }
+
+    public boolean isCanRedirect() {
+        return me.isCaseworker() && referral().status() == ReferralStatus.REJECTED;
+    }
+
+    public boolean isCanWithdrawConsent() {
+        return me.isCaseworker() && referral().consent().isPresent() && referral().consentWithdrawnAt().isEmpty()
+                && referral().status().isOpen();
+    }
+
+    public List<Option> getOtherServices() {
+        String current = referral().service().id();
+        return directory.listServices().stream().filter(s -> !s.id().equals(current))
+                .filter(s -> s.capacity() != org.waypoint.core.directory.Capacity.CLOSED)
+                .map(s -> new Option(s.id(), s.name() + " (" + s.organisation().name() + ")", null)).toList();
+    }
+
+    public List<Option> getBasisOptions() {
+        return Option.of(ConsentBasis.values(), "consent.");
+    }
+
+    public List<Option> getMethodOptions() {
+        return Option.of(ConsentMethod.values(), "method.");
+    }
+
+    public List<Option> getSharingOptions() {
+        return List.of(new Option("contact", Messages.text("consent.shareContact"), null),
+                new Option("case", Messages.text("consent.shareCase"), null));
+    }
+
+    public List<Option> getBusinessStatusOptions() {
+        return Option.of(BusinessStatus.values(), "business.");
+    }
+
+    public String actionLabel(String action) {
+        return Messages.text("do." + action);
+    }
+
+    /** Nothing chosen yet, for a fresh group of checkboxes. */
+    public Set<String> getNoneSelected() {
+        return Set.of();
+    }
+
+    /** A label and its value, for a summary list. */
+    public record Row(String key, String value) {
+    }
+
+    /** One step of the timeline. */
+    public record Event(String at, String action, String status, String reason, String by) {
+    }
+
+    /** One message between the two sides. */
+    public record Message(String at, String body, String from) {
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getMessageBody() {
+        return messageBody;
+    }
+
+    public void setMessageBody(String messageBody) {
+        this.messageBody = messageBody;
+    }
+}

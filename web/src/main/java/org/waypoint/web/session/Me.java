@@ -55,9 +55,9 @@ public class Me {
         return isSignedIn() && actor().is(Role.ADMIN);
     }
 
-    /** Where someone in this role starts: the referrals for those who work them, the account page otherwise. */
+    /** Where someone in this role starts: the referrals for those who work them, administration otherwise. */
     public static String home(Actor actor) {
-        return actor.is(Role.ADMIN) ? "/account.xhtml" : "/referrals.xhtml";
+        return actor.is(Role.ADMIN) ? "/admin/index.xhtml" : "/referrals.xhtml";
     }
 
     private UserAccount account() {

@@ -400,6 +400,21 @@ class ApiIT {
     }
 
     @Test
+    @Order(105)
+    void metricsAreForAdministratorsOnly() {
+        ApiClient.Reply anonymous = ApiClient.anonymous(base).get("metrics");
+        ApiClient.Reply caseworkers = caseworker.get("metrics");
+        ApiClient.Reply administrators = admin.get("metrics");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("jvm");
+        assertThat(caseworkers.status()).isEqualTo(404);
+        assertThat(caseworkers.body()).doesNotContain("jvm");
+        assertThat(administrators.status()).isEqualTo(200);
+        assertThat(administrators.body()).contains("waypoint_jvm_memory_used_bytes{area=\"heap\"}", "# TYPE waypoint_jvm_gc_collections_total counter");
+    }
+
+    @Test
     @Order(110)
     void tenThousandGeneratedMalformedRequestsGetNoServerErrorAndWriteNothing() {
         String draft = caseworker.post("api/v1/referrals", Json.createObjectBuilder().add("clientId", clientId)

@@ -33,6 +33,13 @@ public class ErrorPageServlet extends HttpServlet {
             status = HttpServletResponse.SC_NOT_FOUND;
             uri = request.getRequestURI();
         }
+        if (isExpiredView(exception) && !ServletProblems.isApi(request, uri)) {
+            // A form from a page the server no longer remembers (opened long ago, or in many tabs): nothing was done.
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", uri == null ? request.getContextPath() + "/" : uri + "?expired=true");
+            return;
+        }
         Problem problem = exception != null
                 ? ProblemMapping.toProblem(exception)
                 : ProblemMapping.forStatus(status, reason(status));
@@ -71,6 +78,15 @@ public class ErrorPageServlet extends HttpServlet {
                 + "<p><a href=\"" + startPage + "\">Go to the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
+    }
+
+    private static boolean isExpiredView(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.faces.application.ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(int status) {

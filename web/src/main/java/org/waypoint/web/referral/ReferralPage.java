@@ -87,6 +87,11 @@ public class ReferralPage {
     }
 
     private Referral referral() {
+        if (id == null) {
+            // A form posted back from this page names the referral in a hidden field: the view
+            // parameter reaches this bean only after the page's conditions have been evaluated.
+            id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        }
         if (referral == null) {
             if (id == null || !id.matches("[0-9a-f-]{36}")) {
                 throw new NotFoundException("referral");

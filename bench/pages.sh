@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The page benchmark (issue 6): starts Waypoint on a fresh embedded Derby with the demo data, makes
+# REFERRALS referrals through the API (bench/submit.lua), then signs in with a browser session as the
+# demo caseworker and the demo service worker and measures, one request at a time so that latency
+# is the server's time, the caseworker's dashboard and the service's inbox (first page, 25 rows).
+# Usage: bench/pages.sh [--no-build]   (env: PORT=8090 REFERRALS=10000 DURATION=20s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+port=${PORT:-8090}
+wanted=${REFERRALS:-10000}
+duration=${DURATION:-20s}
+base="http://127.0.0.1:$port"
+data=$(mktemp -d)
+
+if [[ "${1:-}" != "--no-build" ]]; then
+    ./mvnw --batch-mode --quiet -DskipTests package
+fi
+WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
+server=$!
+stop() {
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    rm -rf "$data"
+}
+trap stop EXIT
+for _ in $(seq 1 120); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break
+    sleep 1
+done
+
+token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+service=$(curl -s "$base/api/v1/services" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
+count() {
+    curl -s -H "Authorization: Bearer $token" "$base/api/v1/referrals?size=1" | sed 's/.*"total":\([0-9]*\).*/\1/'
+}
+
+echo "== making $wanted referrals through the API"
+while (( $(count) < wanted )); do
+    WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t8 -c8 -d30s -s bench/submit.lua "$base" > /dev/null
+    echo "   $(count) referrals"
+done
+
+# Signs in through the sign-in page as a browser would (form token, view state) and prints the session cookie.
+session_cookie() {
+    local jar="$data/jar-$1" page csrf state
+    page=$(curl -s -c "$jar" -b "$jar" "$base/sign-in.xhtml")
+    csrf=$(grep -o 'name="csrf" value="[^"]*"' <<< "$page" | head -n 1 | sed 's/.*value="//;s/"//')
+    state=$(grep -o 'ViewState:0" value="[^"]*"' <<< "$page" | sed 's/.*value="//;s/"//')
+    curl -s -o /dev/null -c "$jar" -b "$jar" "$base/sign-in.xhtml" --data-urlencode "sign-in=sign-in" \
+        --data-urlencode "csrf=$csrf" --data-urlencode "email=$1" --data-urlencode "password=Demo-Password-1" \
+        --data-urlencode "sign-in-button=Sign in" --data-urlencode "jakarta.faces.ViewState=$state"
+    echo "waypoint_session=$(awk '$6 == "waypoint_session" {print $7}' "$jar")"
+}
+
+for who in caseworker staff; do
+    cookie=$(session_cookie "$who@example.org")
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/referrals.xhtml")" == 200 ]] \
+        || { echo "could not sign in as $who" >&2; exit 1; }
+    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d5s -s bench/percentile.lua "$base/referrals.xhtml" > /dev/null
+    echo "== $who: GET /referrals.xhtml, one connection, $duration"
+    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d"$duration" -s bench/percentile.lua "$base/referrals.xhtml" | tail -n 1
+done

@@ -1,0 +1,145 @@
+package org.waypoint.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by Selenium, for the page tests. Selenium Manager is never asked
+ * for a driver (it would go to the internet): the driver and the browser are Debian's. Every page a
+ * test checks with {@link #checkAccessibility()} is run through axe-core (WCAG 2.0, 2.1 and 2.2,
+ * levels A and AA), and the results are kept for the closing summary the tests print.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final List<String> CHECKED = new ArrayList<>();
+
+    private final URL base;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(URL base) {
+        this.base = base;
+        System.setProperty("SE_OFFLINE", "true");
+        try {
+            this.profile = Files.createTempDirectory("waypoint-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the application, such as {@code /sign-in.xhtml}. */
+    void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    /** Clicks what sends the browser to another page (a link, a form's button) and waits until that page has come. */
+    void follow(By target) {
+        driver.executeScript("document.documentElement.dataset.left = 'yes';");
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript(
+                        "return document.readyState === 'complete' && document.documentElement.dataset.left === undefined;")));
+    }
+
+    void setWidth(int pixels) {
+        driver.manage().window().setSize(new Dimension(pixels, 1000));
+    }
+
+    /** Whether the page is wider than the window, so that reading it means scrolling sideways. */
+    boolean scrollsSideways() {
+        Object wider = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /**
+     * Runs axe-core on the page as it is now and fails on any violation, naming each rule and the
+     * elements that break it. The script is injected by WebDriver, which the page's
+     * Content-Security-Policy does not govern.
+     */
+    @SuppressWarnings("unchecked")
+    void checkAccessibility() {
+        JavascriptExecutor js = driver;
+        js.executeScript(axeSource());
+        Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+                        + ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                        + " targets: v.nodes.map(n => n.target.join(' '))}))}))"
+                        + ".catch(e => done({error: String(e)}));");
+        if (results.containsKey("error")) {
+            throw new AssertionError("axe-core did not run: " + results.get("error"));
+        }
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) results.get("violations");
+        String page = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*", "");
+        synchronized (CHECKED) {
+            CHECKED.add("axe: " + page + " \"" + driver.getTitle() + "\": " + violations.size() + " violations");
+        }
+        if (!violations.isEmpty()) {
+            StringBuilder report = new StringBuilder("accessibility violations on " + page + ":");
+            violations.forEach(v -> report.append("\n  ").append(v.get("id")).append(" (").append(v.get("impact"))
+                    .append("): ").append(v.get("help")).append(" at ").append(v.get("targets")));
+            throw new AssertionError(report.toString());
+        }
+    }
+
+    private static String axeSource() {
+        String path = System.getProperty("waypoint.it.axe");
+        if (path == null) {
+            throw new IllegalStateException("system property waypoint.it.axe is not set: run the tests through Maven");
+        }
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is not installed at " + path + " (the build installs it with npm)", e);
+        }
+    }
+
+    /** What axe-core found on each page checked so far, one line a page. */
+    static List<String> checkedPages() {
+        synchronized (CHECKED) {
+            return List.copyOf(CHECKED);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.waypoint.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The pages in a real browser (headless Chromium), journey by journey, from the first click to what
+ * the person sees, with axe-core checking every page visited for WCAG 2.2 AA. The journeys use the
+ * demo accounts and services, so they run where demo mode is on (the Derby run).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PagesIT {
+
+    private static final String PASSWORD = "Demo-Password-1";
+    private static final String CASEWORKER = "caseworker@example.org";
+    private static final String STAFF = "staff@example.org";
+    private static final String SCRIPT = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.waypoint();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void printWhatAxeFound() {
+        Browser.checkedPages().forEach(System.out::println);
+    }
+
+    @BeforeEach
+    void onLoopbackWithDemoData() {
+        base = Deployments.loopback(base);
+        assumeTrue(Deployments.demoMode(), "the journeys use the demo accounts and services");
+    }
+
+    @Test
+    void aCaseworkerRefersAServiceAcceptsAndTheCaseworkerSeesTheAnswer() throws Exception {
+        String familyName = "Journey" + UUID.randomUUID().toString().substring(0, 6);
+        String reference;
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            String before = sessionCookie(page);
+            signIn(browser, CASEWORKER);
+            assertThat(sessionCookie(page)).as("a new session id at sign-in").isNotEqualTo(before);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+            browser.checkAccessibility();
+
+            browser.follow(By.id("start-referral"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Who is the referral for?");
+            browser.checkAccessibility();
+            browser.follow(By.id("find"));
+            assertThat(errorSummary(page)).contains("Enter their given name", "Enter their family name", "Enter a real date of birth");
+            browser.checkAccessibility();
+            type(page, "givenName", "Amira");
+            type(page, "familyName", familyName);
+            type(page, "dob-day", "12");
+            type(page, "dob-month", "5");
+            type(page, "dob-year", "2001");
+            browser.follow(By.id("find"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("About the person");
+            browser.checkAccessibility();
+            choose(page, "gender", "FEMALE");
+            type(page, "postcode", "M14 5TQ");
+            type(page, "safeNumber", "07700 900123");
+            type(page, "safeTimes", "Weekdays 10am to 2pm");
+            choose(page, "voicemailAllowed", "no");
+            choose(page, "serviceMayIdentifyItself", "no");
+            type(page, "coverStory", SCRIPT);
+            browser.follow(By.id("add"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
+            assertThat(page.findElement(By.id("referral-for")).getText()).contains("Amira " + familyName);
+            browser.checkAccessibility();
+            choose(page, "needs", "THERAPY");
+            choose(page, "crimeTypes", "SEXUAL_ASSAULT");
+            choose(page, "riskLevel", "STANDARD");
+            choose(page, "urgency", "ROUTINE");
+            choose(page, "reportedToPolice", "no");
+            type(page, "safeguardingConcerns", SCRIPT);
+            browser.follow(By.id("assess"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a service");
+            assertThat(page.findElement(By.cssSelector("main")).getText()).contains("Willow Therapy", "Covers");
+            page.findElement(By.cssSelector("#exclusions summary")).click();
+            assertThat(page.findElement(By.id("exclusions")).getText()).contains("Does not offer the support asked for");
+            browser.checkAccessibility();
+            page.findElement(By.xpath("//label[normalize-space()='Willow Therapy']")).click();
+            browser.follow(By.id("choose"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before sending the referral");
+            assertThat(page.findElement(By.id("safe-contact")).getText()).contains("07700 900123", SCRIPT);
+            assertThat(page.getTitle()).doesNotContain("pwned");
+            browser.checkAccessibility();
+            browser.follow(By.id("record-consent"));
+            assertThat(errorSummary(page)).contains("Select the basis of consent", "Select how consent was given");
+            choose(page, "basis", "GIVEN_BY_PERSON");
+            choose(page, "sharing", "contact");
+            choose(page, "sharing", "case");
+            choose(page, "method", "IN_PERSON");
+            browser.follow(By.id("record-consent"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Consent has been recorded.");
+            browser.checkAccessibility();
+            browser.follow(By.id("submit-referral"));
+
+            assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
+            reference = page.findElement(By.id("confirmed-reference")).getText();
+            assertThat(reference).matches("WP-\\d{4}-\\d{6}");
+            browser.checkAccessibility();
+            signOut(browser);
+        }
+
+        String mail = awaitMail(reference);
+        assertThat(mail).doesNotContain(familyName, "Amira", "07700");
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, STAFF);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
+            browser.checkAccessibility();
+            browser.follow(By.linkText(reference));
+
+            assertThat(page.findElement(By.id("status")).getText()).as("opening it acknowledges it").isEqualTo("Received");
+            String main = page.findElement(By.cssSelector("main")).getText();
+            assertThat(main.indexOf("Read before contacting the person")).as("safe contact before contact details")
+                    .isLessThan(main.indexOf("Amira " + familyName));
+            assertThat(main).contains(SCRIPT);
+            assertThat(page.getTitle()).doesNotContain("pwned");
+            browser.checkAccessibility();
+            browser.follow(By.cssSelector("input[value='Accept']"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The referral has been accepted.");
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Accepted");
+            type(page, "messageBody", "We will call on Tuesday at 11am. " + SCRIPT);
+            browser.follow(By.id("send-message"));
+            assertThat(page.findElement(By.id("messages")).getText()).contains("We will call on Tuesday at 11am.");
+            assertThat(page.getTitle()).doesNotContain("pwned");
+            browser.checkAccessibility();
+            signOut(browser);
+        }
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, CASEWORKER);
+            WebElement row = page.findElement(By.xpath("//a[normalize-space()='" + reference + "']/ancestor::tr"));
+            assertThat(row.getText()).contains("Accepted", "Amira " + familyName);
+            browser.follow(By.linkText(reference));
+            assertThat(page.findElement(By.id("timeline")).getText()).contains("Accepted", "Opened by the service", "Sent to the service");
+            assertThat(page.findElement(By.id("messages")).getText()).contains("We will call on Tuesday at 11am.", "From the service");
+            browser.checkAccessibility();
+            browser.setWidth(320);
+            assertThat(browser.scrollsSideways()).as("the referral page fits 320 px").isFalse();
+            browser.open("/referrals.xhtml");
+            assertThat(browser.scrollsSideways()).as("the dashboard fits 320 px").isFalse();
+        }
+    }
+
+    @Test
+    void formsAreRefusedWithoutTheirTokenAndPagesCarryTheSecurityHeaders() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        URI signIn = base.toURI().resolve("sign-in.xhtml");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(form.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(form.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(form.headers().firstValue("Server")).isEmpty();
+        assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("waypoint_session=").contains("HttpOnly", "SameSite=Strict"));
+        assertThat(form.body()).doesNotContain("<script");
+
+        String viewState = form.body().replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
+        String withoutToken = "sign-in=sign-in&email=" + CASEWORKER + "&password=" + PASSWORD
+                + "&sign-in-button=Sign+in&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(signIn)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(withoutToken)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forgedSignOut = http.send(HttpRequest.newBuilder(base.toURI().resolve("sign-out"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(forgedSignOut.statusCode()).isEqualTo(403);
+        assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
+    }
+
+    private static void signIn(Browser browser, String email) {
+        WebDriver page = browser.driver();
+        type(page, "email", email);
+        type(page, "password", PASSWORD);
+        browser.follow(By.id("sign-in-button"));
+    }
+
+    private static void signOut(Browser browser) {
+        browser.follow(By.id("sign-out"));
+        assertThat(browser.driver().findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("You have signed out.");
+        browser.checkAccessibility();
+    }
+
+    private static String sessionCookie(WebDriver page) {
+        org.openqa.selenium.Cookie cookie = page.manage().getCookieNamed("waypoint_session");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private static void type(WebDriver page, String id, String text) {
+        WebElement field = page.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Ticks the radio button or checkbox of that name and value, as a person clicking its label would. */
+    private static void choose(WebDriver page, String name, String value) {
+        WebElement input = page.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+        page.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+        assertThat(input.isSelected()).isTrue();
+    }
+
+    private static String errorSummary(WebDriver page) {
+        List<WebElement> summary = page.findElements(By.cssSelector(".govuk-error-summary"));
+        assertThat(summary).as("an error summary on %s: %s", page.getCurrentUrl(),
+                page.findElement(By.tagName("body")).getText()).hasSize(1);
+        return summary.get(0).getText();
+    }
+
+    /** The e-mail about the referral, once the outbox has written it to the pickup folder. */
+    private static String awaitMail(String reference) throws InterruptedException {
+        Path pickup = Path.of(System.getProperty("waypoint.it.data-dir"), "mail");
+        for (int wait = 0; wait < 120; wait++) {
+            if (Files.isDirectory(pickup)) {
+                try (Stream<Path> files = Files.list(pickup)) {
+                    List<String> found = files.map(PagesIT::read).filter(mail -> mail.contains(reference)).toList();
+                    if (!found.isEmpty()) {
+                        return found.get(0);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no e-mail about " + reference + " reached the pickup folder");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

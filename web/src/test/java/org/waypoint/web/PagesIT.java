@@ -187,6 +187,158 @@ class PagesIT {
     }
 
     @Test
+    void theDuplicateWarningCancellingRejectionRedirectionTheLifecycleAndWithdrawnConsent() {
+        String familyName = "Second" + UUID.randomUUID().toString().substring(0, 6);
+        String toTherapy;
+        String toAdvocacy;
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, CASEWORKER);
+            toTherapy = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+
+            toAdvocacy = refer(browser, familyName, true, "ADVOCACY", "Open Door Advocacy");
+            browser.follow(By.linkText("Referrals"));
+            browser.follow(By.linkText(toAdvocacy));
+            browser.follow(By.cssSelector("input[value='Cancel the referral']"));
+            assertThat(errorSummary(page)).contains("Enter a reason");
+            browser.checkAccessibility();
+            type(page, "reason-cancel", "Made by mistake: the person asked for therapy only.");
+            browser.follow(By.cssSelector("input[value='Cancel the referral']"));
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
+            assertThat(page.findElement(By.id("timeline")).getText()).contains("Made by mistake");
+            signOut(browser);
+        }
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, STAFF);
+            browser.follow(By.linkText(toTherapy));
+            choose(page, "businessStatus", "CONTACT_ATTEMPTED");
+            browser.follow(By.id("set-business-status"));
+            assertThat(page.findElement(By.id("business-status")).getText()).isEqualTo("Contact attempted");
+            type(page, "reason-reject", "Our waiting list is closed to new referrals this month.");
+            browser.follow(By.cssSelector("input[value='Reject']"));
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected");
+            browser.checkAccessibility();
+            signOut(browser);
+        }
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, CASEWORKER);
+            browser.follow(By.linkText(toTherapy));
+            assertThat(page.findElement(By.id("timeline")).getText()).contains("Rejected", "waiting list is closed");
+            browser.checkAccessibility();
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("otherService")))
+                    .selectByVisibleText("Open Door Advocacy (Harbour Support Trust (demo))");
+            browser.follow(By.id("redirect"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("A new draft has been made");
+            consentAndSend(browser);
+            String redirected = page.findElement(By.id("confirmed-reference")).getText();
+
+            page.findElement(By.cssSelector("details summary")).click();
+            type(page, "withdrawReason", "They no longer want any contact from services.");
+            browser.follow(By.id("withdraw"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("Consent has been withdrawn");
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
+            browser.checkAccessibility();
+            browser.open("/referrals.xhtml?reference=" + redirected);
+            assertThat(page.findElement(By.id("referrals")).getText()).contains(redirected, "Cancelled");
+        }
+    }
+
+    @Test
+    void serviceStaffWorkAReferralThroughToCompletion() {
+        String reference;
+        try (Browser browser = new Browser(base)) {
+            browser.open("/sign-in.xhtml");
+            signIn(browser, CASEWORKER);
+            reference = refer(browser, "Third" + UUID.randomUUID().toString().substring(0, 6), false, "THERAPY", "Willow Therapy");
+            signOut(browser);
+        }
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, STAFF);
+            browser.follow(By.linkText(reference));
+            for (String action : List.of("Accept", "Start work")) {
+                browser.follow(By.cssSelector("input[value='" + action + "']"));
+            }
+            type(page, "reason-hold", "Waiting for an interpreter.");
+            browser.follow(By.cssSelector("input[value='Put on hold']"));
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("On hold");
+            browser.checkAccessibility();
+            browser.follow(By.cssSelector("input[value='Resume']"));
+            browser.follow(By.cssSelector("input[value='Complete']"));
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Completed");
+            assertThat(page.findElement(By.id("timeline")).getText())
+                    .contains("Completed", "Work resumed", "Put on hold", "Waiting for an interpreter.", "Work started", "Accepted");
+            browser.checkAccessibility();
+        }
+    }
+
+    @Test
+    void anAdministratorOpensAnAccountWhoseHolderChangesTheirPassword() {
+        String email = "nadia." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in.xhtml");
+            signIn(browser, "admin@example.org");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
+            browser.checkAccessibility();
+            for (String link : List.of("link-organisations", "link-services", "link-outbox", "link-audit")) {
+                browser.open("/admin/index.xhtml");
+                browser.follow(By.id(link));
+                browser.checkAccessibility();
+            }
+            browser.follow(By.id("search"));
+            assertThat(page.findElement(By.id("events")).getText()).as("the audit log holds the sign-ins' reads").isNotBlank();
+            browser.open("/admin/index.xhtml");
+            browser.follow(By.id("link-users"));
+            browser.follow(By.id("add-account-button"));
+            assertThat(errorSummary(page)).isNotBlank();
+            browser.checkAccessibility();
+            type(page, "email", email);
+            type(page, "displayName", "Nadia New");
+            org.openqa.selenium.support.ui.Select organisation = new org.openqa.selenium.support.ui.Select(page.findElement(By.id("organisation")));
+            organisation.getOptions().stream().filter(o -> o.getText().startsWith("Northshire Police Victim Care Unit")).findFirst()
+                    .orElseThrow().click();
+            choose(page, "newRole", "CASEWORKER");
+            type(page, "password", "first-password-123");
+            browser.follow(By.id("add-account-button"));
+            assertThat(page.findElement(By.id("accounts")).getText()).contains("Nadia New", email);
+            signOut(browser);
+
+            signIn(browser, email, "first-password-123");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+            browser.follow(By.id("account-link"));
+            browser.checkAccessibility();
+            type(page, "currentPassword", "not-my-password-1");
+            type(page, "newPassword", "a-better-pass-phrase");
+            type(page, "confirmPassword", "a-better-pass-phrase");
+            browser.follow(By.id("change-password-button"));
+            assertThat(errorSummary(page)).contains("Your current password is not right");
+            type(page, "currentPassword", "first-password-123");
+            type(page, "newPassword", "a-better-pass-phrase");
+            type(page, "confirmPassword", "a-better-pass-phrase");
+            browser.follow(By.id("change-password-button"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Your password has been changed.");
+            signOut(browser);
+
+            signIn(browser, email, "first-password-123");
+            assertThat(errorSummary(page)).contains("Enter a correct e-mail address and password");
+            browser.checkAccessibility();
+            signIn(browser, email, "a-better-pass-phrase");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+            browser.open("/admin/users.xhtml");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("administration is not for caseworkers").isEqualTo("Page not found");
+        }
+    }
+
+    @Test
     void formsAreRefusedWithoutTheirTokenAndPagesCarryTheSecurityHeaders() throws Exception {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
@@ -224,10 +376,64 @@ class PagesIT {
         assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
     }
 
+    /**
+     * Makes and sends a referral through the pages for Amira (born 12 May 2001), either recording
+     * her anew or taking her existing record from the possible-duplicate warning; answers its reference.
+     */
+    private static String refer(Browser browser, String familyName, boolean recorded, String need, String service) {
+        WebDriver page = browser.driver();
+        browser.follow(By.linkText("New referral"));
+        type(page, "givenName", "Amira");
+        type(page, "familyName", familyName);
+        type(page, "dob-day", "12");
+        type(page, "dob-month", "5");
+        type(page, "dob-year", "2001");
+        browser.follow(By.id("find"));
+        if (recorded) {
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Is this person already recorded?");
+            assertThat(page.findElement(By.id("candidates")).getText()).contains("Amira " + familyName, "12 May 2001", "M14");
+            browser.checkAccessibility();
+            browser.follow(By.cssSelector("input[value='Use this record']"));
+        } else {
+            choose(page, "gender", "FEMALE");
+            type(page, "postcode", "M14 5TQ");
+            choose(page, "voicemailAllowed", "no");
+            choose(page, "serviceMayIdentifyItself", "yes");
+            browser.follow(By.id("add"));
+        }
+        assertThat(page.findElement(By.id("referral-for")).getText()).contains("Amira " + familyName);
+        choose(page, "needs", need);
+        choose(page, "crimeTypes", "STALKING");
+        choose(page, "riskLevel", "MEDIUM");
+        choose(page, "urgency", "URGENT");
+        choose(page, "reportedToPolice", "yes");
+        type(page, "crimeReference", "NP/2026/1234");
+        browser.follow(By.id("assess"));
+        page.findElement(By.xpath("//label[normalize-space()='" + service + "']")).click();
+        browser.follow(By.id("choose"));
+        consentAndSend(browser);
+        return page.findElement(By.id("confirmed-reference")).getText();
+    }
+
+    private static void consentAndSend(Browser browser) {
+        WebDriver page = browser.driver();
+        choose(page, "basis", "GIVEN_BY_PERSON");
+        choose(page, "sharing", "contact");
+        choose(page, "sharing", "case");
+        choose(page, "method", "TELEPHONE");
+        browser.follow(By.id("record-consent"));
+        browser.follow(By.id("submit-referral"));
+        assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
+    }
+
     private static void signIn(Browser browser, String email) {
+        signIn(browser, email, PASSWORD);
+    }
+
+    private static void signIn(Browser browser, String email, String password) {
         WebDriver page = browser.driver();
         type(page, "email", email);
-        type(page, "password", PASSWORD);
+        type(page, "password", password);
         browser.follow(By.id("sign-in-button"));
     }
 

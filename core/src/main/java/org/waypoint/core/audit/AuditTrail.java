@@ -2,8 +2,11 @@ package org.waypoint.core.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.Page;
 
 /**
  * Records reads and changes of personal data. Called inside the use case's transaction, so the
@@ -37,5 +40,12 @@ public class AuditTrail {
 
     public void success(Actor actor, String recordType, String recordId, AuditEvent.Action action, String detail) {
         record(actor, recordType, recordId, action, detail, AuditEvent.Outcome.SUCCESS);
+    }
+
+    /** An administrator searches the trail: one page of the events asked for, newest first. */
+    @Transactional
+    public Page<AuditEvent> search(Actor admin, AuditQuery query) {
+        admin.requireRole(Role.ADMIN, "search the audit log");
+        return events.search(query);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditEventRepository;
+import org.waypoint.core.audit.AuditQuery;
 import org.waypoint.core.calendar.BankHolidayRepository;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientRepository;
@@ -146,6 +147,15 @@ public final class InMemory {
         @Override
         public List<AuditEvent> findByRecord(String recordType, String recordId) {
             return appended.stream().filter(e -> e.recordType().equals(recordType) && e.recordId().equals(recordId)).toList();
+        }
+
+        @Override
+        public Page<AuditEvent> search(AuditQuery query) {
+            List<AuditEvent> found = appended.stream().filter(query::matches)
+                    .sorted(Comparator.comparing(AuditEvent::at).reversed().thenComparing(AuditEvent::id)).toList();
+            int from = Math.min(query.page() * query.size(), found.size());
+            return new Page<>(found.subList(from, Math.min(from + query.size(), found.size())), found.size(),
+                    query.page(), query.size());
         }
     }
 

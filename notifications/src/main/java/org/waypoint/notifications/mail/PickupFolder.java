@@ -2,7 +2,10 @@ package org.waypoint.notifications.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +106,23 @@ public final class PickupFolder implements MailGateway {
             return Files.exists(path) ? Optional.of(Files.readString(path, StandardCharsets.US_ASCII)) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("the pickup file cannot be read", e);
+        }
+    }
+
+    /** The subject of the message written for an outbox row, read from its headers only (subjects are generic by design). */
+    public Optional<String> subject(String outboxId) {
+        if (!ID.matcher(outboxId).matches()) {
+            return Optional.empty();
+        }
+        Path path = file(outboxId);
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            String subject = new InternetHeaders(in).getHeader("Subject", null);
+            return subject == null ? Optional.empty() : Optional.of(MimeUtility.decodeText(MimeUtility.unfold(subject)));
+        } catch (IOException | MessagingException e) {
+            throw new UncheckedIOException("the pickup file cannot be read", e instanceof IOException io ? io : new IOException(e));
         }
     }
 

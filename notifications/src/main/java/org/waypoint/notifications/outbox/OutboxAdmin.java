@@ -62,6 +62,13 @@ public class OutboxAdmin {
         return pickup.list();
     }
 
+    /** The subject of one message in the pickup folder; subjects are generic and hold nothing personal. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> pickupSubject(Actor actor, String outboxId) {
+        actor.requireRole(Role.ADMIN, "read the pickup folder");
+        return pickup.subject(outboxId);
+    }
+
     /** One message from the pickup folder, whole, as it would have been sent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> pickupFile(Actor actor, String outboxId) {

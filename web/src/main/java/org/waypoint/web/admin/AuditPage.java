@@ -1,0 +1,258 @@
+package org.waypoint.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditQuery;
+import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.organisation.OrganisationService;
+import org.waypoint.core.shared.Page;
+import org.waypoint.web.page.FormErrors;
+import org.waypoint.web.page.Format;
+import org.waypoint.web.session.Me;
+
+/**
+ * The audit log: who read or changed which record, when, and whether they were allowed; searched
+ * by record id, user id and a span of days (London time), newest first, a page at a time. The
+ * search is a plain GET form whose values hold ids and dates only.
+ */
+@Named("adminAudit")
+@RequestScoped
+public class AuditPage {
+
+    static final int PAGE_SIZE = 25;
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int MAX_ID = 36;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    Me me;
+
+    @Inject
+    FormErrors errors;
+
+    private String recordId;
+    private String userId;
+    private String fromDay;
+    private String fromMonth;
+    private String fromYear;
+    private String toDay;
+    private String toMonth;
+    private String toYear;
+    private String page;
+    private Page<Row> rows;
+    private boolean searched;
+
+    @Inject
+    AdminGate gate;
+
+    /** The page's view action: only administrators, and the search checked before anything is shown. */
+    public void load() {
+        if (gate.allowed()) {
+            getRows();
+        }
+    }
+
+    /** The events asked for; an empty page when the search has errors. */
+    public Page<Row> getRows() {
+        if (rows == null) {
+            Optional<AuditQuery> query = query();
+            searched = query.isPresent();
+            if (query.isEmpty()) {
+                rows = new Page<>(java.util.List.of(), 0, 0, PAGE_SIZE);
+            } else {
+                Map<String, String> people = new HashMap<>();
+                accounts.listUsers(me.actor()).forEach(a -> people.put(a.id(), a.displayName()));
+                Map<String, String> places = new HashMap<>();
+                organisations.list(me.actor()).forEach(o -> places.put(o.id(), o.name()));
+                rows = trail.search(me.actor(), query.get()).map(e -> Row.of(e, people, places));
+            }
+        }
+        return rows;
+    }
+
+    /** Whether the search could be run (it has no errors). */
+    public boolean isSearched() {
+        getRows();
+        return searched;
+    }
+
+    private Optional<AuditQuery> query() {
+        String record = trimmed(recordId);
+        String user = trimmed(userId);
+        if (record != null && record.length() > MAX_ID) {
+            errors.add("recordId", AdminText.text("audit.error.id", MAX_ID));
+        }
+        if (user != null && user.length() > MAX_ID) {
+            errors.add("userId", AdminText.text("audit.error.id", MAX_ID));
+        }
+        Optional<LocalDate> from = date("from", fromDay, fromMonth, fromYear);
+        Optional<LocalDate> to = date("to", toDay, toMonth, toYear);
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            errors.add("to-day", AdminText.text("audit.error.order"));
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditQuery(Optional.ofNullable(record), Optional.ofNullable(user),
+                from.map(d -> d.atStartOfDay(LONDON).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(LONDON).toInstant()),
+                AdminText.pageNumber(page), PAGE_SIZE));
+    }
+
+    /** A date from its three fields: none given is no date; some, or an impossible one, is an error. */
+    private Optional<LocalDate> date(String field, String day, String month, String year) {
+        String d = trimmed(day);
+        String m = trimmed(month);
+        String y = trimmed(year);
+        if (d == null && m == null && y == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(y == null ? "" : y), Integer.parseInt(m == null ? "" : m),
+                    Integer.parseInt(d == null ? "" : d));
+            if (date.getYear() < 2000 || date.getYear() > 2999) {
+                throw new DateTimeException("out of range");
+            }
+            return Optional.of(date);
+        } catch (NumberFormatException | DateTimeException notADate) {
+            errors.add(field + "-day", AdminText.text("audit.error." + field));
+            return Optional.empty();
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public boolean isHasPrevious() {
+        return getRows().page() > 0;
+    }
+
+    public boolean isHasNext() {
+        Page<Row> current = getRows();
+        return (long) (current.page() + 1) * current.size() < current.total();
+    }
+
+    /** The link to another page of the same search. */
+    public String link(int toPage) {
+        return AdminText.query("recordId", trimmed(recordId), "userId", trimmed(userId),
+                "fromDay", trimmed(fromDay), "fromMonth", trimmed(fromMonth), "fromYear", trimmed(fromYear),
+                "toDay", trimmed(toDay), "toMonth", trimmed(toMonth), "toYear", trimmed(toYear),
+                "page", Integer.toString(toPage));
+    }
+
+    /** One event as the log shows it; the user and organisation by name where they are known. */
+    public record Row(String at, String userId, String user, String organisation, String recordType, String recordId,
+                      String action, String detail, String outcome, String outcomeTag) {
+
+        /** The search for everything this user did. */
+        public String userSearch() {
+            return AdminText.query("userId", userId);
+        }
+
+        /** The search for everything that happened to this record. */
+        public String recordSearch() {
+            return AdminText.query("recordId", recordId);
+        }
+
+        static Row of(AuditEvent event, Map<String, String> people, Map<String, String> places) {
+            return new Row(Format.time(event.at()), event.actorUserId(),
+                    people.getOrDefault(event.actorUserId(), ""),
+                    places.getOrDefault(event.actorOrganisationId(), event.actorOrganisationId()),
+                    event.recordType(), event.recordId(),
+                    AdminText.text("audit.action." + event.action().name()),
+                    event.detail() == null ? "" : event.detail(),
+                    AdminText.text("audit.outcome." + event.outcome().name()),
+                    event.outcome() == AuditEvent.Outcome.SUCCESS ? "govuk-tag--green" : "govuk-tag--red");
+        }
+    }
+
+    public String getRecordId() {
+        return recordId;
+    }
+
+    public void setRecordId(String recordId) {
+        this.recordId = recordId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getFromDay() {
+        return fromDay;
+    }
+
+    public void setFromDay(String fromDay) {
+        this.fromDay = fromDay;
+    }
+
+    public String getFromMonth() {
+        return fromMonth;
+    }
+
+    public void setFromMonth(String fromMonth) {
+        this.fromMonth = fromMonth;
+    }
+
+    public String getFromYear() {
+        return fromYear;
+    }
+
+    public void setFromYear(String fromYear) {
+        this.fromYear = fromYear;
+    }
+
+    public String getToDay() {
+        return toDay;
+    }
+
+    public void setToDay(String toDay) {
+        this.toDay = toDay;
+    }
+
+    public String getToMonth() {
+        return toMonth;
+    }
+
+    public void setToMonth(String toMonth) {
+        this.toMonth = toMonth;
+    }
+
+    public String getToYear() {
+        return toYear;
+    }
+
+    public void setToYear(String toYear) {
+        this.toYear = toYear;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+}

@@ -84,12 +84,16 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Runs axe-core on the page as it is now and fails on any violation, naming each rule and the
+     * Checks the page has no script of its own (it must work with JavaScript off), then
+     * runs axe-core on the page as it is now and fails on any violation, naming each rule and the
      * elements that break it. The script is injected by WebDriver, which the page's
      * Content-Security-Policy does not govern.
      */
     @SuppressWarnings("unchecked")
     void checkAccessibility() {
+        if (!driver.findElements(By.tagName("script")).isEmpty()) {
+            throw new AssertionError("a page carries script, so it would not work with JavaScript off: " + driver.getCurrentUrl());
+        }
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
         Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(

@@ -69,6 +69,8 @@ class PagesIT {
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/sign-in.xhtml");
+            page.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(page.switchTo().activeElement().getText()).as("the first Tab reaches the skip link").isEqualTo("Skip to main content");
             String before = sessionCookie(page);
             signIn(browser, CASEWORKER);
             assertThat(sessionCookie(page)).as("a new session id at sign-in").isNotEqualTo(before);

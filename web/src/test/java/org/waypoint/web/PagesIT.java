@@ -337,6 +337,9 @@ class PagesIT {
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
             browser.open("/admin/users.xhtml");
             assertThat(page.findElement(By.tagName("h1")).getText()).as("administration is not for caseworkers").isEqualTo("Page not found");
+            browser.open("/api/v1/me");
+            assertThat(page.findElement(By.tagName("body")).getText()).as("the API knows the browser session")
+                    .contains("\"email\":\"" + email + "\"", "\"role\":\"CASEWORKER\"");
         }
     }
 

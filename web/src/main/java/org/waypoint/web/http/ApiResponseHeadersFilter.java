@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * API answers hold referral data: no cache may keep them, and no browser may guess their type
- * from their content. (No response names the server: the post-boot commands in
+ * from their content. (No response names the server: the pre-boot commands in
  * {@code src/main/payara} turn Payara's Server header off.)
  */
 public class ApiResponseHeadersFilter extends HttpFilter {

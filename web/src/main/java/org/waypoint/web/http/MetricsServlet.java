@@ -22,7 +22,7 @@ import org.waypoint.core.shared.Actor;
 /**
  * {@code /metrics} for administrators only, in Prometheus' text format: the JVM's memory, threads,
  * garbage collection and uptime. Payara's own endpoint answers anyone, so it stays off (the
- * post-boot commands) and this one takes its place. An administrator signs in with a personal API
+ * pre-boot commands) and this one takes its place. An administrator signs in with a personal API
  * token ({@code Authorization: Bearer …}) or the pages' session; anyone else is told 401, and a
  * signed-in non-administrator 404, as for every record they may not see.
  */

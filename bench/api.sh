@@ -6,35 +6,11 @@
 # Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
 port=${PORT:-8090}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-16}
-base="http://127.0.0.1:$port"
-data=$(mktemp -d)
-
-if [[ "${1:-}" != "--no-build" ]]; then
-    ./mvnw --batch-mode --quiet -DskipTests package
-fi
-WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
-server=$!
-stop() {
-    kill "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    cp "$data/server.log" "${TMPDIR:-/tmp}/waypoint-bench-server.log" || true
-    rm -rf "$data"
-}
-trap stop EXIT
-for _ in $(seq 1 120); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break
-    sleep 1
-done
+. bench/server.sh
 java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
-
-token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-service=$(curl -s "$base/api/v1/services" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
 
 peak_rss=0
 sample_rss() {

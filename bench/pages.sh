@@ -6,33 +6,11 @@
 # Usage: bench/pages.sh [--no-build]   (env: PORT=8090 REFERRALS=10000 DURATION=20s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
 port=${PORT:-8090}
 wanted=${REFERRALS:-10000}
 duration=${DURATION:-20s}
-base="http://127.0.0.1:$port"
-data=$(mktemp -d)
+. bench/server.sh
 
-if [[ "${1:-}" != "--no-build" ]]; then
-    ./mvnw --batch-mode --quiet -DskipTests package
-fi
-WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
-server=$!
-stop() {
-    kill "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    rm -rf "$data"
-}
-trap stop EXIT
-for _ in $(seq 1 120); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break
-    sleep 1
-done
-
-token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-service=$(curl -s "$base/api/v1/services" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
 count() {
     curl -s -H "Authorization: Bearer $token" "$base/api/v1/referrals?size=1" | sed 's/.*"total":\([0-9]*\).*/\1/'
 }

@@ -99,6 +99,8 @@ class PagesIT {
             choose(page, "voicemailAllowed", "no");
             choose(page, "serviceMayIdentifyItself", "no");
             type(page, "coverStory", SCRIPT);
+            type(page, "address", SCRIPT);
+            type(page, "accessNeeds", SCRIPT);
             browser.follow(By.id("add"));
 
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
@@ -122,6 +124,7 @@ class PagesIT {
 
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before sending the referral");
             assertThat(page.findElement(By.id("safe-contact")).getText()).contains("07700 900123", SCRIPT);
+            assertThat(page.findElement(By.id("person")).getText()).contains(SCRIPT);
             assertThat(page.getTitle()).doesNotContain("pwned");
             browser.checkAccessibility();
             browser.follow(By.id("record-consent"));
@@ -205,10 +208,11 @@ class PagesIT {
             browser.follow(By.cssSelector("input[value='Cancel the referral']"));
             assertThat(errorSummary(page)).contains("Enter a reason");
             browser.checkAccessibility();
-            type(page, "reason-cancel", "Made by mistake: the person asked for therapy only.");
+            type(page, "reason-cancel", "Made by mistake: the person asked for therapy only. " + SCRIPT);
             browser.follow(By.cssSelector("input[value='Cancel the referral']"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
-            assertThat(page.findElement(By.id("timeline")).getText()).contains("Made by mistake");
+            assertThat(page.findElement(By.id("timeline")).getText()).contains("Made by mistake", SCRIPT);
+            assertThat(page.getTitle()).doesNotContain("pwned");
             signOut(browser);
         }
 
@@ -283,10 +287,13 @@ class PagesIT {
     }
 
     @Test
-    void anAdministratorOpensAnAccountWhoseHolderChangesTheirPassword() {
+    void anAdministratorKeepsServicesAndAccountsAndANewAccountsHolderChangesTheirPassword() {
         String email = "nadia." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
+            browser.open("/");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Support services");
+            browser.checkAccessibility();
             browser.open("/sign-in.xhtml");
             signIn(browser, "admin@example.org");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
@@ -312,6 +319,20 @@ class PagesIT {
             type(page, "password", "first-password-123");
             browser.follow(By.id("add-account-button"));
             assertThat(page.findElement(By.id("accounts")).getText()).contains("Nadia New", email);
+            String nadia = "//tr[contains(., '" + email + "')]";
+            browser.follow(By.xpath(nadia + "//input[@value='Disable']"));
+            assertThat(page.findElement(By.xpath(nadia)).getText()).contains("Disabled");
+            browser.follow(By.xpath(nadia + "//input[@value='Enable']"));
+            assertThat(page.findElement(By.xpath(nadia)).getText()).contains("Enabled");
+
+            browser.open("/admin/services.xhtml");
+            page.findElement(By.cssSelector("label[for='capacity-0-1']")).click();
+            type(page, "waitWeeks-0", "5");
+            browser.follow(By.xpath("(//input[@type='submit' and @value='Save capacity'])[1]"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The capacity has been changed.");
+            browser.checkAccessibility();
+            browser.open("/");
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("Waiting list", "about 5 weeks");
             signOut(browser);
 
             signIn(browser, email, "first-password-123");

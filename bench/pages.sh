@@ -21,6 +21,18 @@ while (( $(count) < wanted )); do
     echo "   $(count) referrals"
 done
 
+# Every submission queued e-mails; let the outbox finish writing them (to the pickup folder) first,
+# so that its work does not share the two cores with the pages being measured.
+echo "== waiting for the outbox to drain"
+previous=-1
+while true; do
+    sent=$(find "$data/mail" -name '*.eml' 2>/dev/null | wc -l)
+    [[ "$sent" == "$previous" ]] && break
+    previous=$sent
+    sleep 10
+done
+echo "   $sent e-mails written"
+
 # Signs in through the sign-in page as a browser would (form token, view state) and prints the session cookie.
 session_cookie() {
     local jar="$data/jar-$1" page csrf state

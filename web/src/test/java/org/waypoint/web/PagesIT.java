@@ -72,8 +72,10 @@ class PagesIT {
             page.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(page.switchTo().activeElement().getText()).as("the first Tab reaches the skip link").isEqualTo("Skip to main content");
             String before = sessionCookie(page);
+            String tokenBefore = page.findElement(By.name("csrf")).getAttribute("value");
             signIn(browser, CASEWORKER);
             assertThat(sessionCookie(page)).as("a new session id at sign-in").isNotEqualTo(before);
+            assertThat(page.findElement(By.name("csrf")).getAttribute("value")).as("a new form token at sign-in").isNotEqualTo(tokenBefore);
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
             browser.checkAccessibility();
 

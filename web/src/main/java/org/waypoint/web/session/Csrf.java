@@ -44,6 +44,11 @@ public class Csrf {
         return FIELD;
     }
 
+    /** Drops the session's token, so that the next page gets a new one: at sign-in, a token seen before it is worth nothing. */
+    static void renew(HttpSession session) {
+        session.removeAttribute(ATTRIBUTE);
+    }
+
     /** Whether the session exists and the request carries its token. */
     static boolean matches(HttpSession session, String sent) {
         Object token = session == null ? null : session.getAttribute(ATTRIBUTE);

@@ -52,6 +52,7 @@ public class SignInPage {
             return;
         }
         sessions.signIn(Pages.request(), actor.get());
+        Csrf.renew(Pages.request().getSession());
         Pages.redirect(Me.home(actor.get()));
     }
 

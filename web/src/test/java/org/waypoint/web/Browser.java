@@ -116,9 +116,7 @@ final class Browser implements AutoCloseable {
             CHECKED.add("axe: " + page + " \"" + driver.getTitle() + "\": " + violations.size() + " violations");
         }
         setWidth(NARROW);
-        // The administration pages are left out for now: the accounts table with its row forms
-        // still widens its page at 320 px (noted on issue 6).
-        boolean sideways = !page.contains("/admin/") && scrollsSideways();
+        boolean sideways = scrollsSideways();
         Object widest = driver.executeScript("return Array.from(document.querySelectorAll('body *'))"
                 + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.waypoint-table-wrapper'))"
                 + ".slice(-3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ');");

@@ -68,13 +68,13 @@ public class SupportService {
     @Column(nullable = false, length = MAX_DESCRIPTION)
     private String description;
 
-    @ManyToMany(fetch = FetchType.EAGER)
+    @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "support_service_category",
             joinColumns = @JoinColumn(name = "service_id"),
             inverseJoinColumns = @JoinColumn(name = "category_code"))
     private Set<ServiceCategory> categories = new HashSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_area", joinColumns = @JoinColumn(name = "service_id"))
     @Column(name = "postcode_prefix", length = 8)
     private Set<String> postcodePrefixes = new HashSet<>();
@@ -98,25 +98,25 @@ public class SupportService {
     @Column(name = "max_age")
     private Integer maxAge;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_gender", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "gender", length = 20)
     private Set<Gender> genders = new HashSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_crime_type", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "crime_type", length = 40)
     private Set<CrimeType> crimeTypes = new HashSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_risk_level", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level", length = 10)
     private Set<RiskLevel> riskLevels = new HashSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_language", joinColumns = @JoinColumn(name = "service_id"))
     @Column(name = "language_code", length = 2)
     private Set<String> languages = new HashSet<>();
@@ -124,7 +124,7 @@ public class SupportService {
     @Column(name = "interpreters_available", nullable = false)
     private boolean interpretersAvailable;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "support_service_delivery_mode", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "delivery_mode", length = 20)

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ public final class PickupFolder implements MailGateway {
     private void write(OutgoingMail mail) throws MessagingException {
         Path target = file(mail.id());
         Path partial = folder.resolve(mail.id() + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
             messages.build(session, mail).writeTo(out);
         } catch (IOException e) {
             throw new MessagingException("the message cannot be written to the pickup folder", e);

@@ -36,10 +36,12 @@ public final class DispatchLoop {
         LOG.info(() -> "Outbox dispatcher " + dispatcher.owner() + " started, polling every " + poll);
     }
 
-    /** Asks for a run as soon as possible. */
+    /**
+     * Asks for a run as soon as possible. A request already pending is enough: the run that takes it
+     * reads the outbox afresh, so under load most wakes cost one flag, not a task on the executor.
+     */
     public void wake() {
-        if (!stopped) {
-            requested.set(true);
+        if (!stopped && !requested.getAndSet(true)) {
             executor.execute(this::runNow);
         }
     }

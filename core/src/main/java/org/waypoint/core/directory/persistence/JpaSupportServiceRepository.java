@@ -12,6 +12,9 @@ import org.waypoint.core.directory.SupportServiceRepository;
 @ApplicationScoped
 public class JpaSupportServiceRepository implements SupportServiceRepository {
 
+    private static final List<String> LISTS = List.of("categories", "postcodePrefixes", "genders", "crimeTypes",
+            "riskLevels", "languages", "deliveryModes");
+
     private final EntityManager em;
 
     @Inject
@@ -24,10 +27,18 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         this(null);
     }
 
+    /**
+     * Every service, with its lists read for all of them at once (one query a list, not one a
+     * service): a service's lists load lazily, so that loading a referral does not read them.
+     */
     @Override
     public List<SupportService> findAll() {
-        return em.createQuery("SELECT s FROM SupportService s ORDER BY s.name, s.id", SupportService.class)
-                .getResultList();
+        var query = em.createQuery("SELECT s FROM SupportService s ORDER BY s.name, s.id", SupportService.class)
+                .setHint("eclipselink.batch.type", "IN");
+        for (String list : LISTS) {
+            query.setHint("eclipselink.batch", "s." + list);
+        }
+        return query.getResultList();
     }
 
     @Override

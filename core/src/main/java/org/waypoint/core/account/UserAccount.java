@@ -44,9 +44,13 @@ public class UserAccount {
     @Column(nullable = false, length = 20)
     private Role role;
 
-    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "organisation_id", nullable = false)
     private Organisation organisation;
+
+    /** The same column, read without loading the organisation: signing a request in needs only its id. */
+    @Column(name = "organisation_id", insertable = false, updatable = false, length = 36)
+    private String organisationId;
 
     @Column(name = "password_hash", nullable = false, length = 400)
     private String passwordHash;
@@ -76,6 +80,7 @@ public class UserAccount {
         this.displayName = displayName.strip();
         this.role = Objects.requireNonNull(role, "a role is required");
         this.organisation = Objects.requireNonNull(organisation, "an account belongs to an organisation");
+        this.organisationId = organisation.id();
         requireRoleFits(role, organisation);
         this.passwordHash = Objects.requireNonNull(passwordHash, "a password hash is required");
         this.enabled = true;
@@ -102,7 +107,7 @@ public class UserAccount {
 
     /** The account as the actor it signs in as. */
     public Actor asActor() {
-        return new Actor(id, organisation.id(), role);
+        return new Actor(id, organisationId, role);
     }
 
     public void changeRole(Role newRole) {

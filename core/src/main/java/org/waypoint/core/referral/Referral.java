@@ -170,8 +170,11 @@ public class Referral {
     @Column(name = "redirected_from", length = 36)
     private String redirectedFrom;
 
+    /**
+     * Unordered in the database, sorted when read ({@link #timeline()}): every change loads the
+     * list to add to it, and Derby sorting it on each load cost more than sorting it here.
+     */
     @OneToMany(mappedBy = "referral", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
-    @OrderBy("occurredAt ASC, sequence ASC")
     private List<TimelineEvent> timeline = new ArrayList<>();
 
     @OneToMany(mappedBy = "referral", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
@@ -555,7 +558,7 @@ public class Referral {
     }
 
     public List<TimelineEvent> timeline() {
-        return List.copyOf(timeline);
+        return timeline.stream().sorted(TimelineEvent.ORDER).toList();
     }
 
     public List<ReferralMessage> messages() {

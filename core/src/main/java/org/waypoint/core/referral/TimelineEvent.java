@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import org.waypoint.core.shared.Actor;
@@ -56,6 +57,10 @@ public class TimelineEvent {
     @Convert(converter = EncryptedStringConverter.class)
     @Column(updatable = false, length = 4000)
     private String reason;
+
+    /** The order of a timeline: by time, and in the order recorded within the same instant. */
+    static final Comparator<TimelineEvent> ORDER =
+            Comparator.comparing(TimelineEvent::at).thenComparingInt(event -> event.sequence);
 
     protected TimelineEvent() {
         // for JPA

@@ -44,10 +44,11 @@ public class JpaOutbox implements Outbox {
         return Optional.ofNullable(em.find(OutboxMessage.class, id));
     }
 
+    /** Oldest due first, in the order of the index on (status, next_attempt_at), so nothing is sorted. */
     @Override
     public List<String> due(Instant now, int limit) {
         return em.createQuery("SELECT m.id FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
-                                + " AND (m.owner IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt, m.id",
+                                + " AND (m.owner IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt",
                         String.class)
                 .setParameter("pending", OutboxStatus.PENDING)
                 .setParameter("now", now)

@@ -29,7 +29,8 @@ import org.waypoint.core.shared.Actor;
  * {@code Idempotency-Key} runs and its response is kept; a repeat with the same body gets that
  * response again (marked {@code Idempotent-Replayed: true}) and changes nothing, even when it arrives
  * while the first is still running; the same key with a different body is refused. A server error
- * forgets the key, so that a retry runs again.
+ * forgets the key, so that a retry runs again. Records are kept for {@code waypoint.api.idempotency-retention}
+ * ({@link IdempotencySweeper}): a key repeated after that is a new request.
  */
 @Provider
 @Idempotent

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
@@ -13,6 +14,8 @@ import org.waypoint.core.shared.crypto.FieldCipher;
  * Claims an idempotency key for a user's request, in transactions of its own so that the claim is
  * visible to every instance at once. The first request with a key goes ahead; a repeat gets the
  * first one's response; a repeat that arrives while the first is still running waits for it.
+ * Records are kept for a while only ({@link IdempotencyRetention}): a key repeated after its record
+ * has gone is a new request.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -106,5 +109,16 @@ public class Idempotency {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void abandon(String userId, String key) {
         records.find(IdempotencyRecord.id(userId, key)).ifPresent(records::remove);
+    }
+
+    /**
+     * Forgets at most {@code limit} records, complete or not, created before {@code cutoff}, in a
+     * transaction of their own so that a long sweep never holds one large transaction.
+     *
+     * @return how many were forgotten
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forget(Instant cutoff, int limit) {
+        return records.removeCreatedBefore(cutoff, limit);
     }
 }

@@ -1,5 +1,6 @@
 package org.waypoint.core.idempotency;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where idempotency records are kept. */
@@ -12,4 +13,12 @@ public interface IdempotencyRepository {
     void addAndFlush(IdempotencyRecord record);
 
     void remove(IdempotencyRecord record);
+
+    /**
+     * Removes at most {@code limit} records created before {@code cutoff}, oldest first, whether
+     * complete or not; a record created at the cutoff stays.
+     *
+     * @return how many were removed
+     */
+    int removeCreatedBefore(Instant cutoff, int limit);
 }

@@ -3,6 +3,8 @@ package org.waypoint.core.idempotency.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.idempotency.IdempotencyRecord;
 import org.waypoint.core.idempotency.IdempotencyRepository;
@@ -36,5 +38,25 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
     @Override
     public void remove(IdempotencyRecord record) {
         em.remove(record);
+    }
+
+    /**
+     * Reads the batch's ids through the index on {@code created_at}, then deletes those rows, checking
+     * the age again: Derby has no {@code DELETE … LIMIT} and PostgreSQL none either, but both run this.
+     */
+    @Override
+    public int removeCreatedBefore(Instant cutoff, int limit) {
+        List<String> ids = em.createQuery("SELECT r.id FROM IdempotencyRecord r WHERE r.createdAt < :cutoff"
+                        + " ORDER BY r.createdAt", String.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id IN :ids AND r.createdAt < :cutoff")
+                .setParameter("ids", ids)
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
     }
 }

@@ -9,13 +9,17 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the generated description in one place: every operation gets the errors any of them
- * can answer (all {@code application/problem+json}), and an operation id unique across resources
- * (the server names them after the Java method, so {@code list} and {@code get} repeat).
+ * can answer (all {@code application/problem+json}), a success status where the server wrote only a
+ * {@code default} response, an operation id unique across resources (the server names them after the
+ * Java method, so {@code list} and {@code get} repeat), and the examples of {@link ApiExamples}: one
+ * on each request and response record's schema, and one on the body or the answer of the operations
+ * that differ from their schema's.
  */
 public class ApiDescriptionFilter implements OASFilter {
 
@@ -33,6 +37,12 @@ public class ApiDescriptionFilter implements OASFilter {
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        APIResponse generated = responses.getDefaultValue();
+        if (generated != null && successes(responses).isEmpty()) {
+            // A method that returns its record answers 200 with it; the server calls that the default response.
+            responses.removeAPIResponse(APIResponses.DEFAULT);
+            responses.addAPIResponse("200", generated.description("OK"));
+        }
         ERRORS.forEach((status, description) -> {
             if (responses.getAPIResponse(status) == null) {
                 responses.addAPIResponse(status, problem(description));
@@ -42,11 +52,54 @@ public class ApiDescriptionFilter implements OASFilter {
         return operation;
     }
 
+    /**
+     * Payara copies the unset members of a {@code @Schema} annotation into the model as values, and
+     * {@code maxProperties: 0} would forbid every property. Each such value is OpenAPI's default
+     * anyway, so it is dropped.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        Integer zero = 0;
+        if (zero.equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (zero.equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (zero.equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        return schema;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        addSchemaExamples(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
+        addOperationExamples(openAPI);
         List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(item -> item.getOperations().values().stream())
                 .filter(operation -> operation.getOperationId() != null)
@@ -60,6 +113,52 @@ public class ApiDescriptionFilter implements OASFilter {
                 operation.setOperationId(tag + Character.toUpperCase(id.charAt(0)) + id.substring(1));
             }
         }
+    }
+
+    private static void addSchemaExamples(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        // The server names each record's schema after its simple class name.
+        ApiExamples.bySchema().forEach((type, example) -> {
+            Schema schema = schemas.get(type.getSimpleName());
+            if (schema != null && schema.getExample() == null) {
+                schema.setExample(example);
+            }
+        });
+    }
+
+    private static void addOperationExamples(OpenAPI openAPI) {
+        Map<String, ApiExamples.ForOperation> examples = ApiExamples.byOperation();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            ApiExamples.ForOperation example = examples.get(method + " " + path.substring(path.indexOf("/v1/") + 1));
+            if (example == null) {
+                return;
+            }
+            example.request().filter(body -> operation.getRequestBody() != null)
+                    .ifPresent(body -> setExample(operation.getRequestBody().getContent(), body));
+            example.response().ifPresent(body -> successes(operation.getResponses()).stream().findFirst()
+                    .ifPresent(success -> setExample(success.getContent(), body)));
+        }));
+    }
+
+    private static void setExample(Content content, Object example) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(mediaType -> mediaType.setExample(example));
+        }
+    }
+
+    /** The 2xx responses, lowest status first. */
+    private static List<APIResponse> successes(APIResponses responses) {
+        if (responses == null || responses.getAPIResponses() == null) {
+            return List.of();
+        }
+        return responses.getAPIResponses().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("2"))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static APIResponse problem(String description) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiIT {
 
     private static final String PASSWORD = "integration-password-1";
+    /** The outbox's administration belongs to the notifications module, whose answers are not described yet. */
+    private static final String OUTBOX_ADMINISTRATION = "/api/v1/admin/outbox";
 
     @ArquillianResource
     private URL base;
@@ -397,6 +400,89 @@ class ApiIT {
         parsed.getOpenAPI().getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                 assertThat(operation.getResponses()).containsKeys("400", "401", "404", "500")));
         assertThat(ApiClient.anonymous(base).get("api-docs/").body()).contains("swagger-ui-bundle.js");
+    }
+
+    /**
+     * Every request body, and every success answered in JSON, shows an example in the API
+     * description: on the operation, or on its schema (for a list, on its items' schema). And the
+     * API takes the examples it shows: a person recorded from the example is found again by the
+     * duplicate check's example.
+     */
+    @Test
+    @Order(101)
+    void theApiDescriptionShowsAnExampleOfEveryBodyAndEverySuccessAndTheApiTakesThem() throws Exception {
+        JsonObject document = ApiClient.anonymous(base).send("GET", base.toURI().resolve("/openapi").toString(), null,
+                Map.of("Accept", "application/json")).json();
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        Map<String, JsonObject> operations = new java.util.LinkedHashMap<>();
+        List<String> withoutExample = new java.util.ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, value) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method) || path.contains(OUTBOX_ADMINISTRATION)) {
+                return;
+            }
+            String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path.substring(path.indexOf("/api/"));
+            operations.put(operation, value.asJsonObject());
+            JsonObject body = value.asJsonObject().getJsonObject("requestBody");
+            if (body != null) {
+                body.getJsonObject("content").forEach((type, media) -> {
+                    if (!showsExample(media.asJsonObject(), schemas)) {
+                        withoutExample.add(operation + " request body " + type);
+                    }
+                });
+            }
+            JsonObject responses = value.asJsonObject().getJsonObject("responses");
+            List<String> successes = responses.keySet().stream().filter(status -> status.startsWith("2")).toList();
+            if (successes.isEmpty()) {
+                withoutExample.add(operation + " has no success response");
+            }
+            for (String status : successes) {
+                JsonObject content = responses.getJsonObject(status).getJsonObject("content");
+                if (content != null) {
+                    content.forEach((type, media) -> {
+                        if (type.contains("json") && !showsExample(media.asJsonObject(), schemas)) {
+                            withoutExample.add(operation + " " + status + " " + type);
+                        }
+                    });
+                }
+            }
+        }));
+
+        assertThat(operations).hasSizeGreaterThan(30).containsKey("POST /api/v1/referrals/{id}/submit");
+        assertThat(withoutExample).isEmpty();
+        assertThat(operations.get("DELETE /api/v1/me/tokens/{id}").getJsonObject("responses"))
+                .containsKey("204").doesNotContainKey("200");
+
+        ApiClient.Reply recorded = caseworker.post("api/v1/clients", example(schemas, "ClientRequest"));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(recorded.json().getString("familyName")).isEqualTo("Example");
+        ApiClient.Reply found = caseworker.post("api/v1/clients/duplicates", example(schemas, "DuplicateCheck"));
+        assertThat(found.structure().asJsonArray()).extracting(c -> c.asJsonObject().getString("id"))
+                .contains(recorded.json().getString("id"));
+        assertThat(admin.post("api/v1/organisations", example(schemas, "NewOrganisation")).status()).isEqualTo(201);
+        assertThat(caseworker.post("api/v1/me/tokens", example(schemas, "TokenRequest")).status()).isEqualTo(201);
+        assertProblem(ApiClient.anonymous(base).post("api/v1/auth/token", example(schemas, "SignIn")), 401);
+    }
+
+    private static boolean showsExample(JsonObject media, JsonObject schemas) {
+        return media.containsKey("example")
+                || !media.getOrDefault("examples", JsonValue.EMPTY_JSON_OBJECT).asJsonObject().isEmpty()
+                || schemaShowsExample(media.getJsonObject("schema"), schemas, 0);
+    }
+
+    private static boolean schemaShowsExample(JsonObject schema, JsonObject schemas, int depth) {
+        if (schema == null || depth > 3) {
+            return false;
+        }
+        if (schema.containsKey("$ref")) {
+            String ref = schema.getString("$ref");
+            return schemaShowsExample(schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1)), schemas, depth + 1);
+        }
+        boolean list = "array".equals(schema.getString("type", ""));
+        return schema.containsKey("example") || list && schemaShowsExample(schema.getJsonObject("items"), schemas, depth + 1);
+    }
+
+    private static JsonObject example(JsonObject schemas, String schema) {
+        return schemas.getJsonObject(schema).getJsonObject("example");
     }
 
     @Test

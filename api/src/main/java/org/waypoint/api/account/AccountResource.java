@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.security.RequestActor;
@@ -71,6 +74,7 @@ public class AccountResource {
     }
 
     /** A token just created: {@code token} is shown this once. */
+    @Schema(description = "A personal API token just created: `token` is shown this once.")
     public record NewToken(String id, String name, Instant expiresAt, String token) {
     }
 
@@ -88,6 +92,8 @@ public class AccountResource {
     @POST
     @Path("auth/token")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Signed in: a new token, whose `token` is shown this once.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
     @Public
     public Response signIn(SignIn body) {
         if (body == null || body.email() == null || body.password() == null) {
@@ -116,6 +122,8 @@ public class AccountResource {
     @Path("me/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "A new token, whose `token` is shown this once.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
     public Response createToken(TokenRequest body) {
         TokenRequest request = body == null ? new TokenRequest(null, null) : body;
@@ -126,6 +134,7 @@ public class AccountResource {
     @DELETE
     @Path("me/tokens/{id}")
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "The token is revoked.")
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
     public Response revoke(@PathParam("id") String id) {
         accounts.revokeToken(actor.required(), id);

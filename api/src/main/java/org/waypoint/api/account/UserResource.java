@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
@@ -45,6 +48,7 @@ public class UserResource {
         this(null, null);
     }
 
+    @Schema(description = "An account, without its password.")
     public record UserResponse(String id, String email, String displayName, String role, String organisationId,
                                boolean enabled) {
     }
@@ -69,6 +73,8 @@ public class UserResource {
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The account, open.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewUser body) {
         if (body == null || body.email() == null || body.password() == null) {

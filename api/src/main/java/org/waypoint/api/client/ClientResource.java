@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Versions;
@@ -70,6 +73,8 @@ public class ClientResource {
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The person, recorded; `Location` is their address, `ETag` their version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     public Response register(ClientRequest body, @Context UriInfo uri) {
         Client client = clients.register(actor.required(), required(body).toDomain());
@@ -79,6 +84,8 @@ public class ClientResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The person; `ETag` is their version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     public Response get(@PathParam("id") String id) {
         Client client = clients.get(actor.required(), id);
@@ -88,6 +95,8 @@ public class ClientResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The person as changed; `ETag` is their new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     public Response update(@PathParam("id") String id, ClientRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Client client = clients.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));

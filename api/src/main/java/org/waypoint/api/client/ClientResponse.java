@@ -2,6 +2,7 @@ package org.waypoint.api.client;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.Guardian;
@@ -11,6 +12,8 @@ import org.waypoint.core.client.SafeContact;
  * A person referred, as the API shows them. The safe-contact instructions always come first; contact
  * details (phone, e-mail, address, guardian) only to those the consent shares them with.
  */
+@Schema(description = "A person referred: the safe-contact instructions always; contact details only to those "
+        + "the consent shares them with.")
 public record ClientResponse(
         String id,
         SafeContactResponse safeContact,

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Versions;
@@ -114,6 +117,8 @@ public class ServiceResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The service's public face; `ETag` is its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Public
     public Response get(@PathParam("id") String id) {
         SupportService service = directory.get(id);
@@ -124,6 +129,8 @@ public class ServiceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "The service, listed; `Location` is its address, `ETag` its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response create(Definition body, @Context UriInfo uri) {
         SupportService service = directory.create(actor.required(), required(body).toDomain());
@@ -135,6 +142,8 @@ public class ServiceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The service as changed; `ETag` is its new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SupportService service = directory.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
@@ -145,6 +154,8 @@ public class ServiceResource {
     @Path("{id}/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The service with its new capacity; `ETag` is its new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
     public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         CapacityChange change = required(body);

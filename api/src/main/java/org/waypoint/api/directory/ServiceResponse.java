@@ -1,12 +1,14 @@
 package org.waypoint.api.directory;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.directory.SupportService;
 
 /**
  * The public face of a support service. The referral inbox and anything meant only for referrers
  * never appear here.
  */
+@Schema(description = "The public face of a support service: never its referral inbox.")
 public record ServiceResponse(
         String id,
         String name,

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
@@ -46,6 +49,7 @@ public class OrganisationResource {
         this(null, null);
     }
 
+    @Schema(description = "An organisation that refers, provides services, or both.")
     public record OrganisationResponse(String id, String name, String kind) {
     }
 
@@ -68,6 +72,8 @@ public class OrganisationResource {
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The organisation; `Location` is its address.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {
         NewOrganisation given = Bodies.required(body);

@@ -24,6 +24,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.PageResponse;
@@ -66,6 +69,8 @@ public class ReferralResource {
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The draft; `Location` is its address and `ETag` its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
         required(body);
@@ -94,6 +99,8 @@ public class ReferralResource {
     /** Shows one referral; the service's first look at a submitted referral acknowledges it. */
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response get(@PathParam("id") String id) {
         Referral referral = referrals.open(actor.required(), id);
@@ -103,6 +110,8 @@ public class ReferralResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The draft as changed; `ETag` is its new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -115,6 +124,8 @@ public class ReferralResource {
     @POST
     @Path("{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The referral with its consent; `ETag` is its new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -128,6 +139,8 @@ public class ReferralResource {
     @Idempotent
     @POST
     @Path("{id}/submit")
+    @APIResponse(responseCode = "200", description = "The referral, submitted, with its reference and acknowledge-by time.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Referral referral = referrals.submit(actor.required(), id, Versions.expected(ifMatch));
@@ -142,6 +155,8 @@ public class ReferralResource {
     @POST
     @Path("{id}/{action}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @APIResponse(responseCode = "200", description = "The referral after the action; `ETag` is its new version.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -155,6 +170,8 @@ public class ReferralResource {
     @POST
     @Path("{id}/redirect")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The new draft to the other service, linked to the rejected referral.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
         required(body);
@@ -181,6 +198,8 @@ public class ReferralResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The message, sent.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
         required(body);

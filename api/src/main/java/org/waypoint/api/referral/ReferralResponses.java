@@ -2,6 +2,7 @@ package org.waypoint.api.referral;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.api.client.ClientResponse;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.NeedsAssessment;
@@ -21,6 +22,8 @@ public final class ReferralResponses {
      * One referral as the actor may see it: the service sees the person's contact details and the
      * case details only as far as consent shares them.
      */
+    @Schema(description = "One referral as the caller may see it: the service sees the person's contact details "
+            + "and the case details only as far as consent shares them.")
     public record ReferralResponse(
             String id,
             String reference,
@@ -58,6 +61,7 @@ public final class ReferralResponses {
                                 String actorOrganisationId) {
     }
 
+    @Schema(description = "A message between the referrer and the service about one referral.")
     public record MessageResponse(String id, Instant at, String side, String authorUserId, String body) {
     }
 

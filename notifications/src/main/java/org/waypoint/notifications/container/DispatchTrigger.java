@@ -3,41 +3,49 @@ package org.waypoint.notifications.container;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import org.waypoint.core.referral.ReferralEvents;
+import org.waypoint.notifications.outbox.DispatchLoop;
 
 /**
  * Wakes the dispatcher once a change that queued mail has committed, so that an e-mail leaves
- * within moments rather than at the next poll. A rolled-back change wakes nothing.
+ * within moments rather than at the next poll. A rolled-back change wakes nothing. The scheduler
+ * hands its loop over when it starts: a wake is then a plain call, not one through the EJB
+ * container, on the path of every submission.
  */
 @ApplicationScoped
 public class DispatchTrigger {
 
-    private final OutboxScheduler scheduler;
+    private volatile DispatchLoop loop;
 
-    @Inject
-    public DispatchTrigger(OutboxScheduler scheduler) {
-        this.scheduler = scheduler;
+    void attach(DispatchLoop started) {
+        loop = started;
     }
 
-    /** For CDI's proxy only. */
-    protected DispatchTrigger() {
-        this(null);
+    void detach() {
+        loop = null;
+    }
+
+    /** Asks the dispatcher to look at the outbox now; nothing happens before the scheduler has started. */
+    void wake() {
+        DispatchLoop current = loop;
+        if (current != null) {
+            current.wake();
+        }
     }
 
     void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralEvents.Submitted event) {
-        scheduler.wake();
+        wake();
     }
 
     void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralEvents.StatusChanged event) {
-        scheduler.wake();
+        wake();
     }
 
     void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralEvents.MessagePosted event) {
-        scheduler.wake();
+        wake();
     }
 
     void consentWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralEvents.ConsentWithdrawn event) {
-        scheduler.wake();
+        wake();
     }
 }

@@ -43,7 +43,8 @@ public class OutboxScheduler {
     private static final Logger LOG = Logger.getLogger(OutboxScheduler.class.getName());
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int BATCH = 50;
+    /** Small enough to be sent within the lease even if every message waits out the 30-second I/O timeout. */
+    private static final int BATCH = 8;
     private static final Duration OVERDUE_CHECK = Duration.ofMinutes(10);
 
     @Resource
@@ -67,6 +68,9 @@ public class OutboxScheduler {
     @Inject
     private Clock clock;
 
+    @Inject
+    private DispatchTrigger trigger;
+
     private DispatchLoop loop;
     private ScheduledFuture<?> overdueCheck;
 
@@ -77,6 +81,7 @@ public class OutboxScheduler {
                 owner, LEASE, BATCH);
         loop = new DispatchLoop(dispatcher, executor, POLL);
         loop.start();
+        trigger.attach(loop);
         OverdueReminders reminders = new OverdueReminders(transactions, referrals, notifications, clock);
         overdueCheck = executor.scheduleWithFixedDelay(() -> remind(reminders), OVERDUE_CHECK.toSeconds(),
                 OVERDUE_CHECK.toSeconds(), TimeUnit.SECONDS);
@@ -87,18 +92,10 @@ public class OutboxScheduler {
             int reminded = reminders.run();
             if (reminded > 0) {
                 LOG.info(() -> reminded + " overdue referrals reminded of");
-                loop.wake();
+                trigger.wake();
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Overdue check failed, trying again at the next: " + e.getClass().getName());
-        }
-    }
-
-    /** Asks the dispatcher to look at the outbox now, after a transaction that queued mail has committed. */
-    public void wake() {
-        DispatchLoop current = loop;
-        if (current != null) {
-            current.wake();
         }
     }
 
@@ -107,6 +104,7 @@ public class OutboxScheduler {
         if (overdueCheck != null) {
             overdueCheck.cancel(false);
         }
+        trigger.detach();
         if (loop != null) {
             loop.stop();
         }

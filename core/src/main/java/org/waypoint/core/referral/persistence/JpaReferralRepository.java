@@ -30,9 +30,18 @@ public class JpaReferralRepository implements ReferralRepository {
         this(null);
     }
 
+    /**
+     * The referral with what every use of it reads: the person, the service and its organisation, and
+     * the needs, in one statement rather than five (the answer of every referral endpoint shows the
+     * person and the needs).
+     */
     @Override
     public Optional<Referral> find(String id) {
-        return Optional.ofNullable(em.find(Referral.class, id));
+        return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client JOIN FETCH r.service s"
+                        + " JOIN FETCH s.organisation LEFT JOIN FETCH r.needs WHERE r.id = :id", Referral.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override

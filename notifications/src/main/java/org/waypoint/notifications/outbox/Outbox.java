@@ -18,12 +18,14 @@ public interface Outbox {
     List<String> due(Instant now, int limit);
 
     /**
-     * Takes the row for {@code owner} until {@code leaseUntil}, if it is still pending, due, and free
-     * (no owner, or a lease that ran out before {@code now}). True if this owner has it now.
+     * Takes the rows for {@code owner} until {@code leaseUntil}, those still pending, due, and free (no
+     * owner, or a lease that ran out before {@code now}), and answers the ones this owner has now, in
+     * the order of {@code ids}.
      */
-    boolean claim(String id, String owner, Instant leaseUntil, Instant now);
+    List<OutboxMessage> claim(List<String> ids, String owner, Instant leaseUntil, Instant now);
 
-    boolean markSent(String id, String owner, Instant now);
+    /** Records the rows as sent; answers how many this owner still held. */
+    int markSent(List<String> ids, String owner, Instant now);
 
     /** A failed attempt that will be tried again at {@code nextAttempt}; the lease is given up. */
     boolean retryLater(String id, String owner, Instant nextAttempt, String error);

@@ -3,18 +3,18 @@ package org.waypoint.notifications.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.waypoint.notifications.mail.MailGateway;
 
 /**
- * Sends what is due in the outbox: for each due row, claim it with a lease, send it, and record the
- * outcome, each step in a transaction of its own so that the claim is visible to other instances
- * before the slow part begins. A row is claimed just before it is sent, so a lease needs to outlast
- * one message only. At-least-once: a crash between sending and recording sends the row again after
- * its lease runs out, with the same Message-ID.
+ * Sends what is due in the outbox a batch at a time: claim the due rows with a lease in one
+ * transaction, send them, and record the outcome, so that the claim is visible to other instances
+ * before the slow part begins. The lease must outlast the sending of one batch. At-least-once: a
+ * crash between sending and recording sends the batch again after its lease runs out, with the same
+ * Message-IDs.
  */
 public final class OutboxDispatcher {
 
@@ -43,8 +43,8 @@ public final class OutboxDispatcher {
 
     /** Sends one batch of due messages; answers how many rows it dealt with (sent or failed). */
     public int dispatchOnce() {
-        List<String> due = transactions.inTransaction(() -> outbox.due(clock.instant(), batchSize));
-        if (due.isEmpty()) {
+        List<OutgoingMail> claimed = claimDue();
+        if (claimed.isEmpty()) {
             return 0;
         }
         MailGateway.Connection connection;
@@ -52,53 +52,53 @@ public final class OutboxDispatcher {
             connection = gateway.open();
         } catch (Exception unreachable) {
             String error = DeliveryErrors.describe(unreachable);
-            LOG.warning(() -> "Mail server unreachable; " + due.size() + " due messages wait for a retry: " + error);
-            int handled = 0;
-            for (String id : due) {
-                Optional<OutgoingMail> mail = claim(id);
-                if (mail.isPresent()) {
-                    failed(mail.get(), error);
-                    handled++;
-                }
-            }
-            return handled;
+            LOG.warning(() -> "Mail server unreachable; " + claimed.size() + " due messages wait for a retry: " + error);
+            claimed.forEach(mail -> failed(mail, error));
+            return claimed.size();
         }
-        int handled = 0;
+        List<String> sent = new ArrayList<>();
         try (connection) {
-            for (String id : due) {
-                Optional<OutgoingMail> claimed = claim(id);
-                if (claimed.isEmpty()) {
-                    continue;
-                }
-                OutgoingMail mail = claimed.get();
-                handled++;
+            for (OutgoingMail mail : claimed) {
                 try {
                     connection.send(mail);
+                    sent.add(mail.id());
                 } catch (Exception failure) {
                     failed(mail, DeliveryErrors.describe(failure));
-                    continue;
-                }
-                boolean recorded = transactions.inTransaction(() -> outbox.markSent(mail.id(), owner, clock.instant()));
-                if (!recorded) {
-                    LOG.warning(() -> "Outbox message " + mail.id() + " was sent after its lease ran out");
                 }
             }
+        } finally {
+            recordSent(sent);
         }
-        return handled;
+        return claimed.size();
     }
 
-    private Optional<OutgoingMail> claim(String id) {
+    private List<OutgoingMail> claimDue() {
         try {
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
-                return outbox.claim(id, owner, now.plus(lease), now)
-                        ? outbox.find(id).map(OutboxMessage::outgoing)
-                        : Optional.<OutgoingMail>empty();
+                // rows due but not claimed were taken by another instance in between: look again
+                for (List<String> due = outbox.due(now, batchSize); !due.isEmpty(); due = outbox.due(now, batchSize)) {
+                    List<OutboxMessage> claimed = outbox.claim(due, owner, now.plus(lease), now);
+                    if (!claimed.isEmpty()) {
+                        return claimed.stream().map(OutboxMessage::outgoing).toList();
+                    }
+                }
+                return List.<OutgoingMail>of();
             });
         } catch (RuntimeException contended) {
-            // a lock timeout or deadlock with another instance claiming the same row: it is theirs
-            LOG.log(Level.FINE, "Claim of outbox message " + id + " lost: " + contended.getClass().getSimpleName());
-            return Optional.empty();
+            // a lock timeout or deadlock with another instance claiming the same rows: they are theirs
+            LOG.log(Level.FINE, "Claim of due outbox messages lost: " + contended.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    private void recordSent(List<String> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        int recorded = transactions.inTransaction(() -> outbox.markSent(sent, owner, clock.instant()));
+        if (recorded < sent.size()) {
+            LOG.warning(() -> (sent.size() - recorded) + " outbox messages were sent after their lease ran out");
         }
     }
 

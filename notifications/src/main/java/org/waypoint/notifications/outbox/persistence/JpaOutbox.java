@@ -3,11 +3,16 @@ package org.waypoint.notifications.outbox.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.waypoint.notifications.outbox.Outbox;
 import org.waypoint.notifications.outbox.OutboxMessage;
@@ -57,25 +62,50 @@ public class JpaOutbox implements Outbox {
     }
 
     @Override
-    public boolean claim(String id, String owner, Instant leaseUntil, Instant now) {
-        return em.createNativeQuery("UPDATE outbox SET owner = ?, lease_until = ? WHERE id = ?"
-                        + " AND (owner IS NULL OR lease_until < ?) AND status = 'PENDING' AND next_attempt_at <= ?")
-                .setParameter(1, owner)
-                .setParameter(2, timestamp(leaseUntil))
-                .setParameter(3, id)
-                .setParameter(4, timestamp(now))
-                .setParameter(5, timestamp(now))
-                .executeUpdate() == 1;
+    public List<OutboxMessage> claim(List<String> ids, String owner, Instant leaseUntil, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query claim = em.createNativeQuery("UPDATE outbox SET owner = ?, lease_until = ? WHERE id IN (" + placeholders(ids)
+                + ") AND (owner IS NULL OR lease_until < ?) AND status = 'PENDING' AND next_attempt_at <= ?");
+        int next = bind(claim.setParameter(1, owner).setParameter(2, timestamp(leaseUntil)), 3, ids);
+        if (claim.setParameter(next, timestamp(now)).setParameter(next + 1, timestamp(now)).executeUpdate() == 0) {
+            return List.of();
+        }
+        Map<String, OutboxMessage> mine = new HashMap<>();
+        em.createQuery("SELECT m FROM OutboxMessage m WHERE m.id IN :ids AND m.owner = :owner AND m.status = :pending",
+                        OutboxMessage.class)
+                .setParameter("ids", ids)
+                .setParameter("owner", owner)
+                .setParameter("pending", OutboxStatus.PENDING)
+                .getResultList()
+                .forEach(message -> mine.put(message.id(), message));
+        // in the order asked for, oldest due first; sorted here because Derby sorts wide rows slowly
+        return ids.stream().map(mine::get).filter(Objects::nonNull).toList();
     }
 
     @Override
-    public boolean markSent(String id, String owner, Instant now) {
-        return em.createNativeQuery("UPDATE outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,"
-                        + " lease_until = NULL WHERE id = ? AND owner = ? AND status = 'PENDING'")
-                .setParameter(1, timestamp(now))
-                .setParameter(2, id)
-                .setParameter(3, owner)
-                .executeUpdate() == 1;
+    public int markSent(List<String> ids, String owner, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query sent = em.createNativeQuery("UPDATE outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,"
+                + " lease_until = NULL WHERE id IN (" + placeholders(ids) + ") AND owner = ? AND status = 'PENDING'");
+        int next = bind(sent.setParameter(1, timestamp(now)), 2, ids);
+        return sent.setParameter(next, owner).executeUpdate();
+    }
+
+    private static String placeholders(List<String> ids) {
+        return String.join(", ", Collections.nCopies(ids.size(), "?"));
+    }
+
+    /** Binds the ids from position {@code first} on; answers the position after the last. */
+    private static int bind(Query query, int first, List<String> ids) {
+        int position = first;
+        for (String id : ids) {
+            query.setParameter(position++, id);
+        }
+        return position;
     }
 
     @Override

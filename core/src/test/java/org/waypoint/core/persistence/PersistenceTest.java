@@ -43,6 +43,7 @@ import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralReference;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
+import org.waypoint.core.referral.persistence.BlockReferenceCounter;
 import org.waypoint.core.referral.persistence.JpaReferenceCounter;
 import org.waypoint.core.referral.persistence.JpaReferralRepository;
 import org.waypoint.core.referral.persistence.ReferenceYears;
@@ -182,6 +183,7 @@ class PersistenceTest {
     void referralNumbersAreUniqueAndIncreasingUnderConcurrentSubmissions() throws Exception {
         int threads = 8;
         int perThread = 15;
+        BlockReferenceCounter counter = counter();
         List<List<Long>> taken = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -190,7 +192,7 @@ class PersistenceTest {
                 futures.add(pool.submit(() -> {
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        mine.add(db.inTransaction(em -> counter(em).next(2027)));
+                        mine.add(counter.next(2027));
                     }
                     return mine;
                 }));
@@ -203,26 +205,52 @@ class PersistenceTest {
         }
 
         List<Long> all = taken.stream().flatMap(List::stream).sorted().toList();
-        assertThat(all).as("every number once, none skipped when nothing failed")
+        assertThat(all).as("every number once, none skipped on one instance")
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, (long) threads * perThread).boxed().toList());
         assertThat(taken).allSatisfy(mine -> assertThat(mine).isSorted().doesNotHaveDuplicates());
     }
 
     @Test
+    void instancesTakeNumbersInBlocksAndNeverTheSameOne() {
+        BlockReferenceCounter first = counter();
+        BlockReferenceCounter second = counter();
+
+        List<Long> fromFirst = new ArrayList<>();
+        List<Long> fromSecond = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            fromFirst.add(first.next(2028));
+            fromSecond.add(second.next(2028));
+        }
+
+        assertThat(fromFirst).startsWith(1L, 2L, 3L).isSorted();
+        assertThat(fromSecond).startsWith(11L, 12L, 13L).isSorted();
+        assertThat(fromFirst).doesNotContainAnyElementsOf(fromSecond);
+        assertThat(fromFirst.get(10)).as("the first instance's second block follows the second's").isEqualTo(21L);
+    }
+
+    @Test
     void aYearTheMigrationsDidNotForeseeIsOpenedOnFirstUse() {
-        long first = db.inTransaction(em -> counter(em).next(2041));
-        long second = db.inTransaction(em -> counter(em).next(2041));
+        BlockReferenceCounter counter = counter();
+        long first = counter.next(2041);
+        long second = counter.next(2041);
 
         assertThat(List.of(first, second)).containsExactly(1L, 2L);
     }
 
-    private static JpaReferenceCounter counter(EntityManager em) {
-        return new JpaReferenceCounter(em, new ReferenceYears(null) {
+    /** The counter of one instance; each reservation in a transaction of its own, as REQUIRES_NEW does in the server. */
+    private static BlockReferenceCounter counter() {
+        ReferenceYears years = new ReferenceYears(null) {
             @Override
             public void open(int year) {
                 db.inTransaction(own -> own.createNativeQuery(
                         "INSERT INTO reference_counter (counter_year, last_value) VALUES (?, 0)")
                         .setParameter(1, year).executeUpdate());
+            }
+        };
+        return new BlockReferenceCounter(new JpaReferenceCounter(null, years) {
+            @Override
+            public long reserve(int year, int count) {
+                return db.inTransaction(em -> new JpaReferenceCounter(em, years).reserve(year, count));
             }
         });
     }

@@ -31,6 +31,7 @@ import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.ReferralEvents;
 import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.Urgency;
+import org.waypoint.core.referral.persistence.BlockReferenceCounter;
 import org.waypoint.core.referral.persistence.JpaReferenceCounter;
 import org.waypoint.core.referral.persistence.JpaReferralRepository;
 import org.waypoint.core.referral.persistence.ReferenceYears;
@@ -102,7 +103,7 @@ public final class World {
             }
         };
         this.referrals = new ReferralService(referralRepository, new JpaClientRepository(em),
-                new JpaSupportServiceRepository(em), new JpaReferenceCounter(em, new ReferenceYears(em)),
+                new JpaSupportServiceRepository(em), new BlockReferenceCounter(new JpaReferenceCounter(em, new ReferenceYears(em))),
                 new JpaBankHolidayRepository(em), new AuditTrail(new JpaAuditEventRepository(em), clock), cdiLike, clock);
         this.overdue = new OverdueReminders(transactions, referralRepository, notifications, clock);
 

@@ -4,17 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.waypoint.core.referral.ReferenceCounter;
 
 /**
- * One row per year in {@code reference_counter}, incremented by an UPDATE that locks the row, so no
- * number is handed out twice on any instance (Derby and PostgreSQL alike). The number is taken in a
- * short transaction of its own: holding the row lock for the rest of a submission made concurrent
- * submissions queue behind each other's whole transaction. A submission that fails after taking its
- * number leaves a gap, never a duplicate.
+ * One row per year in {@code reference_counter}, moved on by an UPDATE that locks the row, so no
+ * number is reserved twice on any instance (Derby and PostgreSQL alike). Numbers are reserved a block
+ * at a time ({@link BlockReferenceCounter}), in a short transaction of its own: the row lock is held
+ * until that transaction's commit is on disk, and a lock taken for every submission made concurrent
+ * submissions queue behind each other's commits.
  */
 @ApplicationScoped
-public class JpaReferenceCounter implements ReferenceCounter {
+public class JpaReferenceCounter {
 
     private final EntityManager em;
 
@@ -31,16 +30,16 @@ public class JpaReferenceCounter implements ReferenceCounter {
         this(null, null);
     }
 
-    @Override
+    /** Reserves the next {@code count} numbers of the year; answers the last of them. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long next(int year) {
-        if (increment(year) == 0) {
+    public long reserve(int year, int count) {
+        if (advance(year, count) == 0) {
             try {
                 years.open(year);
             } catch (RuntimeException anotherInstanceOpenedIt) {
                 // the row exists now either way; the increment below tells
             }
-            if (increment(year) == 0) {
+            if (advance(year, count) == 0) {
                 throw new IllegalStateException("no reference counter for " + year);
             }
         }
@@ -50,9 +49,10 @@ public class JpaReferenceCounter implements ReferenceCounter {
         return value.longValue();
     }
 
-    private int increment(int year) {
-        return em.createNativeQuery("UPDATE reference_counter SET last_value = last_value + 1 WHERE counter_year = ?")
-                .setParameter(1, year)
+    private int advance(int year, int count) {
+        return em.createNativeQuery("UPDATE reference_counter SET last_value = last_value + ? WHERE counter_year = ?")
+                .setParameter(1, count)
+                .setParameter(2, year)
                 .executeUpdate();
     }
 }

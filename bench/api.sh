@@ -4,14 +4,17 @@
 # referral submission: a fresh client, a draft, consent and submit, four requests a submission,
 # and (c) a signed-in GET /api/v1/me, the cheapest call of the API itself (bearer token, JAX-RS,
 # JSON). Prints requests/s, p50 and p99 of each, the ratios to (a) and (c), and the peak RSS.
-# The JIT needs about two minutes of this load before the figures settle (from ~200 to ~1,200
-# submission requests/s on the 2-core machine), so both loads run for WARMUP first, unmeasured.
-# Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16 WARMUP=120s)
+# The JIT compiles some 35,000 methods before the figures settle: two minutes of this load on a fast
+# 2-core machine, five on a slow one. So submissions run first, unmeasured, in 30-second rounds
+# until a round compiles fewer than SETTLED methods (at least two minutes, at most WARMUP_MAX), then
+# the trivial GET for ten seconds.
+# Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16 WARMUP_MAX=420 SETTLED=250)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8090}
 duration=${DURATION:-20s}
-warmup=${WARMUP:-120s}
+warmup_max=${WARMUP_MAX:-420}
+settled=${SETTLED:-250}
 connections=${CONNECTIONS:-16}
 . bench/server.sh
 java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
@@ -27,8 +30,17 @@ sample_rss() {
 sample_rss &
 sampler=$!
 
-echo "== warm-up, $warmup of submissions, then 10s of the trivial GET"
-WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t"$connections" -c"$connections" -d"$warmup" -s bench/submit.lua "$base" > /dev/null
+compiled() { jstat -compiler "$java_pid" | awk 'NR == 2 {print $1}'; }
+echo "== warm-up: submissions until the JIT settles (a 30s round compiling under $settled methods), then 10s of the trivial GET"
+warmed=0
+while (( warmed < warmup_max )); do
+    before=$(compiled)
+    WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t"$connections" -c"$connections" -d30s -s bench/submit.lua "$base" > /dev/null
+    warmed=$((warmed + 30))
+    fresh=$(( $(compiled) - before ))
+    echo "   ${warmed}s: $fresh methods compiled in the last round"
+    (( warmed >= 120 && fresh < settled )) && break
+done
 wrk -t2 -c"$connections" -d10s "$base/health/live" > /dev/null
 
 echo "== (a) trivial GET /health/live, $connections connections, $duration"

@@ -31,14 +31,15 @@ public class JpaReferralRepository implements ReferralRepository {
     }
 
     /**
-     * The referral with what every use of it reads: the person, the service and its organisation, and
-     * the needs, in one statement rather than five (the answer of every referral endpoint shows the
-     * person and the needs).
+     * The referral with what every use of it reads: the person, the service and the needs in one
+     * statement (the answer of every referral endpoint shows the person and the needs); the service's
+     * organisation, an eager relation, follows in a second. EclipseLink leaves a nested join fetch
+     * through the service out of the SQL, so none is asked for.
      */
     @Override
     public Optional<Referral> find(String id) {
-        return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client JOIN FETCH r.service s"
-                        + " JOIN FETCH s.organisation LEFT JOIN FETCH r.needs WHERE r.id = :id", Referral.class)
+        return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client JOIN FETCH r.service"
+                        + " LEFT JOIN FETCH r.needs WHERE r.id = :id", Referral.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();

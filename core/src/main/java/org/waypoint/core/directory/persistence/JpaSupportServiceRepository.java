@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.SupportService;
@@ -14,6 +15,7 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
 
     private static final List<String> LISTS = List.of("categories", "postcodePrefixes", "genders", "crimeTypes",
             "riskLevels", "languages", "deliveryModes");
+    private static final Map<String, Object> WITH_ORGANISATION = Map.of("eclipselink.join-fetch", "s.organisation");
 
     private final EntityManager em;
 
@@ -41,9 +43,13 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         return query.getResultList();
     }
 
+    /**
+     * The service with its organisation in the same statement. Like any find, it answers from the
+     * persistence context when the service is already there.
+     */
     @Override
     public Optional<SupportService> find(String id) {
-        return Optional.ofNullable(em.find(SupportService.class, id));
+        return Optional.ofNullable(em.find(SupportService.class, id, WITH_ORGANISATION));
     }
 
     @Override

@@ -31,16 +31,17 @@ public class JpaReferralRepository implements ReferralRepository {
     }
 
     /**
-     * The referral with what every use of it reads: the person, the service and the needs in one
-     * statement (the answer of every referral endpoint shows the person and the needs); the service's
-     * organisation, an eager relation, follows in a second. EclipseLink leaves a nested join fetch
-     * through the service out of the SQL, so none is asked for.
+     * The referral with what every use of it reads, in one statement: the person, the service and its
+     * organisation, and the needs (the answer of every referral endpoint shows the person and the
+     * needs). EclipseLink leaves a nested JOIN FETCH in JPQL out of the SQL, so the organisation is
+     * asked for with its join-fetch hint, which it honours.
      */
     @Override
     public Optional<Referral> find(String id) {
         return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client JOIN FETCH r.service"
                         + " LEFT JOIN FETCH r.needs WHERE r.id = :id", Referral.class)
                 .setParameter("id", id)
+                .setHint("eclipselink.join-fetch", "r.service.organisation")
                 .getResultStream()
                 .findFirst();
     }

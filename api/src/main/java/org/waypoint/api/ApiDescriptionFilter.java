@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code default} response, an operation id unique across resources (the server names them after the
  * Java method, so {@code list} and {@code get} repeat), and the examples of {@link ApiExamples}: one
  * on each request and response record's schema, and one on the body or the answer of the operations
- * that differ from their schema's.
+ * that differ from their schema's. An example written as text in an annotation is shown as JSON.
  */
 public class ApiDescriptionFilter implements OASFilter {
 
@@ -96,6 +96,7 @@ public class ApiDescriptionFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         addSchemaExamples(openAPI);
+        parseTextExamples(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -127,6 +128,19 @@ public class ApiDescriptionFilter implements OASFilter {
                 schema.setExample(example);
             }
         });
+    }
+
+    /**
+     * An example written as text in a {@code @Schema} annotation (the outbox's records, which the
+     * examples here cannot reach) would be shown as one JSON string; it is shown as the JSON it holds.
+     */
+    private static void parseTextExamples(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        openAPI.getComponents().getSchemas().values().stream()
+                .filter(schema -> schema.getExample() instanceof String text && text.startsWith("{"))
+                .forEach(schema -> schema.setExample(ApiExamples.parse((String) schema.getExample())));
     }
 
     private static void addOperationExamples(OpenAPI openAPI) {

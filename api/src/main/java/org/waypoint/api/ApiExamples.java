@@ -250,7 +250,12 @@ public final class ApiExamples {
     }
 
     private static Object json(Jsonb jsonb, Object example) {
-        try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(example)))) {
+        return parse(jsonb.toJson(example));
+    }
+
+    /** JSON text as the plain Java values the OpenAPI model writes out. */
+    static Object parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return plain(reader.readValue());
         }
     }

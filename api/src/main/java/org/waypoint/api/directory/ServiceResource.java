@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -99,10 +101,14 @@ public class ServiceResource {
     @SecurityRequirement(name = "bearer")
     @Allowed(Role.CASEWORKER)
     public MatchResponse match(@QueryParam("need") List<String> needs, @QueryParam("postcode") String postcode,
-                               @QueryParam("age") Integer age, @QueryParam("gender") Gender gender,
+                               @QueryParam("age") Integer age,
+                               @QueryParam("gender") @Parameter(schema = @Schema(ref = "Gender")) Gender gender,
                                @QueryParam("language") @DefaultValue("en") String language,
                                @QueryParam("interpreter") @DefaultValue("false") boolean interpreter,
-                               @QueryParam("risk") RiskLevel risk, @QueryParam("crime") List<CrimeType> crimes,
+                               @QueryParam("risk") @Parameter(schema = @Schema(ref = "RiskLevel")) RiskLevel risk,
+                               @QueryParam("crime") @Parameter(description = "Crime types (see CrimeType), the "
+                                       + "parameter repeated for each.", schema = @Schema(type = SchemaType.ARRAY,
+                                       implementation = String.class)) List<CrimeType> crimes,
                                @QueryParam("exclusions") @DefaultValue("false") boolean exclusions) {
         if (postcode == null || age == null) {
             throw new IllegalArgumentException("postcode and age are required");

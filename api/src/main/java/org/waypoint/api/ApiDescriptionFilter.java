@@ -1,5 +1,6 @@
 package org.waypoint.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -19,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code default} response, an operation id unique across resources (the server names them after the
  * Java method, so {@code list} and {@code get} repeat), and the examples of {@link ApiExamples}: one
  * on each request and response record's schema, and one on the body or the answer of the operations
- * that differ from their schema's. An example written as text in an annotation is shown as JSON.
+ * that differ from their schema's. An example written as text in an annotation is shown as JSON. A
+ * page of a list is described with its items' type, and a parameter without the noise the server adds.
  */
 public class ApiDescriptionFilter implements OASFilter {
 
@@ -55,10 +59,15 @@ public class ApiDescriptionFilter implements OASFilter {
     /**
      * Payara copies the unset members of a {@code @Schema} annotation into the model as values, and
      * {@code maxProperties: 0} would forbid every property. Each such value is OpenAPI's default
-     * anyway, so it is dropped.
+     * anyway, so it is dropped. Payara also describes a Java {@code long} as a number, fractions
+     * allowed; the API's longs say {@code @Schema(format = "int64")}, and a number of an integer
+     * format is shown as the integer it is.
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        if (schema.getType() == SchemaType.NUMBER && List.of("int32", "int64").contains(schema.getFormat())) {
+            schema.setType(SchemaType.INTEGER);
+        }
         Integer zero = 0;
         if (zero.equals(schema.getMaxProperties())) {
             schema.setMaxProperties(null);
@@ -93,6 +102,36 @@ public class ApiDescriptionFilter implements OASFilter {
         return schema;
     }
 
+    /**
+     * A parameter with a {@code @Parameter} annotation gets that annotation's unset members as
+     * {@code false}, OpenAPI's defaults, which are dropped; and a {@code @DefaultValue} is copied in
+     * as text, which is shown as the integer or boolean the parameter is.
+     */
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        if (Boolean.FALSE.equals(parameter.getRequired())) {
+            parameter.setRequired(null);
+        }
+        if (Boolean.FALSE.equals(parameter.getDeprecated())) {
+            parameter.setDeprecated(null);
+        }
+        if (Boolean.FALSE.equals(parameter.getAllowEmptyValue())) {
+            parameter.setAllowEmptyValue(null);
+        }
+        if (Boolean.FALSE.equals(parameter.getAllowReserved())) {
+            parameter.setAllowReserved(null);
+        }
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getDefaultValue() instanceof String text) {
+            if (schema.getType() == SchemaType.INTEGER) {
+                schema.setDefaultValue(Long.valueOf(text));
+            } else if (schema.getType() == SchemaType.BOOLEAN) {
+                schema.setDefaultValue(Boolean.valueOf(text));
+            }
+        }
+        return parameter;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         addSchemaExamples(openAPI);
@@ -100,6 +139,7 @@ public class ApiDescriptionFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        typePages(openAPI);
         addOperationExamples(openAPI);
         List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(item -> item.getOperations().values().stream())
@@ -143,6 +183,37 @@ public class ApiDescriptionFilter implements OASFilter {
                 schema.setExample(ApiExamples.parse(text));
             }
         }
+    }
+
+    /**
+     * The server describes {@link PageResponse} after its erasure, with items of no type. So a list
+     * answers a page named after its items, {@code ReferralSummaryPage} for a page of
+     * {@code ReferralSummary}, and that page is described here: PageResponse with its items typed.
+     */
+    private static void typePages(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        Schema generic = schemas == null ? null : schemas.get(PageResponse.class.getSimpleName());
+        if (generic == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .flatMap(operation -> successes(operation.getResponses()).stream())
+                .filter(response -> response.getContent() != null && response.getContent().getMediaTypes() != null)
+                .flatMap(response -> response.getContent().getMediaTypes().values().stream())
+                .map(mediaType -> mediaType.getSchema() == null ? null : mediaType.getSchema().getRef())
+                .filter(ref -> ref != null && ref.endsWith("Page"))
+                .map(ref -> ref.substring(ref.lastIndexOf('/') + 1))
+                .filter(page -> !schemas.containsKey(page))
+                .distinct()
+                .forEach(page -> {
+                    Map<String, Schema> properties = new LinkedHashMap<>(generic.getProperties());
+                    properties.put("items", OASFactory.createSchema().type(SchemaType.ARRAY)
+                            .items(OASFactory.createSchema().ref(page.substring(0, page.length() - "Page".length()))));
+                    openAPI.getComponents().addSchema(page, OASFactory.createSchema().type(SchemaType.OBJECT)
+                            .description(generic.getDescription()).properties(properties).example(generic.getExample()));
+                });
+        openAPI.getComponents().removeSchema(PageResponse.class.getSimpleName());
     }
 
     private static void addOperationExamples(OpenAPI openAPI) {

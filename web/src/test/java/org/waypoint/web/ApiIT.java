@@ -450,7 +450,9 @@ class ApiIT {
         assertThat(withoutExample).isEmpty();
 
         // The server describes a type it does not know (a java.time value, an Optional, an enum in a
-        // query) as an object with nothing in it; every property and parameter must say what it holds.
+        // query, the items of a generic page) as an object with nothing in it, a Java long as a number
+        // with fractions, and a parameter's default as text: every property and parameter must say
+        // what it holds.
         List<String> saysNothing = new java.util.ArrayList<>();
         schemas.forEach((name, schema) -> schema.asJsonObject().getOrDefault("properties", JsonValue.EMPTY_JSON_OBJECT)
                 .asJsonObject().forEach((property, value) -> {
@@ -460,12 +462,13 @@ class ApiIT {
                 }));
         operations.forEach((operation, value) -> value.getOrDefault("parameters", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()
                 .forEach(parameter -> {
-                    JsonObject schema = parameter.asJsonObject().getJsonObject("schema");
-                    if (saysNothing(schema) || saysNothing(schema.getJsonObject("items"))) {
+                    if (saysNothing(parameter.asJsonObject().getJsonObject("schema"))) {
                         saysNothing.add(operation + " ?" + parameter.asJsonObject().getString("name"));
                     }
                 }));
         assertThat(saysNothing).isEmpty();
+        assertThat(schemas.getJsonObject("ReferralSummaryPage").getJsonObject("properties"))
+                .containsKeys("items", "total");
 
         // The outbox's records carry their examples as text: each names what a real answer names.
         JsonObject page = admin.get("api/v1/admin/outbox?status=SENT").json();
@@ -491,8 +494,16 @@ class ApiIT {
     }
 
     private static boolean saysNothing(JsonObject schema) {
-        return schema != null && "object".equals(schema.getString("type", "")) && !schema.containsKey("properties")
-                && !schema.containsKey("additionalProperties") && !schema.containsKey("$ref") && !schema.containsKey("enum");
+        if (schema == null) {
+            return false;
+        }
+        String type = schema.getString("type", "");
+        JsonValue fallback = schema.get("default");
+        return "object".equals(type) && !schema.containsKey("properties") && !schema.containsKey("additionalProperties")
+                && !schema.containsKey("$ref") && !schema.containsKey("enum")
+                || "number".equals(type) && !List.of("float", "double").contains(schema.getString("format", ""))
+                || fallback != null && fallback.getValueType() == JsonValue.ValueType.STRING && !"string".equals(type)
+                || saysNothing(schema.getJsonObject("items"));
     }
 
     private static boolean showsExample(JsonObject media, JsonObject schemas) {

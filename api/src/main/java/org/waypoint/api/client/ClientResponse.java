@@ -29,7 +29,7 @@ public record ClientResponse(
         String postcode,
         ContactResponse contact,
         GuardianResponse guardian,
-        long version) {
+        @Schema(format = "int64") long version) {
 
     public record SafeContactResponse(String safeNumber, String safeTimes, boolean voicemailAllowed,
                                       boolean serviceMayIdentifyItself, String coverStory) {

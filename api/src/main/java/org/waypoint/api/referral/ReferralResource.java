@@ -80,6 +80,8 @@ public class ReferralResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "One page of the referrals the caller may see, and their total.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralSummaryPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public PageResponse<ReferralResponses.ReferralSummary> list(
             @QueryParam("status") String status,

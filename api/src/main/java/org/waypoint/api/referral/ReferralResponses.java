@@ -43,7 +43,7 @@ public final class ReferralResponses {
             Instant receivedAt,
             boolean overdue,
             String redirectedFrom,
-            long version) {
+            @Schema(format = "int64") long version) {
     }
 
     public record ServiceRef(String id, String name, String organisationId) {
@@ -68,7 +68,7 @@ public final class ReferralResponses {
     /** A line in a list: enough to find and sort, nothing about the person. */
     public record ReferralSummary(String id, String reference, String status, String businessStatus, ServiceRef service,
                                   String urgency, Instant createdAt, Instant submittedAt, Instant acknowledgeBy,
-                                  boolean overdue, long version) {
+                                  boolean overdue, @Schema(format = "int64") long version) {
     }
 
     public static ReferralResponse of(Referral referral, Actor actor, Instant now) {

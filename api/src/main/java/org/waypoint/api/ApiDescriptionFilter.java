@@ -68,37 +68,16 @@ public class ApiDescriptionFilter implements OASFilter {
         if (schema.getType() == SchemaType.NUMBER && List.of("int32", "int64").contains(schema.getFormat())) {
             schema.setType(SchemaType.INTEGER);
         }
-        Integer zero = 0;
-        if (zero.equals(schema.getMaxProperties())) {
-            schema.setMaxProperties(null);
-        }
-        if (zero.equals(schema.getMinProperties())) {
-            schema.setMinProperties(null);
-        }
-        if (zero.equals(schema.getMinLength())) {
-            schema.setMinLength(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
-            schema.setExclusiveMaximum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
-            schema.setExclusiveMinimum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
-            schema.setUniqueItems(null);
-        }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
-        }
-        if (Boolean.FALSE.equals(schema.getReadOnly())) {
-            schema.setReadOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
-            schema.setWriteOnly(null);
-        }
-        if (Boolean.FALSE.equals(schema.getDeprecated())) {
-            schema.setDeprecated(null);
-        }
+        dropDefault(schema.getMaxProperties(), 0, () -> schema.setMaxProperties(null));
+        dropDefault(schema.getMinProperties(), 0, () -> schema.setMinProperties(null));
+        dropDefault(schema.getMinLength(), 0, () -> schema.setMinLength(null));
+        dropDefault(schema.getExclusiveMaximum(), false, () -> schema.setExclusiveMaximum(null));
+        dropDefault(schema.getExclusiveMinimum(), false, () -> schema.setExclusiveMinimum(null));
+        dropDefault(schema.getUniqueItems(), false, () -> schema.setUniqueItems(null));
+        dropDefault(schema.getNullable(), false, () -> schema.setNullable(null));
+        dropDefault(schema.getReadOnly(), false, () -> schema.setReadOnly(null));
+        dropDefault(schema.getWriteOnly(), false, () -> schema.setWriteOnly(null));
+        dropDefault(schema.getDeprecated(), false, () -> schema.setDeprecated(null));
         return schema;
     }
 
@@ -109,18 +88,10 @@ public class ApiDescriptionFilter implements OASFilter {
      */
     @Override
     public Parameter filterParameter(Parameter parameter) {
-        if (Boolean.FALSE.equals(parameter.getRequired())) {
-            parameter.setRequired(null);
-        }
-        if (Boolean.FALSE.equals(parameter.getDeprecated())) {
-            parameter.setDeprecated(null);
-        }
-        if (Boolean.FALSE.equals(parameter.getAllowEmptyValue())) {
-            parameter.setAllowEmptyValue(null);
-        }
-        if (Boolean.FALSE.equals(parameter.getAllowReserved())) {
-            parameter.setAllowReserved(null);
-        }
+        dropDefault(parameter.getRequired(), false, () -> parameter.setRequired(null));
+        dropDefault(parameter.getDeprecated(), false, () -> parameter.setDeprecated(null));
+        dropDefault(parameter.getAllowEmptyValue(), false, () -> parameter.setAllowEmptyValue(null));
+        dropDefault(parameter.getAllowReserved(), false, () -> parameter.setAllowReserved(null));
         Schema schema = parameter.getSchema();
         if (schema != null && schema.getDefaultValue() instanceof String text) {
             if (schema.getType() == SchemaType.INTEGER) {
@@ -246,6 +217,13 @@ public class ApiDescriptionFilter implements OASFilter {
                 .sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    /** Drops a value that is OpenAPI's default for its member: saying it is noise. */
+    private static void dropDefault(Object value, Object openApiDefault, Runnable drop) {
+        if (openApiDefault.equals(value)) {
+            drop.run();
+        }
     }
 
     private static APIResponse problem(String description) {

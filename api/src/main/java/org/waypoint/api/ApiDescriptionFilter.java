@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -112,8 +113,7 @@ public class ApiDescriptionFilter implements OASFilter {
         }
         typePages(openAPI);
         addOperationExamples(openAPI);
-        List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
-                .flatMap(item -> item.getOperations().values().stream())
+        List<Operation> operations = operations(openAPI)
                 .filter(operation -> operation.getOperationId() != null)
                 .toList();
         Map<String, Long> counts = operations.stream()
@@ -128,10 +128,7 @@ public class ApiDescriptionFilter implements OASFilter {
     }
 
     private static void addSchemaExamples(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
-        if (schemas == null) {
-            return;
-        }
+        Map<String, Schema> schemas = schemas(openAPI);
         // The server names each record's schema after its simple class name.
         ApiExamples.bySchema().forEach((type, example) -> {
             Schema schema = schemas.get(type.getSimpleName());
@@ -146,10 +143,7 @@ public class ApiDescriptionFilter implements OASFilter {
      * examples here cannot reach) would be shown as one JSON string; it is shown as the JSON it holds.
      */
     private static void parseTextExamples(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-            return;
-        }
-        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+        for (Schema schema : schemas(openAPI).values()) {
             if (schema.getExample() instanceof String text && text.startsWith("{")) {
                 schema.setExample(ApiExamples.parse(text));
             }
@@ -162,13 +156,12 @@ public class ApiDescriptionFilter implements OASFilter {
      * {@code ReferralSummary}, and that page is described here: PageResponse with its items typed.
      */
     private static void typePages(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
-        Schema generic = schemas == null ? null : schemas.get(PageResponse.class.getSimpleName());
+        Map<String, Schema> schemas = schemas(openAPI);
+        Schema generic = schemas.get(PageResponse.class.getSimpleName());
         if (generic == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().stream()
-                .flatMap(item -> item.getOperations().values().stream())
+        operations(openAPI)
                 .flatMap(operation -> successes(operation.getResponses()).stream())
                 .filter(response -> response.getContent() != null && response.getContent().getMediaTypes() != null)
                 .flatMap(response -> response.getContent().getMediaTypes().values().stream())
@@ -205,6 +198,17 @@ public class ApiDescriptionFilter implements OASFilter {
         if (content != null && content.getMediaTypes() != null) {
             content.getMediaTypes().values().forEach(mediaType -> mediaType.setExample(example));
         }
+    }
+
+    /** The schemas among the components, none when there are no components. */
+    private static Map<String, Schema> schemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        return schemas == null ? Map.of() : schemas;
+    }
+
+    /** Every operation of every path. */
+    private static Stream<Operation> operations(OpenAPI openAPI) {
+        return openAPI.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream());
     }
 
     /** The 2xx responses, lowest status first. */

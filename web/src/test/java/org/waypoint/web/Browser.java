@@ -62,7 +62,7 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a path of the application, such as {@code /sign-in.xhtml}. */
+    /** Opens a path of the application, such as {@code /sign-in}. */
     void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }

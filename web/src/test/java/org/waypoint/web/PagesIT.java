@@ -69,7 +69,7 @@ class PagesIT {
         String reference;
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             page.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(page.switchTo().activeElement().getText()).as("the first Tab reaches the skip link").isEqualTo("Skip to main content");
             String before = sessionCookie(page);
@@ -153,7 +153,7 @@ class PagesIT {
 
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, STAFF);
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
             browser.checkAccessibility();
@@ -179,7 +179,7 @@ class PagesIT {
 
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             WebElement row = page.findElement(By.xpath("//a[normalize-space()='" + reference + "']/ancestor::tr"));
             assertThat(row.getText()).contains("Accepted", "Amira " + familyName);
@@ -197,7 +197,7 @@ class PagesIT {
         String toAdvocacy;
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             toTherapy = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
 
@@ -217,7 +217,7 @@ class PagesIT {
 
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, STAFF);
             browser.follow(By.linkText(toTherapy));
             choose(page, "businessStatus", "CONTACT_ATTEMPTED");
@@ -232,7 +232,7 @@ class PagesIT {
 
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             browser.follow(By.linkText(toTherapy));
             assertThat(page.findElement(By.id("timeline")).getText()).contains("Rejected", "waiting list is closed");
@@ -250,7 +250,7 @@ class PagesIT {
             assertThat(page.findElement(By.id("notice")).getText()).contains("Consent has been withdrawn");
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
             browser.checkAccessibility();
-            browser.open("/referrals.xhtml?reference=" + redirected);
+            browser.open("/referrals?reference=" + redirected);
             assertThat(page.findElement(By.id("referrals")).getText()).contains(redirected, "Cancelled");
         }
     }
@@ -259,14 +259,14 @@ class PagesIT {
     void serviceStaffWorkAReferralThroughToCompletion() {
         String reference;
         try (Browser browser = new Browser(base)) {
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             reference = refer(browser, "Third" + UUID.randomUUID().toString().substring(0, 6), false, "THERAPY", "Willow Therapy");
             signOut(browser);
         }
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, STAFF);
             browser.follow(By.linkText(reference));
             for (String action : List.of("Accept", "Start work")) {
@@ -291,20 +291,20 @@ class PagesIT {
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/");
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Support services");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Refer people affected by crime to support");
             browser.checkAccessibility();
-            browser.open("/sign-in.xhtml");
+            browser.open("/sign-in");
             signIn(browser, "admin@example.org");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
             browser.checkAccessibility();
             for (String link : List.of("link-organisations", "link-services", "link-outbox", "link-audit")) {
-                browser.open("/admin/index.xhtml");
+                browser.open("/admin/");
                 browser.follow(By.id(link));
                 browser.checkAccessibility();
             }
             browser.follow(By.id("search"));
             assertThat(page.findElement(By.id("events")).getText()).as("the audit log holds the sign-ins' reads").isNotBlank();
-            browser.open("/admin/index.xhtml");
+            browser.open("/admin/");
             browser.follow(By.id("link-users"));
             browser.follow(By.id("add-account-button"));
             assertThat(errorSummary(page)).isNotBlank();
@@ -324,7 +324,7 @@ class PagesIT {
             browser.follow(By.xpath(nadia + "//input[@value='Enable']"));
             assertThat(page.findElement(By.xpath(nadia)).getText()).contains("Enabled");
 
-            browser.open("/admin/services.xhtml");
+            browser.open("/admin/services");
             page.findElement(By.cssSelector("label[for='capacity-0-1']")).click();
             type(page, "waitWeeks-0", "5");
             browser.follow(By.xpath("(//input[@type='submit' and @value='Save capacity'])[1]"));
@@ -355,7 +355,7 @@ class PagesIT {
             browser.checkAccessibility();
             signIn(browser, email, "a-better-pass-phrase");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
-            browser.open("/admin/users.xhtml");
+            browser.open("/admin/users");
             assertThat(page.findElement(By.tagName("h1")).getText()).as("administration is not for caseworkers").isEqualTo("Page not found");
             browser.open("/api/v1/me");
             assertThat(page.findElement(By.tagName("body")).getText()).as("the API knows the browser session")
@@ -368,7 +368,7 @@ class PagesIT {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        URI signIn = base.toURI().resolve("sign-in.xhtml");
+        URI signIn = base.toURI().resolve("sign-in");
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(form.statusCode()).isEqualTo(200);

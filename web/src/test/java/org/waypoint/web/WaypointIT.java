@@ -109,8 +109,10 @@ class WaypointIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.body(), base.toString());
-        assertThat(page.title()).isEqualTo("Support services – Waypoint");
-        assertThat(page.selectFirst("h1").text()).isEqualTo("Support services");
+        assertThat(page.title()).isEqualTo("Refer people affected by crime to support – Waypoint");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Refer people affected by crime to support");
+        assertThat(page.selectFirst("#what-waypoint-is").text()).contains("Waypoint is how", "the services that help them recover");
+        assertThat(page.selectFirst("#sign-in-link").attr("href")).as("the header offers signing in").endsWith("/sign-in");
         for (Element stylesheet : page.select("link[rel=stylesheet]")) {
             HttpResponse<String> css = get(URI.create(stylesheet.absUrl("href")));
             assertThat(css.statusCode()).as(stylesheet.attr("href")).isEqualTo(200);

@@ -77,7 +77,7 @@ public class OrganisationsPage {
             errors.add("name", AdminText.text("organisations.error.exists"));
             return;
         }
-        Pages.redirect("/admin/organisations.xhtml", "done", "created");
+        Pages.redirect("/admin/organisations", "done", "created");
     }
 
     /** One organisation as the list shows it. */

@@ -116,7 +116,7 @@ public class OutboxPage {
             errors.add("failed", AdminText.text("outbox.error.gone"));
             return;
         }
-        Pages.redirect("/admin/outbox.xhtml", "done", "retried");
+        Pages.redirect("/admin/outbox", "done", "retried");
     }
 
     /**

@@ -136,7 +136,7 @@ public class ServicesPage {
             errors.add(row.field("capacity"), AdminText.text("services.error.refused", row.name()));
             return;
         }
-        Pages.redirect("/admin/services.xhtml", "done", "capacity", "page", Integer.toString(getRows().page()));
+        Pages.redirect("/admin/services", "done", "capacity", "page", Integer.toString(getRows().page()));
     }
 
     private static OptionalLong version(String sent) {

@@ -143,7 +143,7 @@ public class UsersPage {
             errors.add("organisation", AdminText.text("users.error.organisation"));
             return;
         }
-        Pages.redirect("/admin/users.xhtml", "done", "created");
+        Pages.redirect("/admin/users", "done", "created");
     }
 
     private static boolean fits(Role role, OrganisationKind kind) {
@@ -176,7 +176,7 @@ public class UsersPage {
             errors.add("accounts", AdminText.text("users.error.gone"));
             return;
         }
-        Pages.redirect("/admin/users.xhtml", "done", "roleChanged");
+        Pages.redirect("/admin/users", "done", "roleChanged");
     }
 
     public void disable() {
@@ -204,7 +204,7 @@ public class UsersPage {
             errors.add("accounts", AdminText.text("users.error.gone"));
             return;
         }
-        Pages.redirect("/admin/users.xhtml", "done", enabled ? "enabled" : "disabled");
+        Pages.redirect("/admin/users", "done", enabled ? "enabled" : "disabled");
     }
 
     /** The account a row's form names. */

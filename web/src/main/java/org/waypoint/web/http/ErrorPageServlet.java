@@ -1,24 +1,28 @@
 package org.waypoint.web.http;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemMapping;
 
 /**
  * Where the container sends its errors (web.xml's error pages) instead of Payara's HTML report,
- * which quotes exception messages and names the server: problem+json under /api, a plain page
- * elsewhere. Neither ever shows an exception; a 500 shows a correlation id, and the server log
+ * which quotes exception messages and names the server: problem+json under /api, the problem page
+ * ({@link ProblemView}) elsewhere. Neither ever shows an exception; a 500 shows a correlation id, and the server log
  * has the rest.
  */
 public class ErrorPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -47,35 +51,33 @@ public class ErrorPageServlet extends HttpServlet {
         if (ServletProblems.isApi(request, uri)) {
             ServletProblems.write(response, problem.withInstance(uri));
         } else {
-            page(response, problem, request.getContextPath() + "/");
+            page(request, response, problem);
         }
     }
 
-    private static void page(HttpServletResponse response, Problem problem, String startPage) throws IOException {
+    /**
+     * The page in the layout of every page (header, a way back, words from the message bundle, and
+     * "Sign in" for a signed-out person), rendered by the problem view. Should the view itself fail,
+     * a bare page with the same words' gist still answers, never the container's report.
+     */
+    private static void page(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
         response.setStatus(problem.status());
         ServletProblems.noStore(response);
+        request.setAttribute(ProblemView.STATUS, problem.status());
+        request.setAttribute(ProblemView.CORRELATION_ID, problem.correlationId());
+        try {
+            request.getRequestDispatcher(ProblemView.PATH).forward(request, response);
+            return;
+        } catch (ServletException | RuntimeException viewFailed) {
+            LOG.log(Level.WARNING, "The problem page could not be shown ({0}); a bare one answers instead", viewFailed.getClass().getName());
+        }
+        response.resetBuffer();
+        response.setStatus(problem.status());
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String heading;
-        String text;
-        if (problem.status() == HttpServletResponse.SC_NOT_FOUND) {
-            heading = "Page not found";
-            text = "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.";
-        } else if (problem.status() == HttpServletResponse.SC_UNAUTHORIZED || problem.status() == HttpServletResponse.SC_FORBIDDEN) {
-            heading = "You cannot see this page";
-            text = "Sign in with an account that may see it, or go back to the previous page.";
-        } else if (problem.status() >= 500) {
-            heading = "Sorry, there is a problem with the service";
-            text = "Try again later.";
-        } else {
-            heading = "Sorry, that did not work";
-            text = "Go back and try again.";
-        }
-        String reference = problem.correlationId() == null ? ""
-                : "<p>If you contact us about this, quote reference <strong>" + problem.correlationId() + "</strong>.</p>";
-        byte[] html = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + heading
-                + " – Waypoint</title></head><body><main><h1>" + heading + "</h1><p>" + text + "</p>" + reference
-                + "<p><a href=\"" + startPage + "\">Go to the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+        byte[] html = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sorry, there is a problem – Waypoint</title></head>"
+                + "<body><main><h1>Sorry, there is a problem</h1><p>Go back and try again.</p><p><a href=\""
+                + request.getContextPath() + "/\">Go to the start page</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
     }

@@ -18,7 +18,7 @@ public final class Pages {
         return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
-    /** Sends the browser to {@code page} (a path such as {@code /referral.xhtml}) with query parameters given as name, value pairs. */
+    /** Sends the browser to {@code page} (a plain address such as {@code /referrals}) with query parameters given as name, value pairs. */
     public static void redirect(String page, String... parameters) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         StringBuilder url = new StringBuilder(external.getRequestContextPath()).append(page);

@@ -278,7 +278,7 @@ public class NewReferralPage implements Serializable {
             return;
         }
         Referral draft = referrals.draft(me.actor(), clientId, serviceId, needsAssessment());
-        Pages.redirect("/referral.xhtml", "id", draft.id());
+        Pages.redirect("/referrals/" + draft.id());
     }
 
     private NeedsAssessment needsAssessment() {

@@ -68,6 +68,7 @@ public class ReferralPage {
     @Inject
     Clock clock;
 
+    /** The referral's id, from its address {@code /referrals/{id}} ({@link ReferralAddresses}); its forms post back to the same address. */
     private String id;
     private Referral referral;
     private String messageBody;
@@ -88,9 +89,7 @@ public class ReferralPage {
 
     private Referral referral() {
         if (id == null) {
-            // A form posted back from this page names the referral in a hidden field: the view
-            // parameter reaches this bean only after the page's conditions have been evaluated.
-            id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            id = (String) Pages.request().getAttribute(ReferralAddresses.ID);
         }
         if (referral == null) {
             if (id == null || !id.matches("[0-9a-f-]{36}")) {
@@ -164,7 +163,7 @@ public class ReferralPage {
         }
         try {
             Referral draft = referrals.redirect(me.actor(), id, serviceId);
-            Pages.redirect("/referral.xhtml", "id", draft.id(), "done", "redirected");
+            Pages.redirect("/referrals/" + draft.id(), "done", "redirected");
         } catch (NotFoundException | IllegalStateException | IllegalArgumentException | IllegalTransitionException refused) {
             errors.add("otherService", Messages.text("referral.error.refused"));
         }
@@ -212,7 +211,7 @@ public class ReferralPage {
             errors.add(field, Messages.text("referral.error.refused") + " " + refused.getMessage() + ".");
             return;
         }
-        Pages.redirect("/referral.xhtml", "id", id, "done", done);
+        Pages.redirect("/referrals/" + id, "done", done);
     }
 
     // What the page shows.
@@ -461,10 +460,6 @@ public class ReferralPage {
 
     public String getId() {
         return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
     }
 
     public String getMessageBody() {

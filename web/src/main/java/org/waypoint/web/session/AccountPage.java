@@ -45,7 +45,7 @@ public class AccountPage {
             errors.add("currentPassword", Messages.text("account.error.currentWrong"));
             return;
         }
-        Pages.redirect("/account.xhtml", "done", "passwordChanged");
+        Pages.redirect("/account", "done", "passwordChanged");
     }
 
     public String getCurrentPassword() {

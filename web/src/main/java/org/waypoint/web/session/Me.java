@@ -35,6 +35,17 @@ public class Me {
         return account().displayName();
     }
 
+    /** The name the header shows: the first word of the account's name, so that the navigation fits one line. */
+    public String getShortName() {
+        String first = getName().strip().split("\\s+")[0];
+        return first.length() <= 20 ? first : first.substring(0, 19) + "…";
+    }
+
+    /** Where this person starts (see {@link #home(Actor)}). */
+    public String getHome() {
+        return home(actor());
+    }
+
     public String getOrganisation() {
         return account().organisation().name();
     }
@@ -57,7 +68,7 @@ public class Me {
 
     /** Where someone in this role starts: the referrals for those who work them, administration otherwise. */
     public static String home(Actor actor) {
-        return actor.is(Role.ADMIN) ? "/admin/index.xhtml" : "/referrals.xhtml";
+        return actor.is(Role.ADMIN) ? "/admin/" : "/referrals";
     }
 
     private UserAccount account() {

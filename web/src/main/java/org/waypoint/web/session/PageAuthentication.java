@@ -2,11 +2,14 @@ package org.waypoint.web.session;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.waypoint.api.security.RequestActor;
@@ -16,14 +19,20 @@ import org.waypoint.core.shared.Actor;
 /**
  * Signs each page request in from its session, for the backing beans to take the actor from
  * {@link RequestActor}. Only the public pages answer without signing in; any other page sends the
- * browser to sign in first. Which pages a role may use is decided by the use cases the page calls.
+ * browser to sign in first, remembering the address asked for ({@link ReturnAddress}) so that
+ * signing in leads straight back to it. Which pages a role may use is decided by the use cases the
+ * page calls.
  */
 public class PageAuthentication extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final String SIGN_IN = "/sign-in.xhtml";
-    private static final Set<String> PUBLIC = Set.of("/", "/index.xhtml", SIGN_IN);
+    /** The sign-in page's address. */
+    public static final String SIGN_IN = "/sign-in";
+
+    /** The views anyone may see, by their plain address. */
+    private static final Set<String> PUBLIC = Set.of(
+            "/index", "/sign-in", "/problem", "/accessibility", "/privacy", "/contact", "/help");
 
     @Inject
     SessionSignIn sessions;
@@ -36,12 +45,29 @@ public class PageAuthentication extends HttpFilter {
             throws IOException, ServletException {
         Optional<Actor> actor = sessions.actor(request);
         actor.ifPresent(requestActor::signedIn);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (actor.isEmpty() && !PUBLIC.contains(path)) {
+        boolean showingAnError = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
+        if (actor.isEmpty() && !showingAnError && !PUBLIC.contains(view(request))) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + SIGN_IN);
+            response.setHeader("Location", signInFor(request));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The view a request reaches, without its extension: the servlet path, {@code /sign-in} or (forwarded) {@code /referral.xhtml}. */
+    private static String view(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.endsWith(".xhtml") ? path.substring(0, path.length() - ".xhtml".length()) : path;
+    }
+
+    /** The sign-in page's address, leading back to the page this request asked for when it is one to come back to. */
+    static String signInFor(HttpServletRequest request) {
+        String signIn = request.getContextPath() + SIGN_IN;
+        if (!"GET".equals(request.getMethod())) {
+            return signIn;
+        }
+        return ReturnAddress.checked(ReturnAddress.of(request))
+                .map(path -> signIn + "?" + ReturnAddress.PARAMETER + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .orElse(signIn);
     }
 }

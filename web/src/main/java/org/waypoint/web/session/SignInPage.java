@@ -12,7 +12,10 @@ import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
 
-/** Signing in with e-mail address and password. A wrong address and a wrong password read the same. */
+/**
+ * Signing in with e-mail address and password. A wrong address and a wrong password read the same.
+ * Signing in leads back to the page that sent the person here, when it names one on this site.
+ */
 @Named
 @RequestScoped
 public class SignInPage {
@@ -53,7 +56,12 @@ public class SignInPage {
         }
         sessions.signIn(Pages.request(), actor.get());
         Csrf.renew(Pages.request().getSession());
-        Pages.redirect(Me.home(actor.get()));
+        Pages.redirect(ReturnAddress.checked(getReturnTo()).orElse(Me.home(actor.get())));
+    }
+
+    /** The page to go back to once signed in, carried by the form from the sign-in page's address; checked before use. */
+    public String getReturnTo() {
+        return ReturnAddress.checked(Pages.request().getParameter(ReturnAddress.PARAMETER)).orElse(null);
     }
 
     public String getEmail() {

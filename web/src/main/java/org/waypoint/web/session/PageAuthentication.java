@@ -23,7 +23,9 @@ public class PageAuthentication extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final String SIGN_IN = "/sign-in.xhtml";
-    private static final Set<String> PUBLIC = Set.of("/", "/index.xhtml", SIGN_IN);
+    static final String FORGOT_PASSWORD = "/forgot-password.xhtml";
+    static final String RESET_PASSWORD = "/reset-password.xhtml";
+    private static final Set<String> PUBLIC = Set.of("/", "/index.xhtml", SIGN_IN, FORGOT_PASSWORD, RESET_PASSWORD);
 
     @Inject
     SessionSignIn sessions;

@@ -22,8 +22,8 @@ class MailTemplatesTest {
     private static final String REFERRAL = "2f0c8a53-7a8c-4a5b-9a49-0f6a1c2b9d10";
 
     @ParameterizedTest
-    @EnumSource(MailKind.class)
-    void everyKindRendersBothAlternativesWithEveryValueFilledIn(MailKind kind) {
+    @EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE, names = "PASSWORD_RESET")
+    void everyReferralKindRendersBothAlternativesWithEveryValueFilledIn(MailKind kind) {
         RenderedMail mail = TEMPLATES.render(kind, new MailContent("WP-2026-000042", "Harbour Counselling",
                 Optional.of(Urgency.URGENT), Optional.of(Instant.parse("2026-11-25T00:00:00Z")), LINKS.referral(REFERRAL)));
 
@@ -42,5 +42,23 @@ class MailTemplatesTest {
 
         assertThat(mail.html()).contains("Smith &amp; Sons &lt;b&gt;Advice&lt;/b&gt;").doesNotContain("<b>Advice");
         assertThat(mail.text()).contains("Smith & Sons <b>Advice</b>").doesNotContain("Urgency", "Due by");
+    }
+
+    @Test
+    void thePasswordResetMailCarriesItsLinkAndHowLongItWorksAndNothingAboutAReferral() {
+        String token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+        RenderedMail mail = TEMPLATES.renderPasswordReset(LINKS.passwordReset(token));
+
+        assertThat(mail.subject()).isEqualTo("Waypoint: reset your password");
+        String link = "https://waypoint.example.org/reset-password.xhtml?token=" + token;
+        assertThat(mail.text()).contains(link, "30 minutes", "works once").doesNotContain("{{", "<", "referral");
+        assertThat(mail.html()).as("the link, its = escaped as HTML escapes it")
+                .contains("href=\"" + link.replace("=", "&#61;") + "\"", "30 minutes").doesNotContain("{{", "referral");
+    }
+
+    @Test
+    void aResetLinkIsMadeOnlyOfATokenOfOurShape() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> LINKS.passwordReset("../admin?x=" + "a".repeat(32)));
     }
 }

@@ -364,6 +364,79 @@ class PagesIT {
     }
 
     @Test
+    void aForgottenPasswordIsResetByTheLinkInTheEmailWhichSignsOutEveryOtherSessionAndWorksOnce() throws Exception {
+        String email = "rosa." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        try (Browser admin = new Browser(base)) {
+            admin.open("/sign-in");
+            signIn(admin, "admin@example.org");
+            addCaseworker(admin, email, "Rosa Reset", "first-password-123");
+        }
+        try (Browser elsewhere = new Browser(base); Browser browser = new Browser(base)) {
+            elsewhere.open("/sign-in");
+            signIn(elsewhere, email, "first-password-123");
+            assertThat(elsewhere.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            browser.follow(By.id("forgot-password-link"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Reset your password");
+            browser.checkAccessibility();
+            browser.follow(By.id("send-link-button"));
+            assertThat(errorSummary(page)).contains("Enter your e-mail address");
+            browser.checkAccessibility();
+            type(page, "email", email.toUpperCase(java.util.Locale.ROOT));
+            browser.follow(By.id("send-link-button"));
+            String answer = page.findElement(By.tagName("main")).getText();
+            assertThat(answer).contains("If an account exists for that address, we have sent a link", "30 minutes")
+                    .doesNotContain(email);
+            assertThat(page.getCurrentUrl()).doesNotContain("rosa");
+            browser.checkAccessibility();
+
+            browser.open("/forgot-password");
+            type(page, "email", "nobody." + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
+            browser.follow(By.id("send-link-button"));
+            assertThat(page.findElement(By.tagName("main")).getText()).as("an unknown address reads the same").isEqualTo(answer);
+
+            String mail = awaitMail(email);
+            assertThat(mail).contains("Subject: Waypoint: reset your password").doesNotContain("Rosa");
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("https?://[^/\\s]+([^\\s\"]*/reset-password\\?token=[A-Za-z0-9_-]{43})").matcher(mail);
+            assertThat(link.find()).as("a reset link in the e-mail:%n%s", mail).isTrue();
+            String path = link.group(1).replaceFirst("^" + java.util.regex.Pattern.quote(base.getPath().replaceAll("/$", "")), "");
+
+            browser.open(path);
+            assertThat(page.getCurrentUrl()).as("the token is taken out of the address").doesNotContain("token");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a new password");
+            browser.checkAccessibility();
+            type(page, "newPassword", "a-reset-pass-phrase");
+            type(page, "confirmPassword", "a-different-phrase");
+            browser.follow(By.id("reset-password-button"));
+            assertThat(errorSummary(page)).contains("The two new passwords do not match");
+            browser.checkAccessibility();
+            type(page, "newPassword", "a-reset-pass-phrase");
+            type(page, "confirmPassword", "a-reset-pass-phrase");
+            browser.follow(By.id("reset-password-button"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("Your password has been changed");
+            browser.checkAccessibility();
+
+            elsewhere.open("/referrals");
+            assertThat(elsewhere.driver().findElement(By.tagName("h1")).getText())
+                    .as("the session signed in before the reset has ended").isEqualTo("Sign in");
+
+            browser.open(path);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This link no longer works");
+            assertThat(page.findElement(By.id("link-problem")).getText()).contains("already been used");
+            browser.checkAccessibility();
+
+            browser.open("/sign-in");
+            signIn(browser, email, "first-password-123");
+            assertThat(errorSummary(page)).contains("Enter a correct e-mail address and password");
+            signIn(browser, email, "a-reset-pass-phrase");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+        }
+    }
+
+    @Test
     void formsAreRefusedWithoutTheirTokenAndPagesCarryTheSecurityHeaders() throws Exception {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
@@ -451,6 +524,20 @@ class PagesIT {
         assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
     }
 
+    /** An administrator adds a caseworker of the demo police unit, for a test that changes its password. */
+    private static void addCaseworker(Browser browser, String email, String name, String password) {
+        WebDriver page = browser.driver();
+        browser.open("/admin/users");
+        type(page, "email", email);
+        type(page, "displayName", name);
+        new org.openqa.selenium.support.ui.Select(page.findElement(By.id("organisation"))).getOptions().stream()
+                .filter(o -> o.getText().startsWith("Northshire Police Victim Care Unit")).findFirst().orElseThrow().click();
+        choose(page, "newRole", "CASEWORKER");
+        type(page, "password", password);
+        browser.follow(By.id("add-account-button"));
+        assertThat(page.findElement(By.id("accounts")).getText()).contains(name, email);
+    }
+
     private static void signIn(Browser browser, String email) {
         signIn(browser, email, PASSWORD);
     }
@@ -493,7 +580,7 @@ class PagesIT {
         return summary.get(0).getText();
     }
 
-    /** The e-mail about the referral, once the outbox has written it to the pickup folder. */
+    /** The e-mail that mentions {@code reference} (a referral's, or a recipient's address), once the outbox has written it to the pickup folder. */
     private static String awaitMail(String reference) throws InterruptedException {
         Path pickup = Path.of(System.getProperty("waypoint.it.data-dir"), "mail");
         for (int wait = 0; wait < 120; wait++) {

@@ -14,7 +14,8 @@ import org.waypoint.core.shared.Actor;
 
 /**
  * Signing in with a browser: the session remembers only who signed in and when. Each request looks
- * the account up again, so a disabled account or a changed role counts at once. A session ends
+ * the account up again, so a disabled account, a changed role or a changed password (which ends every
+ * session signed in before it) counts at once. A session ends
  * after 30 minutes idle (the container's session timeout, {@code web.xml}) and 8 hours in all;
  * signing in gives the session a new id, so an id planted before sign-in is worth nothing.
  */
@@ -40,6 +41,10 @@ public class SessionSignIn {
         this(null, null);
     }
 
+    /**
+     * Signs the request's session in as {@code actor}, under a new session id. Also what keeps the
+     * session that changed the account's password signed in, while every other one ends.
+     */
     public void signIn(HttpServletRequest request, Actor actor) {
         request.getSession(true);
         request.changeSessionId();
@@ -56,7 +61,7 @@ public class SessionSignIn {
             session.invalidate();
             return Optional.empty();
         }
-        Optional<Actor> actor = accounts.actorOf(signedIn.userId());
+        Optional<Actor> actor = accounts.actorOf(signedIn.userId(), signedIn.at());
         if (actor.isEmpty()) {
             session.invalidate();
         }

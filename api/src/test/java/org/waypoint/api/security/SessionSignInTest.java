@@ -24,10 +24,12 @@ class SessionSignInTest {
     private static final Instant NINE_AM = Instant.parse("2026-11-30T09:00:00Z");
 
     private boolean accountEnabled = true;
+    private Instant passwordChangedAt = Instant.MIN;
     private final AccountService accounts = new AccountService() {
         @Override
-        public Optional<Actor> actorOf(String userId) {
-            return accountEnabled && userId.equals(CASEWORKER.userId()) ? Optional.of(CASEWORKER) : Optional.empty();
+        public Optional<Actor> actorOf(String userId, Instant signedInAt) {
+            return accountEnabled && !signedInAt.isBefore(passwordChangedAt) && userId.equals(CASEWORKER.userId())
+                    ? Optional.of(CASEWORKER) : Optional.empty();
         }
     };
     private final Browser browser = new Browser();
@@ -60,6 +62,19 @@ class SessionSignInTest {
 
         assertThat(sessions(NINE_AM.plusSeconds(60)).actor(browser.request())).isEmpty();
         assertThat(browser.invalidated).isTrue();
+    }
+
+    @Test
+    void aPasswordChangeEndsTheSessionsSignedInBeforeItAndSigningInAgainKeepsTheOneThatChangedIt() {
+        Browser other = new Browser();
+        sessions(NINE_AM).signIn(other.request(), CASEWORKER);
+        sessions(NINE_AM).signIn(browser.request(), CASEWORKER);
+        passwordChangedAt = NINE_AM.plusSeconds(60);
+        sessions(NINE_AM.plusSeconds(60)).signIn(browser.request(), CASEWORKER);
+
+        assertThat(sessions(NINE_AM.plusSeconds(120)).actor(other.request())).isEmpty();
+        assertThat(other.invalidated).isTrue();
+        assertThat(sessions(NINE_AM.plusSeconds(120)).actor(browser.request())).contains(CASEWORKER);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
@@ -32,21 +34,23 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final OrganisationRepository organisations;
     private final PasswordHasher hasher;
+    private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
     public AccountService(UserAccountRepository accounts, ApiTokenRepository tokens, OrganisationRepository organisations,
-                          PasswordHasher hasher, Clock clock) {
+                          PasswordHasher hasher, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.organisations = organisations;
         this.hasher = hasher;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected AccountService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** Opens an account; an e-mail address holds one account at most. Used by the administrator's use case and the demo data. */
@@ -131,7 +135,8 @@ public class AccountService {
 
     /**
      * Changes the signed-in user's password, once the current one is given. Answers false, changing
-     * nothing, when the current password is wrong; a new password outside the rules is refused.
+     * nothing, when the current password is wrong; a new password outside the rules is refused. Every
+     * browser session of the account signed in before now ends: the caller signs its own in again.
      */
     @Transactional
     public boolean changePassword(Actor actor, char[] current, char[] replacement) {
@@ -139,17 +144,21 @@ public class AccountService {
         if (!hasher.matches(current, account.passwordHash())) {
             return false;
         }
-        account.changePassword(hasher.hash(replacement));
+        account.changePassword(hasher.hash(replacement), clock.instant());
+        audit.success(actor, AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, "password changed");
         return true;
     }
 
     /**
-     * The actor a signed-in browser session stands for, while its account is still enabled. Like
-     * {@link #authenticate}, a plain read that every request makes: it needs no transaction.
+     * The actor a browser session signed in at {@code signedInAt} stands for, while its account is
+     * still enabled and its password has not changed since. Like {@link #authenticate}, a plain read
+     * that every request makes: it needs no transaction.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Actor> actorOf(String userId) {
-        return accounts.find(userId).filter(UserAccount::enabled).map(UserAccount::asActor);
+    public Optional<Actor> actorOf(String userId, Instant signedInAt) {
+        return accounts.find(userId)
+                .filter(a -> a.enabled() && a.acceptsSessionSignedInAt(signedInAt))
+                .map(UserAccount::asActor);
     }
 
     /** A new personal API token for the signed-in user, valid for at most a year. */

@@ -64,6 +64,10 @@ public class UserAccount {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** Browser sessions signed in before this are no longer signed in; null while the password has never changed. */
+    @Column(name = "sessions_valid_from")
+    private Instant sessionsValidFrom;
+
     @Version
     private long version;
 
@@ -124,8 +128,21 @@ public class UserAccount {
         }
     }
 
-    void changePassword(String newHash) {
+    /** A new password at {@code now}: every browser session signed in before it ends. */
+    void changePassword(String newHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(newHash, "a password hash is required");
+        this.sessionsValidFrom = Objects.requireNonNull(now);
+    }
+
+    /** A new password through a reset link: as a change, and a lock from failed sign-ins is lifted. */
+    void resetPassword(String newHash, Instant now) {
+        changePassword(newHash, now);
+        signedIn();
+    }
+
+    /** Whether a browser session signed in at {@code signedInAt} still stands: not if the password changed since. */
+    public boolean acceptsSessionSignedInAt(Instant signedInAt) {
+        return sessionsValidFrom == null || !signedInAt.isBefore(sessionsValidFrom);
     }
 
     public void disable() {

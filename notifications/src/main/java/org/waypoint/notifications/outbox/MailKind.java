@@ -7,7 +7,9 @@ public enum MailKind {
     NEW_MESSAGE("message-posted", "Waypoint: a new message is waiting"),
     OVERDUE_REMINDER("overdue-reminder", "Waypoint: a referral is waiting to be acknowledged"),
     OVERDUE_ALERT("overdue-alert", "Waypoint: a referral has not been acknowledged yet"),
-    CONSENT_WITHDRAWN("consent-withdrawn", "Waypoint: a referral has been withdrawn");
+    CONSENT_WITHDRAWN("consent-withdrawn", "Waypoint: a referral has been withdrawn"),
+    /** To the account holder's own address, with a link carrying a single-use token; no referral in it. */
+    PASSWORD_RESET("password-reset", "Waypoint: reset your password");
 
     private final String template;
     private final String subject;

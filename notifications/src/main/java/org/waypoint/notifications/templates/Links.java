@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Links {
 
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final String base;
 
@@ -28,6 +29,18 @@ public final class Links {
             throw new IllegalArgumentException("a referral id is a UUID");
         }
         return URI.create(base + "/referrals/" + referralId);
+    }
+
+    /**
+     * The link in a password reset e-mail, the one place its address is made. The token may stand in
+     * the address because it works once, for 30 minutes, and is kept only hashed; the page takes it
+     * out of the address at once.
+     */
+    public URI passwordReset(String token) {
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("a reset token is 43 characters of base64url");
+        }
+        return URI.create(base + "/reset-password?token=" + token);
     }
 
     /** The host of the public address, which also names the outbox's Message-IDs. */

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -66,6 +67,15 @@ public final class MailTemplates {
         scope.put("urgent", content.urgency().filter(u -> u == Urgency.URGENT).isPresent());
         content.dueBy().ifPresent(due -> scope.put("dueBy", DUE.format(due.atZone(UK)) + " UK time"));
         scope.put("link", content.link().toString());
+        return new RenderedMail(kind, kind.subject(), execute(text.get(kind), scope), execute(html.get(kind), scope));
+    }
+
+    /** The password reset e-mail: its link and how long it works, nothing else. */
+    public RenderedMail renderPasswordReset(URI link) {
+        MailKind kind = MailKind.PASSWORD_RESET;
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("subject", kind.subject());
+        scope.put("link", link.toString());
         return new RenderedMail(kind, kind.subject(), execute(text.get(kind), scope), execute(html.get(kind), scope));
     }
 

@@ -3,24 +3,31 @@ package org.waypoint.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
 
-/** The signed-in person's own account: who they are signed in as, and changing their password. */
+/**
+ * The signed-in person's own account: who they are signed in as, and changing their password, which
+ * signs out every other session of the account.
+ */
 @Named
 @RequestScoped
 public class AccountPage {
 
-    private static final int MIN_LENGTH = 12;
-    private static final int MAX_LENGTH = 128;
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
 
     @Inject
     AccountService accounts;
 
     @Inject
     Me me;
+
+    @Inject
+    SessionSignIn sessions;
 
     @Inject
     FormErrors errors;
@@ -45,6 +52,9 @@ public class AccountPage {
             errors.add("currentPassword", Messages.text("account.error.currentWrong"));
             return;
         }
+        // Every other session of the account has ended; this one signs in again, having just given the password.
+        sessions.signIn(Pages.request(), me.actor());
+        Csrf.renew(Pages.request().getSession());
         Pages.redirect("/account", "done", "passwordChanged");
     }
 

@@ -29,10 +29,12 @@ public class PageAuthentication extends HttpFilter {
 
     /** The sign-in page's address. */
     public static final String SIGN_IN = "/sign-in";
+    static final String FORGOT_PASSWORD = "/forgot-password";
+    static final String RESET_PASSWORD = "/reset-password";
 
     /** The views anyone may see, by their plain address. */
-    private static final Set<String> PUBLIC = Set.of(
-            "/index", "/sign-in", "/problem", "/accessibility", "/privacy", "/contact", "/help");
+    private static final Set<String> PUBLIC = Set.of("/index", SIGN_IN, FORGOT_PASSWORD, RESET_PASSWORD,
+            "/problem", "/accessibility", "/privacy", "/contact", "/help");
 
     @Inject
     SessionSignIn sessions;

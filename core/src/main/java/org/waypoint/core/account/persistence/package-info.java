@@ -1,2 +1,2 @@
-/** JPA implementation of the user account repository. */
+/** JPA implementations of the account repositories, and the database-kept throttle. */
 package org.waypoint.core.account.persistence;

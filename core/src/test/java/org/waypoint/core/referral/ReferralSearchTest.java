@@ -56,6 +56,8 @@ class ReferralSearchTest {
 
         assertThat(found(world.caseworker, query().reference(reference))).containsExactly(amiraTherapy);
         assertThat(found(world.staff, query().reference(reference))).containsExactly(amiraTherapy);
+        assertThat(ReferralReference.isWellFormed(reference)).isTrue();
+        assertThat(ReferralReference.isWellFormed("WP-123")).isFalse();
         assertThatThrownBy(() -> query().reference("WP-123")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> query().reference("Amira Khan")).isInstanceOf(IllegalArgumentException.class);
     }

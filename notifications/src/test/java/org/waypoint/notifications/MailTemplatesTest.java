@@ -50,7 +50,7 @@ class MailTemplatesTest {
         RenderedMail mail = TEMPLATES.renderPasswordReset(LINKS.passwordReset(token));
 
         assertThat(mail.subject()).isEqualTo("Waypoint: reset your password");
-        String link = "https://waypoint.example.org/reset-password.xhtml?token=" + token;
+        String link = "https://waypoint.example.org/reset-password?token=" + token;
         assertThat(mail.text()).contains(link, "30 minutes", "works once").doesNotContain("{{", "<", "referral");
         assertThat(mail.html()).as("the link, its = escaped as HTML escapes it")
                 .contains("href=\"" + link.replace("=", "&#61;") + "\"", "30 minutes").doesNotContain("{{", "referral");

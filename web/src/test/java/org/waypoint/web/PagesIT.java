@@ -437,6 +437,95 @@ class PagesIT {
     }
 
     @Test
+    void aCaseworkerFindsAReferralByReferenceAndByNameAndDateOfBirthWhichNeverReachTheAddress() {
+        String familyName = "Finder" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            assertThat(page.findElements(By.linkText("Your services"))).as("service pages are not for caseworkers").isEmpty();
+            String reference = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+
+            browser.open("/referrals");
+            type(page, "reference", reference.toLowerCase(java.util.Locale.ROOT));
+            browser.follow(By.id("filter"));
+            assertThat(page.findElement(By.id("referrals")).getText()).contains(reference, "Amira " + familyName);
+            assertThat(page.findElements(By.cssSelector("#referrals tbody tr"))).hasSize(1);
+            browser.checkAccessibility();
+
+            browser.open("/referrals.xhtml?reference=WP-123");
+            assertThat(errorSummary(page)).contains("Enter a reference in the form WP-2026-000123");
+            assertThat(page.findElements(By.id("referrals"))).as("a malformed reference shows no referrals").isEmpty();
+            browser.checkAccessibility();
+            browser.open("/referrals.xhtml?from=2/11/2026&to=1/11/2026");
+            assertThat(errorSummary(page)).contains("The first date must be the same as or before the last date");
+
+            browser.open("/referrals");
+            page.findElement(By.cssSelector("#person-search summary")).click();
+            type(page, "givenName", "Amira");
+            type(page, "familyName", familyName);
+            browser.follow(By.id("find-person"));
+            assertThat(errorSummary(page)).contains("Enter a real date of birth");
+            type(page, "dob-day", "12");
+            type(page, "dob-month", "5");
+            type(page, "dob-year", "2001");
+            browser.follow(By.id("find-person"));
+            assertThat(page.findElements(By.id("person-showing"))).as("the answer to the person form: %s",
+                    page.findElement(By.tagName("body")).getText()).hasSize(1);
+            assertThat(page.findElement(By.id("referrals")).getText()).contains(reference, "Amira " + familyName);
+            assertThat(page.getCurrentUrl()).doesNotContain(familyName, "Amira", "2001");
+            browser.checkAccessibility();
+
+            browser.open("/my-services");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        }
+    }
+
+    @Test
+    void serviceStaffPutTheirServiceOnAWaitingListAndAreOfferedNoNewReferral() {
+        String card = "//div[contains(@class,'govuk-summary-card')][.//h2[normalize-space()='Riverside Sexual Health Clinic']]";
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, STAFF);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
+            assertThat(page.findElements(By.linkText("New referral"))).isEmpty();
+            assertThat(page.findElements(By.id("start-referral"))).isEmpty();
+            assertThat(page.findElements(By.id("person-search"))).as("only caseworkers find people").isEmpty();
+
+            browser.follow(By.linkText("Your services"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your services");
+            assertThat(page.findElement(By.tagName("main")).getText()).doesNotContain("Lantern Legal Aid");
+            browser.checkAccessibility();
+            browser.follow(By.xpath(card + "//a[starts-with(normalize-space(), 'Change')]"));
+            assertThat(page.findElement(By.id("service-name")).getText()).isEqualTo("Riverside Sexual Health Clinic");
+            browser.checkAccessibility();
+
+            choose(page, "capacity", "WAITING_LIST");
+            type(page, "waitWeeks", "-3");
+            type(page, "description", "x".repeat(2001));
+            type(page, "inbox", "not an address");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Enter the waiting time as a whole number of weeks from 1 to 104",
+                    "The description must be 2,000 characters or fewer", "Enter an e-mail address in the correct format");
+            browser.checkAccessibility();
+
+            choose(page, "capacity", "WAITING_LIST");
+            type(page, "waitWeeks", "6");
+            type(page, "description", "Confidential sexual health care and forensic aftercare, with evening clinics.");
+            type(page, "inbox", "referrals+riverside@example.org");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The service has been updated.");
+            assertThat(page.findElement(By.xpath(card)).getText()).contains("Waiting list", "about 6 weeks");
+            assertThat(page.findElements(By.linkText("New referral"))).isEmpty();
+
+            browser.open("/");
+            assertThat(page.findElement(By.xpath(card)).getText())
+                    .contains("Waiting list", "about 6 weeks", "with evening clinics");
+        }
+    }
+
+    @Test
     void formsAreRefusedWithoutTheirTokenAndPagesCarryTheSecurityHeaders() throws Exception {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)

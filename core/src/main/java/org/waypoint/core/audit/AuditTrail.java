@@ -18,6 +18,7 @@ public class AuditTrail {
     public static final String CLIENT = "CLIENT";
     public static final String REFERRAL = "REFERRAL";
     public static final String ACCOUNT = "ACCOUNT";
+    public static final String SERVICE = "SERVICE";
 
     private final AuditEventRepository events;
     private final Clock clock;

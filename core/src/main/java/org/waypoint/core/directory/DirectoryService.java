@@ -6,9 +6,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.waypoint.core.account.Role;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
@@ -25,13 +28,15 @@ public class DirectoryService {
     private final OrganisationRepository organisations;
     private final DomainEvents events;
     private final DirectorySnapshots snapshots;
+    private final AuditTrail audit;
 
     @Inject
     public DirectoryService(SupportServiceRepository services, OrganisationRepository organisations,
-                            DomainEvents events, Clock clock) {
+                            DomainEvents events, AuditTrail audit, Clock clock) {
         this.services = services;
         this.organisations = organisations;
         this.events = events;
+        this.audit = audit;
         this.snapshots = new DirectorySnapshots(
                 () -> services.findAll().stream().map(ServiceProfile::of).toList(), clock);
     }
@@ -42,6 +47,7 @@ public class DirectoryService {
         this.organisations = null;
         this.events = null;
         this.snapshots = null;
+        this.audit = null;
     }
 
     /** The whole directory in name order, closed services included (they say they are closed). */
@@ -108,6 +114,68 @@ public class DirectoryService {
             case CLOSED -> service.close();
         }
         events.publish(new DirectoryChanged(service.id()));
+        return service;
+    }
+
+    /** The services of the staff member's own organisation, in name order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SupportService> ownServices(Actor actor) {
+        actor.requireRole(Role.SERVICE_STAFF, "keep services");
+        return services.findAll().stream().filter(s -> actor.belongsTo(s.organisation().id())).toList();
+    }
+
+    /** One service of the staff member's own organisation; any other is not found for them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SupportService ownService(Actor actor, String serviceId) {
+        actor.requireRole(Role.SERVICE_STAFF, "keep services");
+        return services.find(serviceId).filter(s -> actor.belongsTo(s.organisation().id()))
+                .orElseThrow(() -> new NotFoundException("service"));
+    }
+
+    /**
+     * Staff of the organisation providing a service keep its entry: capacity and wait, description,
+     * referral inbox and public address. Anyone else is refused, and the attempt audited as denied.
+     * The change is audited with the names of the fields that changed (never their values), and
+     * matching sees it once it commits.
+     */
+    @Transactional(dontRollbackOn = {NotPermittedException.class, NotFoundException.class})
+    public SupportService updateOwnEntry(Actor actor, String serviceId, ServiceEntry entry, OptionalLong expectedVersion) {
+        SupportService service = get(serviceId);
+        if (!actor.is(Role.SERVICE_STAFF) || !actor.belongsTo(service.organisation().id())) {
+            audit.record(actor, AuditTrail.SERVICE, serviceId, AuditEvent.Action.UPDATE, "keep entry", AuditEvent.Outcome.DENIED);
+            throw new NotPermittedException("change this service's entry");
+        }
+        StaleVersionException.requireCurrent("service", service.version(), expectedVersion);
+        List<String> changed = new ArrayList<>();
+        if (service.capacity() != entry.capacity()
+                || (entry.capacity() == Capacity.WAITING_LIST && service.waitWeeks().orElse(0) != entry.waitWeeks())) {
+            changed.add("capacity");
+            switch (entry.capacity()) {
+                case OPEN -> service.open();
+                case WAITING_LIST -> service.waitingList(entry.waitWeeks());
+                case CLOSED -> service.close();
+            }
+        }
+        String description = entry.description() == null ? null : entry.description().strip();
+        if (!service.description().equals(description) || !service.referralInbox().equals(entry.referralInbox())) {
+            if (!service.description().equals(description)) {
+                changed.add("description");
+            }
+            if (!service.referralInbox().equals(entry.referralInbox())) {
+                changed.add("inbox");
+            }
+            service.describe(service.name(), description, service.categories(), service.postcodePrefixes(),
+                    entry.referralInbox());
+        }
+        if (!service.confidentialLocation() && !service.publicAddress().equals(entry.publicAddress())) {
+            changed.add("address");
+            entry.publicAddress().ifPresentOrElse(service::locatedAt, service::noPublicAddress);
+        }
+        if (!changed.isEmpty()) {
+            audit.success(actor, AuditTrail.SERVICE, service.id(), AuditEvent.Action.UPDATE,
+                    "changed " + String.join(",", changed));
+            events.publish(new DirectoryChanged(service.id()));
+        }
         return service;
     }
 

@@ -273,6 +273,11 @@ public class SupportService {
         this.confidentialLocation = false;
     }
 
+    /** The service gives no address (its location is not confidential: there is simply none to show). */
+    public void noPublicAddress() {
+        this.publicAddress = null;
+    }
+
     /** The service's location is confidential (a refuge): any public address is removed. */
     public void atConfidentialLocation() {
         this.confidentialLocation = true;

@@ -1,14 +1,21 @@
 package org.waypoint.core.referral;
 
+import java.time.LocalDate;
 import java.util.Optional;
+import org.waypoint.core.client.NameAndDateOfBirth;
 import org.waypoint.core.shared.Page;
 
 /**
- * Filters for a list of referrals, always within what the actor may see.
+ * Filters for a list of referrals, always within what the actor may see. Every filter given must
+ * hold (they combine).
  *
  * @param counterpartOrganisationId the other side: for service staff the referring organisation, for
  *                                  caseworkers the organisation providing the service
  * @param overdueOnly only those not acknowledged by their due time
+ * @param reference   a whole reference such as {@code WP-2026-000123}; anything else is refused
+ * @param person      the person referred, found through the blind index only (caseworkers only)
+ * @param from        sent on or after this day (London), or for a draft started on or after it
+ * @param to          sent on or before this day (London), or for a draft started on or before it
  */
 public record ReferralQuery(
         Optional<ReferralStatus> status,
@@ -16,6 +23,9 @@ public record ReferralQuery(
         Optional<String> counterpartOrganisationId,
         boolean overdueOnly,
         Optional<String> reference,
+        Optional<NameAndDateOfBirth> person,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
         int page,
         int size) {
 
@@ -25,10 +35,40 @@ public record ReferralQuery(
         counterpartOrganisationId = counterpartOrganisationId == null ? Optional.empty() : counterpartOrganisationId;
         reference = reference == null ? Optional.empty() : reference.map(String::strip);
         reference.ifPresent(ReferralReference::new);
+        person = person == null ? Optional.empty() : person;
+        from = from == null ? Optional.empty() : from;
+        to = to == null ? Optional.empty() : to;
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new IllegalArgumentException("the first day of a date range is after its last");
+        }
         Page.requireValid(page, size);
+    }
+
+    public ReferralQuery(Optional<ReferralStatus> status, Optional<String> serviceId,
+                         Optional<String> counterpartOrganisationId, boolean overdueOnly, Optional<String> reference,
+                         int page, int size) {
+        this(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.empty(), Optional.empty(),
+                Optional.empty(), page, size);
     }
 
     public static ReferralQuery all(int page, int size) {
         return new ReferralQuery(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), page, size);
+    }
+
+    /** The same filters, for referrals of this person only. */
+    public ReferralQuery forPerson(NameAndDateOfBirth who) {
+        return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.of(who),
+                from, to, page, size);
+    }
+
+    /** The same filters, for referrals sent (or drafts started) between these days, both included. */
+    public ReferralQuery between(Optional<LocalDate> first, Optional<LocalDate> last) {
+        return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
+                first, last, page, size);
+    }
+
+    @Override
+    public String toString() {
+        return "ReferralQuery[page=" + page + ", size=" + size + "]";
     }
 }

@@ -13,6 +13,11 @@ public record ReferralReference(String value) {
         }
     }
 
+    /** Whether {@code candidate} has the shape of a reference, so a search can say so instead of failing. */
+    public static boolean isWellFormed(String candidate) {
+        return candidate != null && SHAPE.matcher(candidate).matches();
+    }
+
     public static ReferralReference of(int year, long number) {
         if (number < 1 || number > 999_999) {
             throw new IllegalArgumentException("a referral number is between 1 and 999999");

@@ -1,6 +1,7 @@
 package org.waypoint.core.referral;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.shared.Page;
@@ -23,10 +24,12 @@ public interface ReferralRepository {
 
     /**
      * A page of referrals matching {@code query}: made by {@code referringOrganisationId} if given,
-     * else sent (submitted) to services of {@code providingOrganisationId}. Overdue first, then newest.
+     * else sent (submitted) to services of {@code providingOrganisationId}; if {@code clientIds} is
+     * given, only those of these clients (the query's person, already found through the blind index:
+     * the repository never sees a name). Overdue first, then newest.
      */
     Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
-                          ReferralQuery query, Instant now);
+                          ReferralQuery query, Optional<Collection<String>> clientIds, Instant now);
 
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);

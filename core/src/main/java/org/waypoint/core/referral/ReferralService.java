@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.Page;
 import org.waypoint.core.shared.StaleVersionException;
+import org.waypoint.core.shared.crypto.FieldCipher;
 
 /**
  * The referral use cases, one method each. The rules of who may see and do what live in
@@ -35,6 +37,10 @@ import org.waypoint.core.shared.StaleVersionException;
 @Transactional(dontRollbackOn = NotFoundException.class)
 public class ReferralService {
 
+    /** The audit trail's record id for a search by person that found nobody. */
+    public static final String NO_RECORD = "none";
+    private static final String PERSON_SEARCH = "referral search by person";
+
     private final ReferralRepository referrals;
     private final ClientRepository clients;
     private final SupportServiceRepository services;
@@ -42,12 +48,13 @@ public class ReferralService {
     private final BankHolidayRepository bankHolidays;
     private final AuditTrail audit;
     private final DomainEvents events;
+    private final FieldCipher cipher;
     private final Clock clock;
 
     @Inject
     public ReferralService(ReferralRepository referrals, ClientRepository clients, SupportServiceRepository services,
                            ReferenceCounter counter, BankHolidayRepository bankHolidays, AuditTrail audit,
-                           DomainEvents events, Clock clock) {
+                           DomainEvents events, FieldCipher cipher, Clock clock) {
         this.referrals = referrals;
         this.clients = clients;
         this.services = services;
@@ -55,12 +62,13 @@ public class ReferralService {
         this.bankHolidays = bankHolidays;
         this.audit = audit;
         this.events = events;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected ReferralService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     public Referral draft(Actor actor, String clientId, String serviceId, NeedsAssessment needs) {
@@ -225,13 +233,31 @@ public class ReferralService {
         return found;
     }
 
-    /** A page of the referrals the actor's organisation made (caseworkers) or was sent (service staff); each returned is audited. */
+    /**
+     * A page of the referrals the actor's organisation made (caseworkers) or was sent (service staff);
+     * each returned is audited. A search by person is for caseworkers alone: the name and date of
+     * birth become the blind index here, the clients of the organisation carrying it are looked up by
+     * that hash (nothing is decrypted to search), and the search is audited against each client found
+     * (or against none), never with the name or date of birth.
+     */
     public Page<Referral> search(Actor actor, ReferralQuery query) {
-        Page<Referral> found = switch (actor.role()) {
-            case CASEWORKER -> referrals.search(Optional.of(actor.organisationId()), Optional.empty(), query, clock.instant());
-            case SERVICE_STAFF -> referrals.search(Optional.empty(), Optional.of(actor.organisationId()), query, clock.instant());
-            case ADMIN -> throw new NotPermittedException("list referrals");
-        };
+        if (actor.is(Role.ADMIN)) {
+            throw new NotPermittedException("list referrals");
+        }
+        Optional<Collection<String>> clientIds = query.person().<Collection<String>>map(person -> {
+            actor.requireRole(Role.CASEWORKER, "search referrals by person");
+            List<String> found = clients.findByDuplicateKey(actor.organisationId(), person.blindIndex(cipher)).stream()
+                    .map(Client::id).toList();
+            if (found.isEmpty()) {
+                audit.success(actor, AuditTrail.CLIENT, NO_RECORD, AuditEvent.Action.SEARCH, PERSON_SEARCH);
+            }
+            found.forEach(id -> audit.success(actor, AuditTrail.CLIENT, id, AuditEvent.Action.SEARCH, PERSON_SEARCH));
+            return found;
+        });
+        Instant now = clock.instant();
+        Page<Referral> found = actor.is(Role.CASEWORKER)
+                ? referrals.search(Optional.of(actor.organisationId()), Optional.empty(), query, clientIds, now)
+                : referrals.search(Optional.empty(), Optional.of(actor.organisationId()), query, clientIds, now);
         found.items().forEach(r -> audit.success(actor, AuditTrail.REFERRAL, r.id(), AuditEvent.Action.LIST, "search"));
         return found;
     }

@@ -16,7 +16,7 @@ class DirectoryServiceTest {
 
     private final InMemorySupportServiceRepository repository = new InMemorySupportServiceRepository();
     private final SteppingClock clock = new SteppingClock();
-    private final DirectoryService directory = new DirectoryService(repository, null, event -> { }, clock);
+    private final DirectoryService directory = new DirectoryService(repository, null, event -> { }, null, clock);
     private final MatchCriteria person = aPerson().criteria();
 
     private List<String> offered() {

@@ -16,6 +16,7 @@ final class SupportServiceBuilder {
 
     private static final Organisation CHARITY = new Organisation("Harbour Support Trust", OrganisationKind.PROVIDER);
 
+    private Organisation owner = CHARITY;
     private String name = "Harbour Counselling";
     private List<String> categories = List.of("COUNSELLING");
     private List<String> areas = List.of("M");
@@ -31,6 +32,11 @@ final class SupportServiceBuilder {
 
     SupportServiceBuilder named(String name) {
         this.name = name;
+        return this;
+    }
+
+    SupportServiceBuilder ownedBy(Organisation organisation) {
+        this.owner = organisation;
         return this;
     }
 
@@ -91,7 +97,7 @@ final class SupportServiceBuilder {
     SupportService build() {
         List<ServiceCategory> taxonomy = new ArrayList<>();
         categories.forEach(code -> taxonomy.add(new ServiceCategory(code, code.toLowerCase())));
-        SupportService service = new SupportService(CHARITY, name, "A service for tests.", taxonomy, areas,
+        SupportService service = new SupportService(owner, name, "A service for tests.", taxonomy, areas,
                 new EmailAddress("referrals@harbour.example.org"));
         service.eligibility(eligibility);
         service.languages(languages, interpreters);

@@ -283,4 +283,49 @@ class PersistenceTest {
                     });
         }
     }
+    @Test
+    void referralsAreFoundByThePersonsBlindIndexByReferenceAndByTheDaysSent() {
+        ClientDetails marked = markedDetails();
+        ClientDetails details = new ClientDetails("Search Given", "Search Family", LocalDate.of(2001, 5, 12), Gender.FEMALE,
+                "en", false, marked.accessNeeds(), marked.postcode(), marked.contact(), marked.safeContact(), marked.guardian());
+        // 23:30 on 5 October in London (summer time).
+        Instant sentAt = Instant.parse("2026-10-05T22:30:00Z");
+        String[] ids = db.inTransaction(em -> {
+            Client client = new Client(police.id(), details, duplicateKey(details), caseworker.userId(), sentAt);
+            new JpaClientRepository(em).add(client);
+            Referral sent = Referral.draft(caseworker, client, em.merge(service), new NeedsAssessment(Set.of("COUNSELLING"),
+                    Set.of(CrimeType.STALKING), RiskLevel.STANDARD, Urgency.ROUTINE, false, Optional.empty(), Optional.empty()),
+                    sentAt);
+            sent.recordConsent(caseworker, Consent.given(org.waypoint.core.referral.ConsentBasis.GIVEN_BY_PERSON, true, true,
+                    ConsentMethod.IN_PERSON, sentAt, caseworker.userId()), sentAt);
+            sent.submit(caseworker, () -> ReferralReference.of(2026, 777), new WorkingCalendar(List.of()), sentAt);
+            Referral draft = Referral.draft(caseworker, client, em.merge(service), sent.needs(), sentAt.plusSeconds(86_400 * 3));
+            new JpaReferralRepository(em).add(sent);
+            new JpaReferralRepository(em).add(draft);
+            return new String[] {client.id(), sent.id(), draft.id()};
+        });
+        String blindIndex = new org.waypoint.core.client.NameAndDateOfBirth(" search given", "SEARCH FAMILY",
+                LocalDate.of(2001, 5, 12)).blindIndex(FieldCipher.current());
+
+        try (EntityManager em = db.entityManager()) {
+            JpaReferralRepository repository = new JpaReferralRepository(em);
+            List<String> clients = new JpaClientRepository(em).findByDuplicateKey(police.id(), blindIndex).stream()
+                    .map(Client::id).toList();
+            assertThat(clients).containsExactly(ids[0]);
+            org.waypoint.core.referral.ReferralQuery all = org.waypoint.core.referral.ReferralQuery.all(0, 25);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all, Optional.of(clients), NOW).items())
+                    .extracting(Referral::id).containsExactlyInAnyOrder(ids[1], ids[2]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all, Optional.of(List.of()), NOW).total())
+                    .isZero();
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), new org.waypoint.core.referral.ReferralQuery(
+                    Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.of("WP-2026-000777"), 0, 25),
+                    Optional.empty(), NOW).items()).extracting(Referral::id).containsExactly(ids[1]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.between(
+                    Optional.of(LocalDate.of(2026, 10, 5)), Optional.of(LocalDate.of(2026, 10, 5))), Optional.of(clients), NOW)
+                    .items()).as("sent late on 5 October, London time").extracting(Referral::id).containsExactly(ids[1]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.between(
+                    Optional.of(LocalDate.of(2026, 10, 6)), Optional.empty()), Optional.of(clients), NOW)
+                    .items()).as("the draft, started on the 8th").extracting(Referral::id).containsExactly(ids[2]);
+        }
+    }
 }

@@ -44,7 +44,7 @@ class ReferralStoryTest {
     private final AuditTrail audit = new AuditTrail(auditEvents, clock);
     private final ClientService clientService = new ClientService(clients, audit, FieldCipher.current(), clock);
     private final ReferralService referralService = new ReferralService(referrals, clients, services,
-            new InMemory.Counter(), InMemory.bankHolidays(LocalDate.of(2026, 12, 25)), audit, events, clock);
+            new InMemory.Counter(), InMemory.bankHolidays(LocalDate.of(2026, 12, 25)), audit, events, FieldCipher.current(), clock);
 
     ReferralStoryTest() {
         services.add(world.service);

@@ -3,6 +3,7 @@ package org.waypoint.core.testing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditEventRepository;
 import org.waypoint.core.audit.AuditQuery;
 import org.waypoint.core.calendar.BankHolidayRepository;
+import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientRepository;
 import org.waypoint.core.directory.ServiceCategory;
@@ -21,6 +23,7 @@ import org.waypoint.core.directory.SupportServiceRepository;
 import org.waypoint.core.referral.ReferenceCounter;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
+import org.waypoint.core.referral.ReferralReference;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.Page;
@@ -66,16 +69,24 @@ public final class InMemory {
 
         @Override
         public Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
-                                     ReferralQuery query, Instant now) {
+                                     ReferralQuery query, Optional<Collection<String>> clientIds, Instant now) {
+            Optional<Instant> from = query.from().map(day -> day.atStartOfDay(WorkingCalendar.LONDON).toInstant());
+            Optional<Instant> to = query.to().map(day -> day.plusDays(1).atStartOfDay(WorkingCalendar.LONDON).toInstant());
             List<Referral> found = byId.values().stream()
                     .filter(r -> referringOrganisationId.map(o -> r.referringOrganisationId().equals(o)).orElse(true))
                     .filter(r -> providingOrganisationId.map(o -> r.service().organisation().id().equals(o)
                             && r.submittedAt().isPresent()).orElse(true))
                     .filter(r -> query.status().map(s -> r.status() == s).orElse(true))
+                    .filter(r -> query.serviceId().map(s -> r.service().id().equals(s)).orElse(true))
+                    .filter(r -> query.reference().map(ref -> r.reference().map(ReferralReference::value)
+                            .filter(ref::equals).isPresent()).orElse(true))
+                    .filter(r -> clientIds.map(ids -> ids.contains(r.client().id())).orElse(true))
+                    .filter(r -> from.map(f -> !r.submittedAt().orElse(r.createdAt()).isBefore(f)).orElse(true))
+                    .filter(r -> to.map(t -> r.submittedAt().orElse(r.createdAt()).isBefore(t)).orElse(true))
                     .filter(r -> !query.overdueOnly() || r.isOverdue(now))
                     .toList();
-            int from = Math.min(found.size(), query.page() * query.size());
-            return new Page<>(found.subList(from, Math.min(found.size(), from + query.size())), found.size(),
+            int from0 = Math.min(found.size(), query.page() * query.size());
+            return new Page<>(found.subList(from0, Math.min(found.size(), from0 + query.size())), found.size(),
                     query.page(), query.size());
         }
 

@@ -41,6 +41,7 @@ import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.crypto.FieldCipher;
 import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.mail.MailSettings;
 import org.waypoint.notifications.mail.MimeMessages;
@@ -104,7 +105,8 @@ public final class World {
         };
         this.referrals = new ReferralService(referralRepository, new JpaClientRepository(em),
                 new JpaSupportServiceRepository(em), new BlockReferenceCounter(new JpaReferenceCounter(em, new ReferenceYears(em))),
-                new JpaBankHolidayRepository(em), new AuditTrail(new JpaAuditEventRepository(em), clock), cdiLike, clock);
+                new JpaBankHolidayRepository(em), new AuditTrail(new JpaAuditEventRepository(em), clock), cdiLike,
+                FieldCipher.current(), clock);
         this.overdue = new OverdueReminders(transactions, referralRepository, notifications, clock);
 
         String suffix = UUID.randomUUID().toString().substring(0, 8);

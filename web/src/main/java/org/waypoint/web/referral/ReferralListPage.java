@@ -3,11 +3,23 @@ package org.waypoint.web.referral;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.waypoint.core.client.NameAndDateOfBirth;
+import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralReference;
@@ -15,6 +27,7 @@ import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.Page;
+import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Format;
 import org.waypoint.web.page.Messages;
@@ -23,17 +36,29 @@ import org.waypoint.web.session.Me;
 
 /**
  * The caseworker's dashboard (the referrals their organisation made) and the service's inbox (the
- * referrals sent to its services): the same list, soonest due first, so overdue ones lead. Filters
- * come as query parameters and hold nothing personal: a status, a reference, overdue only, a page.
+ * referrals sent to its services): the same list, soonest due first, so overdue ones lead.
+ * <p>
+ * Filters that hold nothing personal (status, reference, service, the days sent, overdue only, page)
+ * come as query parameters, so a search can be bookmarked. A caseworker may also look for one
+ * person's referrals by name and date of birth: those come only in the body of a POST from the
+ * person form, go straight to the use case (which turns them into the blind index) and are never
+ * kept, redirected to or written into a link, so they reach no address, history or server log. That
+ * result is a page of its own: its other pages are asked for by POST from the same form. A filter
+ * that is not understood shows its error and no referrals, never the whole list.
  */
 @Named
 @RequestScoped
 public class ReferralListPage {
 
     static final int PAGE_SIZE = 25;
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/\\-. ]+(\\d{1,2})[/\\-. ]+(\\d{4})");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
     @Inject
     ReferralService referrals;
+
+    @Inject
+    DirectoryService directory;
 
     @Inject
     Me me;
@@ -46,41 +71,141 @@ public class ReferralListPage {
 
     private String status;
     private String reference;
+    private String service;
+    private String from;
+    private String to;
     private String overdue;
     private String page;
+    private String givenName;
+    private String familyName;
+    private String day;
+    private String month;
+    private String year;
     private Page<Row> rows;
 
-    public Page<Row> getRows() {
-        if (rows == null) {
-            Actor actor = me.actor();
-            Instant now = clock.instant();
-            rows = referrals.search(actor, query()).map(referral -> Row.of(referral, actor, now));
+    /** The view action: checks the filters and finds the page of referrals, before the page (and its error summary) is written. */
+    public void load() {
+        Actor actor = me.actor();
+        Optional<ReferralQuery> query = query();
+        if (query.isPresent() && isPersonSearch()) {
+            query = person().map(query.get()::forPerson);
         }
-        return rows;
+        Instant now = clock.instant();
+        rows = query.map(q -> referrals.search(actor, q).map(referral -> Row.of(referral, actor, now)))
+                .orElseGet(() -> new Page<>(List.of(), 0, 0, PAGE_SIZE));
     }
 
-    private ReferralQuery query() {
+    /**
+     * The page found by {@link #load}; empty until then. Never found here: the page's conditions ask for
+     * the rows while a POST is being decoded, before the person form's fields have reached this bean.
+     */
+    public Page<Row> getRows() {
+        return rows == null ? new Page<>(List.of(), 0, 0, PAGE_SIZE) : rows;
+    }
+
+    /** Whether this answers the person form: a caseworker's POST, never a link. */
+    public boolean isPersonSearch() {
+        return me.isCaseworker() && "POST".equals(Pages.request().getMethod()) && Form.value("person-search") != null;
+    }
+
+    private Optional<ReferralQuery> query() {
         Optional<ReferralStatus> wanted = Arrays.stream(ReferralStatus.values())
                 .filter(candidate -> candidate.name().equals(status)).findFirst();
-        Optional<String> ref = Optional.ofNullable(Pages.trimmed(reference));
-        if (ref.isPresent()) {
-            try {
-                new ReferralReference(ref.get().toUpperCase(java.util.Locale.ROOT));
-                ref = ref.map(r -> r.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException notAReference) {
-                errors.add("reference", Messages.text("list.error.reference"));
-                ref = Optional.empty();
-            }
+        Optional<String> ref = Optional.ofNullable(Pages.trimmed(reference)).map(r -> r.toUpperCase(Locale.ROOT));
+        if (ref.isPresent() && !ReferralReference.isWellFormed(ref.get())) {
+            errors.add("reference", Messages.text("list.error.reference"));
         }
-        return new ReferralQuery(wanted, Optional.empty(), Optional.empty(), "true".equals(overdue), ref, pageNumber(), PAGE_SIZE);
+        Optional<LocalDate> first = date(from, "from");
+        Optional<LocalDate> last = date(to, "to");
+        if (first.isPresent() && last.isPresent() && first.get().isAfter(last.get())) {
+            errors.add("from", Messages.text("list.error.range"));
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferralQuery(wanted, Optional.ofNullable(Pages.trimmed(service)), Optional.empty(),
+                "true".equals(overdue), ref, pageNumber(), PAGE_SIZE).between(first, last));
+    }
+
+    private Optional<NameAndDateOfBirth> person() {
+        if (Pages.trimmed(givenName) == null) {
+            errors.add("givenName", Messages.text("list.error.givenName"));
+        }
+        if (Pages.trimmed(familyName) == null) {
+            errors.add("familyName", Messages.text("list.error.familyName"));
+        }
+        LocalDate born = null;
+        try {
+            born = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+            if (born.isAfter(LocalDate.now(clock)) || born.getYear() < 1900) {
+                born = null;
+            }
+        } catch (NullPointerException | NumberFormatException | DateTimeException notADate) {
+            born = null;
+        }
+        if (born == null) {
+            errors.add("dob-day", Messages.text("list.error.dob"));
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NameAndDateOfBirth(givenName, familyName, born));
+    }
+
+    /** A day typed as 27/3/2026 (or with dashes, dots or spaces), or as 2026-03-27. */
+    private Optional<LocalDate> date(String typed, String field) {
+        String text = Pages.trimmed(typed);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            Matcher dmy = DAY_MONTH_YEAR.matcher(text);
+            if (dmy.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
+                        Integer.parseInt(dmy.group(1))));
+            }
+            Matcher iso = ISO.matcher(text);
+            if (iso.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+                        Integer.parseInt(iso.group(3))));
+            }
+        } catch (DateTimeException notADay) {
+            // reported below
+        }
+        errors.add(field, Messages.text("list.error." + field));
+        return Optional.empty();
     }
 
     private int pageNumber() {
+        String asked = isPersonSearch() ? Form.value("personPage") : page;
         try {
-            return Math.min(Math.max(Integer.parseInt(page == null ? "0" : page), 0), 10_000);
+            return Math.min(Math.max(Integer.parseInt(asked == null ? "0" : asked), 0), 10_000);
         } catch (NumberFormatException notANumber) {
             return 0;
         }
+    }
+
+    /**
+     * The address of another page of these results, with every filter in it; only for the filters
+     * of the address, never for a search by person.
+     */
+    public String pageLink(int number) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("page", Integer.toString(number));
+        parameters.put("status", status);
+        parameters.put("reference", reference);
+        parameters.put("service", service);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("overdue", overdue);
+        StringBuilder link = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            if (Pages.trimmed(value) != null) {
+                link.append(link.length() == 0 ? '?' : '&').append(name).append('=')
+                        .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        });
+        return link.toString();
     }
 
     public List<ReferralStatus> getStatuses() {
@@ -90,6 +215,13 @@ public class ReferralListPage {
 
     public String statusLabel(ReferralStatus candidate) {
         return Format.status(candidate);
+    }
+
+    /** The services to filter by: the whole directory for caseworkers, their own organisation's for service staff. */
+    public List<Form.Option> getServices() {
+        List<SupportService> offered = me.isServiceStaff() ? directory.ownServices(me.actor()) : directory.listServices();
+        return offered.stream().map(s -> new Form.Option(s.id(),
+                me.isServiceStaff() ? s.name() : s.name() + " (" + s.organisation().name() + ")", null)).toList();
     }
 
     public boolean isHasPrevious() {
@@ -137,6 +269,30 @@ public class ReferralListPage {
         this.reference = reference;
     }
 
+    public String getService() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
     public String getOverdue() {
         return overdue;
     }
@@ -151,5 +307,45 @@ public class ReferralListPage {
 
     public void setPage(String page) {
         this.page = page;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public void setGivenName(String givenName) {
+        this.givenName = givenName;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public void setFamilyName(String familyName) {
+        this.familyName = familyName;
+    }
+
+    public String getDay() {
+        return day;
+    }
+
+    public void setDay(String day) {
+        this.day = day;
+    }
+
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String month) {
+        this.month = month;
+    }
+
+    public String getYear() {
+        return year;
+    }
+
+    public void setYear(String year) {
+        this.year = year;
     }
 }

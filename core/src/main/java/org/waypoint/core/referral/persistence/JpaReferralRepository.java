@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralRepository;
@@ -80,7 +82,10 @@ public class JpaReferralRepository implements ReferralRepository {
 
     @Override
     public Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
-                                 ReferralQuery query, Instant now) {
+                                 ReferralQuery query, Optional<Collection<String>> clientIds, Instant now) {
+        if (clientIds.isPresent() && clientIds.get().isEmpty()) {
+            return new Page<>(List.of(), 0, query.page(), query.size());
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         referringOrganisationId.ifPresent(org -> {
@@ -111,6 +116,21 @@ public class JpaReferralRepository implements ReferralRepository {
         query.reference().ifPresent(reference -> {
             where.append(" AND r.reference = :reference");
             parameters.put("reference", reference);
+        });
+        clientIds.ifPresent(clients -> {
+            where.append(" AND r.client.id IN :clients");
+            parameters.put("clients", List.copyOf(clients));
+        });
+        // A draft has no sending time: the range reads the day it was started instead.
+        query.from().ifPresent(day -> {
+            where.append(" AND ((r.submittedAt IS NOT NULL AND r.submittedAt >= :from)"
+                    + " OR (r.submittedAt IS NULL AND r.createdAt >= :from))");
+            parameters.put("from", day.atStartOfDay(WorkingCalendar.LONDON).toInstant());
+        });
+        query.to().ifPresent(day -> {
+            where.append(" AND ((r.submittedAt IS NOT NULL AND r.submittedAt < :to)"
+                    + " OR (r.submittedAt IS NULL AND r.createdAt < :to))");
+            parameters.put("to", day.plusDays(1).atStartOfDay(WorkingCalendar.LONDON).toInstant());
         });
         if (query.overdueOnly()) {
             where.append(" AND r.status = :requested AND r.acknowledgeBy < :now");

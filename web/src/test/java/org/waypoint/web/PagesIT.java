@@ -453,11 +453,11 @@ class PagesIT {
             assertThat(page.findElements(By.cssSelector("#referrals tbody tr"))).hasSize(1);
             browser.checkAccessibility();
 
-            browser.open("/referrals.xhtml?reference=WP-123");
+            browser.open("/referrals?reference=WP-123");
             assertThat(errorSummary(page)).contains("Enter a reference in the form WP-2026-000123");
             assertThat(page.findElements(By.id("referrals"))).as("a malformed reference shows no referrals").isEmpty();
             browser.checkAccessibility();
-            browser.open("/referrals.xhtml?from=2/11/2026&to=1/11/2026");
+            browser.open("/referrals?from=2/11/2026&to=1/11/2026");
             assertThat(errorSummary(page)).contains("The first date must be the same as or before the last date");
 
             browser.open("/referrals");

@@ -150,14 +150,15 @@ class PagesIT {
 
         String mail = awaitMail(reference);
         assertThat(mail).doesNotContain(familyName, "Amira", "07700 900123", "07700900123");
+        String link = referralLink(mail);
 
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
-            browser.open("/sign-in");
-            signIn(browser, STAFF);
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
+            browser.open(link);
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("the e-mail's link asks a signed-out reader to sign in").isEqualTo("Sign in");
             browser.checkAccessibility();
-            browser.follow(By.linkText(reference));
+            signIn(browser, STAFF);
+            assertThat(page.getCurrentUrl()).as("and then opens the referral it names").endsWith(link);
 
             assertThat(page.findElement(By.id("status")).getText()).as("opening it acknowledges it").isEqualTo("Received");
             String main = page.findElement(By.cssSelector("main")).getText();
@@ -183,6 +184,10 @@ class PagesIT {
             signIn(browser, CASEWORKER);
             WebElement row = page.findElement(By.xpath("//a[normalize-space()='" + reference + "']/ancestor::tr"));
             assertThat(row.getText()).contains("Accepted", "Amira " + familyName);
+            browser.open(link);
+            assertThat(page.getCurrentUrl()).as("a signed-in reader goes straight to the referral").endsWith(link);
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Accepted");
+            browser.open("/referrals");
             browser.follow(By.linkText(reference));
             assertThat(page.findElement(By.id("timeline")).getText()).contains("Accepted", "Opened by the service", "Sent to the service");
             assertThat(page.findElement(By.id("messages")).getText()).contains("We will call on Tuesday at 11am.", "From the service");
@@ -483,7 +488,7 @@ class PagesIT {
 
     @Test
     void serviceStaffPutTheirServiceOnAWaitingListAndAreOfferedNoNewReferral() {
-        String card = "//div[contains(@class,'govuk-summary-card')][.//h2[normalize-space()='Riverside Sexual Health Clinic']]";
+        String card = "//div[contains(@class,'govuk-summary-card')][.//h3[normalize-space()='Riverside Sexual Health Clinic']]";
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/sign-in");
@@ -523,6 +528,98 @@ class PagesIT {
             assertThat(page.findElement(By.xpath(card)).getText())
                     .contains("Waiting list", "about 6 weeks", "with evening clinics");
         }
+    }
+
+    @Test
+    void signingInLeadsBackToThePageAskedForAndNeverToAnotherSite() {
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/account");
+            assertThat(page.getCurrentUrl()).as("a page asks a signed-out person to sign in").contains("/sign-in?returnTo=%2Faccount");
+            signIn(browser, CASEWORKER);
+            assertThat(page.getCurrentUrl()).endsWith("/account");
+            signOut(browser);
+
+            String home = base.toString().replaceAll("/$", "") + "/referrals";
+            for (String elsewhere : List.of("https://elsewhere.example/", "//elsewhere.example/", "/\\elsewhere.example/",
+                    "%2F%2Felsewhere.example/", "/%2F%2Felsewhere.example/", "/%5Celsewhere.example", "https:%2F%2Felsewhere.example",
+                    "%252F%252Felsewhere.example", "javascript:alert(document.domain)", "\t//elsewhere.example/")) {
+                browser.open("/sign-in?returnTo=" + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8));
+                signIn(browser, CASEWORKER);
+                assertThat(page.getCurrentUrl()).as("signing in with returnTo=%s", elsewhere).isEqualTo(home);
+                signOut(browser);
+            }
+        }
+    }
+
+    @Test
+    void everyErrorPageHasTheLayoutAWayOnAndSignInForThoseSignedOut() throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/no-such-page");
+            assertProblemPage(page.getPageSource(), "Page not found", false);
+            browser.checkAccessibility();
+            browser.open("/referrals/not-a-referral");
+            assertProblemPage(page.getPageSource(), "Page not found", false);
+
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            browser.open("/no-such-page");
+            assertProblemPage(page.getPageSource(), "Page not found", true);
+            browser.checkAccessibility();
+            browser.open("/referrals/0b5c6f8e-1111-2222-3333-444455556666");
+            assertProblemPage(page.getPageSource(), "Page not found", true);
+            browser.open("/admin/users");
+            assertProblemPage(page.getPageSource(), "Page not found", true);
+            browser.checkAccessibility();
+
+            String token = page.findElement(By.name("csrf")).getAttribute("value");
+            HttpClient signedIn = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = "waypoint_session=" + sessionCookie(page);
+            HttpResponse<String> expired = signedIn.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/account"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token + "&jakarta.faces.ViewState=-1%3A-1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(expired.statusCode()).as("a form from a page the server no longer remembers").isEqualTo(303);
+            assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/account?expired=true"));
+            browser.open("/account?expired=true");
+            assertThat(page.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("nothing was saved");
+            browser.checkAccessibility();
+            for (boolean withSession : List.of(false, true)) {
+                HttpClient http = withSession ? signedIn : anonymous;
+                java.util.function.Function<String, HttpRequest.Builder> at = path -> {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+                    return withSession ? request.header("Cookie", cookie) : request;
+                };
+                for (String method : List.of("DELETE", "PUT")) {
+                    HttpResponse<String> notAllowed = http.send(at.apply("/help").method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(notAllowed.statusCode()).as(method).isEqualTo(405);
+                    assertProblemPage(notAllowed.body(), "Sorry, that did not work", withSession);
+                }
+                HttpResponse<String> forbidden = http.send(at.apply("/sign-in").header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("csrf=forged")).build(), HttpResponse.BodyHandlers.ofString());
+                if (withSession) {
+                    assertThat(forbidden.statusCode()).as("a form without its token").isEqualTo(403);
+                    assertProblemPage(forbidden.body(), "You cannot see this page", true);
+                }
+            }
+        }
+    }
+
+    /** An error page in the common layout: the heading, the header with its way back, Sign in only for those signed out, and nothing of the server's insides. */
+    private static void assertProblemPage(String html, String heading, boolean signedIn) {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertThat(page.selectFirst("h1").text()).isEqualTo(heading);
+        assertThat(page.select("header.govuk-header a[href$=/]")).as("the header leads back to the start page").isNotEmpty();
+        assertThat(page.select("footer.govuk-footer a[href$=/help]")).isNotEmpty();
+        assertThat(page.select("#sign-in-link")).as("Sign in in the header").hasSize(signedIn ? 0 : 1);
+        assertThat(page.select("#problem-sign-in a[href$=/sign-in]")).as("Sign in beside the message").hasSize(signedIn ? 0 : 1);
+        assertThat(page.select("#sign-out")).hasSize(signedIn ? 1 : 0);
+        assertThat(page.text()).doesNotContain("Exception", "java.", "jakarta.", "at org.", "Payara", "Grizzly");
     }
 
     @Test
@@ -642,6 +739,16 @@ class PagesIT {
         browser.follow(By.id("sign-out"));
         assertThat(browser.driver().findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("You have signed out.");
         browser.checkAccessibility();
+    }
+
+    /** The path of the referral link in an e-mail, checked to be the only link and to start with the public address. */
+    private static String referralLink(String mail) {
+        String unfolded = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("(https?://[^/\\s\"<>]+)(/referrals/[0-9a-f-]{36})(?=[\\s\"<]|$)").matcher(unfolded);
+        assertThat(link.find()).as("a link to the referral in %s", unfolded).isTrue();
+        assertThat(link.group(1)).isEqualTo(System.getProperty("waypoint.it.public-url", "http://localhost:8080"));
+        return link.group(2);
     }
 
     private static String sessionCookie(WebDriver page) {

@@ -488,7 +488,7 @@ class PagesIT {
 
     @Test
     void serviceStaffPutTheirServiceOnAWaitingListAndAreOfferedNoNewReferral() {
-        String card = "//div[contains(@class,'govuk-summary-card')][.//h3[normalize-space()='Riverside Sexual Health Clinic']]";
+        String card = "//div[contains(@class,'govuk-summary-card')][.//*[contains(@class,'govuk-summary-card__title')][normalize-space()='Riverside Sexual Health Clinic']]";
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/sign-in");

@@ -1,11 +1,9 @@
 package org.waypoint.web.admin;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.waypoint.web.page.Pages;
 import org.waypoint.web.session.Me;
 
 /**
@@ -29,15 +27,7 @@ public class AdminGate {
         if (me.isAdmin()) {
             return true;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (!faces.getResponseComplete()) {
-            try {
-                faces.getExternalContext().responseSendError(404, "Not Found");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            faces.responseComplete();
-        }
+        Pages.notFound();
         return false;
     }
 }

@@ -1,11 +1,8 @@
 package org.waypoint.web.directory;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -57,14 +54,14 @@ public class MyServicesPage {
     /** The list's view action. */
     public void checkList() {
         if (!me.isServiceStaff()) {
-            notFound();
+            Pages.notFound();
         }
     }
 
     /** The form's view action: the service must be one of the reader's organisation's; the form starts with what it says now. */
     public void loadEntry() {
         if (!me.isServiceStaff() || service().isEmpty()) {
-            notFound();
+            Pages.notFound();
             return;
         }
         SupportService shown = service().get();
@@ -89,7 +86,7 @@ public class MyServicesPage {
     /** Saves the form: each problem is shown beside its field, and nothing is saved until there are none. */
     public void save() {
         if (!me.isServiceStaff() || service().isEmpty()) {
-            notFound();
+            Pages.notFound();
             return;
         }
         capacity = Form.value("capacity");
@@ -169,18 +166,6 @@ public class MyServicesPage {
             return sent == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(sent));
         } catch (NumberFormatException notANumber) {
             return OptionalLong.empty();
-        }
-    }
-
-    private static void notFound() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (!faces.getResponseComplete()) {
-            try {
-                faces.getExternalContext().responseSendError(404, "Not Found");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            faces.responseComplete();
         }
     }
 

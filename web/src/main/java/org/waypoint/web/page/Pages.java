@@ -34,6 +34,19 @@ public final class Pages {
         FacesContext.getCurrentInstance().responseComplete();
     }
 
+    /** Answers the request with 404 (the problem page), as for a record the reader may not see, unless something has answered already. */
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!faces.getResponseComplete()) {
+            try {
+                faces.getExternalContext().responseSendError(404, "Not Found");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+        }
+    }
+
     /** Turns a blank form value into null. */
     public static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -40,11 +40,7 @@ public class AccountPage {
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.add("currentPassword", Messages.text("account.error.currentMissing"));
         }
-        if (newPassword == null || newPassword.length() < MIN_LENGTH || newPassword.length() > MAX_LENGTH) {
-            errors.add("newPassword", Messages.text("account.error.newLength", MIN_LENGTH, MAX_LENGTH));
-        } else if (!newPassword.equals(confirmPassword)) {
-            errors.add("confirmPassword", Messages.text("account.error.confirm"));
-        }
+        checkNewPassword(errors, newPassword, confirmPassword);
         if (!errors.isEmpty()) {
             return;
         }
@@ -56,6 +52,15 @@ public class AccountPage {
         sessions.signIn(Pages.request(), me.actor());
         Csrf.renew(Pages.request().getSession());
         Pages.redirect("/account", "done", "passwordChanged");
+    }
+
+    /** The rules a new password follows wherever it is chosen (here, or from a reset link): its length, and typed the same twice. */
+    static void checkNewPassword(FormErrors errors, String newPassword, String confirmPassword) {
+        if (newPassword == null || newPassword.length() < MIN_LENGTH || newPassword.length() > MAX_LENGTH) {
+            errors.add("newPassword", Messages.text("account.error.newLength", MIN_LENGTH, MAX_LENGTH));
+        } else if (!newPassword.equals(confirmPassword)) {
+            errors.add("confirmPassword", Messages.text("account.error.confirm"));
+        }
     }
 
     public String getCurrentPassword() {

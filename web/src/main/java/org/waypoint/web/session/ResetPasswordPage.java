@@ -8,7 +8,6 @@ import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.PasswordResetException;
 import org.waypoint.core.account.PasswordResets;
 import org.waypoint.web.page.FormErrors;
-import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
 
 /**
@@ -52,13 +51,7 @@ public class ResetPasswordPage {
     }
 
     public void reset() {
-        if (newPassword == null || newPassword.length() < AccountPage.MIN_LENGTH
-                || newPassword.length() > AccountPage.MAX_LENGTH) {
-            errors.add("newPassword", Messages.text("account.error.newLength", AccountPage.MIN_LENGTH,
-                    AccountPage.MAX_LENGTH));
-        } else if (!newPassword.equals(confirmPassword)) {
-            errors.add("confirmPassword", Messages.text("account.error.confirm"));
-        }
+        AccountPage.checkNewPassword(errors, newPassword, confirmPassword);
         if (!errors.isEmpty()) {
             return;
         }

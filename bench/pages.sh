@@ -36,10 +36,10 @@ echo "   $sent e-mails written"
 # Signs in through the sign-in page as a browser would (form token, view state) and prints the session cookie.
 session_cookie() {
     local jar="$data/jar-$1" page csrf state
-    page=$(curl -s -c "$jar" -b "$jar" "$base/sign-in.xhtml")
+    page=$(curl -s -c "$jar" -b "$jar" "$base/sign-in")
     csrf=$(grep -o 'name="csrf" value="[^"]*"' <<< "$page" | head -n 1 | sed 's/.*value="//;s/"//')
     state=$(grep -o 'ViewState:0" value="[^"]*"' <<< "$page" | sed 's/.*value="//;s/"//')
-    curl -s -o /dev/null -c "$jar" -b "$jar" "$base/sign-in.xhtml" --data-urlencode "sign-in=sign-in" \
+    curl -s -o /dev/null -c "$jar" -b "$jar" "$base/sign-in" --data-urlencode "sign-in=sign-in" \
         --data-urlencode "csrf=$csrf" --data-urlencode "email=$1" --data-urlencode "password=Demo-Password-1" \
         --data-urlencode "sign-in-button=Sign in" --data-urlencode "jakarta.faces.ViewState=$state"
     echo "waypoint_session=$(awk '$6 == "waypoint_session" {print $7}' "$jar")"
@@ -47,9 +47,9 @@ session_cookie() {
 
 for who in caseworker staff; do
     cookie=$(session_cookie "$who@example.org")
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/referrals.xhtml")" == 200 ]] \
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/referrals")" == 200 ]] \
         || { echo "could not sign in as $who" >&2; exit 1; }
-    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d5s -s bench/percentile.lua "$base/referrals.xhtml" > /dev/null
-    echo "== $who: GET /referrals.xhtml, one connection, $duration"
-    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d"$duration" -s bench/percentile.lua "$base/referrals.xhtml" | tail -n 1
+    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d5s -s bench/percentile.lua "$base/referrals" > /dev/null
+    echo "== $who: GET /referrals, one connection, $duration"
+    WAYPOINT_COOKIE="$cookie" wrk -t1 -c1 -d"$duration" -s bench/percentile.lua "$base/referrals" | tail -n 1
 done

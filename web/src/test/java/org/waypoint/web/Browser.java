@@ -69,8 +69,13 @@ final class Browser implements AutoCloseable {
 
     /** Clicks what sends the browser to another page (a link, a form's button) and waits until that page has come. */
     void follow(By target) {
+        follow(target, () -> driver.findElement(target).click());
+    }
+
+    /** Does what sends the browser to another page (a click, a key pressed on a focused button) and waits until that page has come. */
+    void follow(By target, Runnable action) {
         driver.executeScript("document.documentElement.dataset.left = 'yes';");
-        driver.findElement(target).click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript(
                         "return document.readyState === 'complete' && document.documentElement.dataset.left === undefined;")));

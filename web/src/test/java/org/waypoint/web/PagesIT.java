@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -130,15 +131,13 @@ class PagesIT {
             assertThat(page.findElement(By.id("person")).getText()).contains(SCRIPT);
             assertThat(page.getTitle()).doesNotContain("pwned");
             browser.checkAccessibility();
-            browser.follow(By.id("record-consent"));
+            browser.follow(By.id("submit-referral"));
             assertThat(errorSummary(page)).contains("Select the basis of consent", "Select how consent was given");
+            browser.checkAccessibility();
             choose(page, "basis", "GIVEN_BY_PERSON");
             choose(page, "sharing", "contact");
             choose(page, "sharing", "case");
             choose(page, "method", "IN_PERSON");
-            browser.follow(By.id("record-consent"));
-            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Consent has been recorded.");
-            browser.checkAccessibility();
             browser.follow(By.id("submit-referral"));
 
             assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
@@ -257,6 +256,242 @@ class PagesIT {
             browser.checkAccessibility();
             browser.open("/referrals?reference=" + redirected);
             assertThat(page.findElement(By.id("referrals")).getText()).contains(redirected, "Cancelled");
+        }
+    }
+
+    @Test
+    void fromTheStartPageACaseworkerRefersChangesTheNeedsFromCheckingTheAnswersAndSendsWithoutTypingAnAddress() {
+        String familyName = "Change" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/");
+            browser.follow(By.id("start-sign-in"));
+            signIn(browser, CASEWORKER);
+            browser.follow(By.linkText("New referral"));
+            addAmira(browser, familyName);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
+            choose(page, "needs", "THERAPY");
+            choose(page, "crimeTypes", "STALKING");
+            choose(page, "riskLevel", "MEDIUM");
+            choose(page, "urgency", "ROUTINE");
+            choose(page, "reportedToPolice", "yes");
+            type(page, "crimeReference", "NP/2026/5678");
+            browser.follow(By.id("assess"));
+            page.findElement(By.xpath("//label[normalize-space()='Willow Therapy']")).click();
+            browser.follow(By.id("choose"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before sending the referral");
+            assertThat(page.findElement(By.id("case")).getText()).contains("Medium", "NP/2026/5678");
+            assertThat(page.findElement(By.id("service")).getText()).contains("Willow Therapy");
+            assertThat(page.findElement(By.id("change-needs")).getAttribute("textContent")).isEqualTo("Change needs and risk");
+            assertThat(page.findElement(By.id("change-person")).getAttribute("textContent")).isEqualTo("Change the person's details");
+            assertThat(page.findElement(By.id("change-service")).getAttribute("textContent")).isEqualTo("Change the service");
+            browser.checkAccessibility();
+
+            browser.follow(By.id("change-needs"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
+            assertThat(page.getCurrentUrl()).doesNotContain(familyName, "Amira");
+            assertThat(page.findElement(By.cssSelector("input[name='needs'][value='THERAPY']")).isSelected()).as("the saved needs").isTrue();
+            assertThat(page.findElement(By.cssSelector("input[name='riskLevel'][value='MEDIUM']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.id("crimeReference")).getAttribute("value")).isEqualTo("NP/2026/5678");
+            assertThat(page.findElement(By.id("area")).getAttribute("value")).isEqualTo("M14 5TQ");
+            browser.checkAccessibility();
+            choose(page, "riskLevel", "HIGH");
+            choose(page, "urgency", "URGENT");
+            browser.follow(By.id("assess"));
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before sending the referral");
+            assertThat(page.findElement(By.id("case")).getText()).contains("High", "Urgent", "NP/2026/5678");
+            consentAndSend(browser);
+            assertThat(page.findElement(By.id("confirmed-reference")).getText()).matches("WP-\\d{4}-\\d{6}");
+            browser.checkAccessibility();
+        }
+    }
+
+    @Test
+    void aDraftLeftAfterThePersonStepOutlivesTheSessionAndIsDiscarded() {
+        String familyName = "Draft" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            browser.follow(By.linkText("New referral"));
+            addAmira(browser, familyName);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
+
+            page.manage().deleteAllCookies();
+            browser.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("the session has ended").isEqualTo("Sign in");
+            signIn(browser, CASEWORKER);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+            page.findElement(By.cssSelector("#person-search summary")).click();
+            type(page, "givenName", "Amira");
+            type(page, "familyName", familyName);
+            type(page, "dob-day", "12");
+            type(page, "dob-month", "5");
+            type(page, "dob-year", "2001");
+            browser.follow(By.id("find-person"));
+            String row = "//*[@id='referrals']//tr[contains(., '" + familyName + "')]";
+            assertThat(page.findElement(By.xpath(row)).getText()).contains("Amira " + familyName, "Draft", "Not chosen yet");
+            browser.follow(By.xpath(row + "//a"));
+
+            assertThat(page.findElement(By.id("person")).getText()).contains("Amira " + familyName, "M14 5TQ");
+            assertThat(page.findElement(By.id("safe-contact")).getText()).contains("07700 900777");
+            assertThat(page.findElement(By.id("missing")).getText()).contains("Needs and risk");
+            browser.checkAccessibility();
+            browser.follow(By.id("discard-draft"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Are you sure you want to discard this draft?");
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("This cannot be undone");
+            browser.checkAccessibility();
+            browser.follow(By.id("confirm-discard"));
+
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The draft has been discarded.");
+            assertThat(page.findElements(By.xpath(row))).isEmpty();
+            browser.checkAccessibility();
+        }
+    }
+
+    @Test
+    void aCaseworkerMakesAWholeReferralByKeyboardAndSeesWhereTheFocusIsAtEveryStop() {
+        String familyName = "Keys" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            Keyboard keys = new Keyboard(browser);
+            browser.open("/sign-in");
+            keys.tabTo("email").sendKeys(CASEWORKER);
+            keys.tabTo("password").sendKeys(PASSWORD);
+            keys.press("sign-in-button", Keys.ENTER);
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+
+            keys.press("start-referral", Keys.ENTER);
+            keys.tabTo("givenName").sendKeys("Amira");
+            keys.tabTo("familyName").sendKeys(familyName);
+            keys.tabTo("dob-day").sendKeys("12");
+            keys.tabTo("dob-month").sendKeys("5");
+            keys.tabTo("dob-year").sendKeys("2001");
+            keys.press("find", Keys.ENTER);
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("About the person");
+            keys.radio("gender", "FEMALE");
+            keys.tabTo("postcode").sendKeys("M14 5TQ");
+            keys.radio("voicemailAllowed", "no");
+            keys.radio("serviceMayIdentifyItself", "no");
+            keys.press("add", Keys.ENTER);
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Needs and risk");
+            keys.checkbox("needs", "THERAPY");
+            keys.checkbox("crimeTypes", "STALKING");
+            keys.radio("riskLevel", "STANDARD");
+            keys.radio("urgency", "ROUTINE");
+            keys.radio("reportedToPolice", "no");
+            keys.press("assess", Keys.ENTER);
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a service");
+            keys.radioLabelled("service", "Willow Therapy");
+            keys.press("choose", Keys.ENTER);
+
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers before sending the referral");
+            keys.radio("basis", "GIVEN_BY_PERSON");
+            keys.checkbox("sharing", "contact");
+            keys.checkbox("sharing", "case");
+            keys.radio("method", "TELEPHONE");
+            keys.press("submit-referral", Keys.ENTER);
+            assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
+            assertThat(keys.stops()).as("focus stops, each seen to be visible").isGreaterThan(20);
+        }
+    }
+
+    /**
+     * Moves through a page as a keyboard user does, by Tab (and arrows within a group of radios),
+     * checking at every focus stop that the focused element shows it: GOV.UK's yellow focus
+     * (outline, box-shadow or background), or for a radio or checkbox, the ring on its label.
+     */
+    private static final class Keyboard {
+        private static final String FOCUS_SHOWN = """
+                const e = document.activeElement;
+                if (!e || e === document.body) return 'nothing focused';
+                const shown = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                        && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent')
+                        || (s.boxShadow && s.boxShadow !== 'none')
+                        || s.backgroundColor === 'rgb(255, 221, 0)';
+                if ((e.type === 'radio' || e.type === 'checkbox') && e.labels && e.labels.length) {
+                    return shown(getComputedStyle(e.labels[0], '::before')) ? '' : 'no focus ring on ' + e.id;
+                }
+                return shown(getComputedStyle(e)) ? '' : 'no visible focus on ' + e.tagName + '#' + e.id + '.' + e.className;
+                """;
+
+        private final Browser browser;
+        private final WebDriver page;
+        private int stops;
+
+        Keyboard(Browser browser) {
+            this.browser = browser;
+            this.page = browser.driver();
+        }
+
+        int stops() {
+            return stops;
+        }
+
+        private WebElement active() {
+            return page.switchTo().activeElement();
+        }
+
+        private void step(CharSequence key) {
+            active().sendKeys(key);
+            stops++;
+            Object problem = ((org.openqa.selenium.JavascriptExecutor) page).executeScript(FOCUS_SHOWN);
+            assertThat(problem).as("focus visible at stop %d on %s", stops, page.getCurrentUrl()).isEqualTo("");
+        }
+
+        /** Tabs forward until the element with this id has focus. */
+        WebElement tabTo(String id) {
+            return tabUntil(e -> id.equals(e.getAttribute("id")), id);
+        }
+
+        private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, String what) {
+            for (int i = 0; i < 80 && !wanted.test(active()); i++) {
+                step(Keys.TAB);
+            }
+            assertThat(wanted.test(active())).as("Tab reaches %s on %s", what, page.getCurrentUrl()).isTrue();
+            return active();
+        }
+
+        /** Tabs to a button or link and presses it, waiting for the page it leads to. */
+        void press(String id, CharSequence key) {
+            tabTo(id);
+            browser.follow(By.id(id), () -> active().sendKeys(key));
+        }
+
+        /** Tabs into a group of radios and moves with the arrow keys to the one with this value, which selects it. */
+        void radio(String name, String value) {
+            tabUntil(e -> name.equals(e.getAttribute("name")), name);
+            for (int i = 0; i < 10 && !value.equals(active().getAttribute("value")); i++) {
+                step(Keys.ARROW_DOWN);
+            }
+            if (!active().isSelected()) {
+                step(Keys.SPACE);
+            }
+            assertThat(active().getAttribute("value")).isEqualTo(value);
+            assertThat(active().isSelected()).isTrue();
+        }
+
+        void radioLabelled(String name, String label) {
+            tabUntil(e -> name.equals(e.getAttribute("name")), name);
+            for (int i = 0; i < 20 && !label.equals(active().getAccessibleName().strip()); i++) {
+                step(Keys.ARROW_DOWN);
+            }
+            if (!active().isSelected()) {
+                step(Keys.SPACE);
+            }
+            assertThat(active().getAccessibleName()).contains(label);
+        }
+
+        /** Tabs to the checkbox with this value and ticks it with Space. */
+        void checkbox(String name, String value) {
+            tabUntil(e -> name.equals(e.getAttribute("name")) && value.equals(e.getAttribute("value")), name + "=" + value);
+            step(Keys.SPACE);
+            assertThat(active().isSelected()).isTrue();
         }
     }
 
@@ -699,14 +934,37 @@ class PagesIT {
         return page.findElement(By.id("confirmed-reference")).getText();
     }
 
+    /** Records Amira (born 12 May 2001) anew, as the person step asks, with a safe number. */
+    private static void addAmira(Browser browser, String familyName) {
+        WebDriver page = browser.driver();
+        type(page, "givenName", "Amira");
+        type(page, "familyName", familyName);
+        type(page, "dob-day", "12");
+        type(page, "dob-month", "5");
+        type(page, "dob-year", "2001");
+        browser.follow(By.id("find"));
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("About the person");
+        assertThat(page.findElement(By.id("familyName")).getAttribute("value")).isEqualTo(familyName);
+        choose(page, "gender", "FEMALE");
+        type(page, "postcode", "M14 5TQ");
+        type(page, "safeNumber", "07700 900777");
+        choose(page, "voicemailAllowed", "no");
+        choose(page, "serviceMayIdentifyItself", "no");
+        browser.follow(By.id("add"));
+    }
+
+    /** Records consent where the draft has none yet (a redirected draft keeps the old one) and sends it, in one click. */
     private static void consentAndSend(Browser browser) {
         WebDriver page = browser.driver();
-        choose(page, "basis", "GIVEN_BY_PERSON");
-        choose(page, "sharing", "contact");
-        choose(page, "sharing", "case");
-        choose(page, "method", "TELEPHONE");
-        browser.follow(By.id("record-consent"));
-        browser.follow(By.id("submit-referral"));
+        if (!page.findElements(By.name("basis")).isEmpty()) {
+            choose(page, "basis", "GIVEN_BY_PERSON");
+            choose(page, "sharing", "contact");
+            choose(page, "sharing", "case");
+            choose(page, "method", "TELEPHONE");
+            browser.follow(By.id("submit-referral"));
+        } else {
+            browser.follow(By.id("send-referral"));
+        }
         assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
     }
 

@@ -82,9 +82,9 @@ public final class ReferralResponses {
                 service(referral),
                 referral.referringOrganisationId(),
                 referral.referrerUserId(),
-                referral.needs().urgency().name(),
+                urgency(referral),
                 ClientResponse.of(referral.client(), referral.sharesContactDetailsWith(actor), now),
-                caseDetails ? needs(referral.needs()) : null,
+                caseDetails ? referral.assessment().map(ReferralResponses::needs).orElse(null) : null,
                 referral.consent().map(ReferralResponses::consent).orElse(null),
                 referral.createdAt(),
                 referral.submittedAt().orElse(null),
@@ -98,7 +98,7 @@ public final class ReferralResponses {
     public static ReferralSummary summary(Referral referral, Instant now) {
         return new ReferralSummary(referral.id(), referral.reference().map(ReferralReference::value).orElse(null),
                 referral.status().name(), referral.businessStatus().map(Enum::name).orElse(null), service(referral),
-                referral.needs().urgency().name(), referral.createdAt(), referral.submittedAt().orElse(null),
+                urgency(referral), referral.createdAt(), referral.submittedAt().orElse(null),
                 referral.acknowledgeBy().orElse(null), referral.isOverdue(now), referral.version());
     }
 
@@ -111,8 +111,14 @@ public final class ReferralResponses {
         return new MessageResponse(message.id(), message.at(), message.side().name(), message.authorUserId(), message.body());
     }
 
+    /** None for a draft whose service is not chosen yet. */
     private static ServiceRef service(Referral referral) {
-        return new ServiceRef(referral.service().id(), referral.service().name(), referral.service().organisation().id());
+        return referral.chosenService().map(s -> new ServiceRef(s.id(), s.name(), s.organisation().id())).orElse(null);
+    }
+
+    /** None for a draft whose needs are not recorded yet. */
+    private static String urgency(Referral referral) {
+        return referral.assessment().map(n -> n.urgency().name()).orElse(null);
     }
 
     private static NeedsResponse needs(NeedsAssessment needs) {

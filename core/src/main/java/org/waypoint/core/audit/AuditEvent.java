@@ -26,7 +26,8 @@ public class AuditEvent {
         LIST,
         CREATE,
         UPDATE,
-        SEARCH
+        SEARCH,
+        DELETE
     }
 
     /** Whether it was allowed. */

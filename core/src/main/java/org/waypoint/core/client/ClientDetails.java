@@ -50,6 +50,29 @@ public record ClientDetails(
         guardian = guardian == null ? Optional.empty() : guardian;
     }
 
+    /** The names of the fields that differ in {@code other}: what a change touched, without its values. */
+    public java.util.List<String> changedFields(ClientDetails other) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, java.util.function.Function<ClientDetails, Object>> compare =
+                (name, field) -> {
+                    if (!Objects.equals(field.apply(this), field.apply(other))) {
+                        changed.add(name);
+                    }
+                };
+        compare.accept("givenName", ClientDetails::givenName);
+        compare.accept("familyName", ClientDetails::familyName);
+        compare.accept("dateOfBirth", ClientDetails::dateOfBirth);
+        compare.accept("gender", ClientDetails::gender);
+        compare.accept("preferredLanguage", ClientDetails::preferredLanguage);
+        compare.accept("interpreterNeeded", ClientDetails::interpreterNeeded);
+        compare.accept("accessNeeds", ClientDetails::accessNeeds);
+        compare.accept("postcode", ClientDetails::postcode);
+        compare.accept("contact", ClientDetails::contact);
+        compare.accept("safeContact", ClientDetails::safeContact);
+        compare.accept("guardian", ClientDetails::guardian);
+        return changed;
+    }
+
     @Override
     public String toString() {
         return "ClientDetails[…]";

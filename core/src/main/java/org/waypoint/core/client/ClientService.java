@@ -66,8 +66,14 @@ public class ClientService {
     public Client update(Actor actor, String clientId, ClientDetails details, OptionalLong expectedVersion) {
         Client client = visible(actor, clientId, AuditEvent.Action.UPDATE);
         StaleVersionException.requireCurrent("client", client.version(), expectedVersion);
+        List<String> changed = client.details().changedFields(details);
         client.update(details, duplicateKey(details));
-        audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
+        if (changed.isEmpty()) {
+            audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
+        }
+        // One event per field changed: which fields, never their values.
+        changed.forEach(field -> audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE,
+                "update " + field));
         return client;
     }
 

@@ -55,6 +55,12 @@ import org.waypoint.core.shared.crypto.EncryptedStringConverter;
  * measured on that time against {@link #acknowledgeBy()}. Redirecting after a rejection makes a new
  * draft linked to this one.
  *
+ * <h2>Drafts</h2>
+ * A draft is saved from the moment the person is known, so nothing typed is lost if the caseworker
+ * stops: it may lack its needs assessment and its service until they are answered, and is submitted
+ * only when it has both and consent. A draft that will not be sent is discarded: it is deleted, and
+ * only the audit trail remembers it.
+ *
  * <h2>Who may do what</h2>
  * Caseworkers of the referring organisation draft, submit, cancel, redirect and withdraw consent.
  * Staff of the organisation that provides the target service see the referral only once it has been
@@ -84,8 +90,9 @@ public class Referral {
     @Column(name = "referring_org_id", nullable = false, length = 36)
     private String referringOrganisationId;
 
-    @ManyToOne(optional = false, fetch = FetchType.EAGER)
-    @JoinColumn(name = "service_id", nullable = false)
+    /** None yet while a draft's service has not been chosen. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "service_id")
     private SupportService service;
 
     @Enumerated(EnumType.STRING)
@@ -106,11 +113,11 @@ public class Referral {
     private Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "risk_level", nullable = false, length = 10)
+    @Column(name = "risk_level", length = 10)
     private RiskLevel riskLevel;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    @Column(length = 10)
     private Urgency urgency;
 
     @Column(name = "reported_to_police", nullable = false)
@@ -123,6 +130,11 @@ public class Referral {
     @Convert(converter = EncryptedStringConverter.class)
     @Column(name = "safeguarding_concerns", length = 8000)
     private String safeguardingConcerns;
+
+    /** Where to look for services, when not the person's own postcode: a postcode, so encrypted. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "match_area", length = 100)
+    private String matchArea;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "consent_basis", length = 30)
@@ -191,25 +203,31 @@ public class Referral {
         // for JPA
     }
 
-    private Referral(Actor caseworker, Client client, SupportService service, NeedsAssessment needs, Instant now) {
+    private Referral(Actor caseworker, Client client, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.client = Objects.requireNonNull(client, "a referral is for a client");
-        this.service = Objects.requireNonNull(service, "a referral is to a service");
         this.referrerUserId = caseworker.userId();
         this.referringOrganisationId = caseworker.organisationId();
         this.status = ReferralStatus.DRAFT;
         this.createdAt = now;
-        applyNeeds(needs);
     }
 
-    /** A new draft by a caseworker, for a client of their own organisation. */
+    /** A new draft by a caseworker, for a client of their own organisation, complete but for consent. */
     public static Referral draft(Actor caseworker, Client client, SupportService service, NeedsAssessment needs,
                                  Instant now) {
+        Referral referral = draft(caseworker, client, now);
+        referral.service = Objects.requireNonNull(service, "a referral is to a service");
+        referral.applyNeeds(needs);
+        return referral;
+    }
+
+    /** A new draft that so far knows only who it is for: its needs and service are answered later. */
+    public static Referral draft(Actor caseworker, Client client, Instant now) {
         caseworker.requireRole(Role.CASEWORKER, ReferralAction.CREATE.verb());
         if (!client.belongsTo(caseworker.organisationId())) {
             throw new NotFoundException("client");
         }
-        Referral referral = new Referral(caseworker, client, service, needs, now);
+        Referral referral = new Referral(caseworker, client, now);
         referral.record(caseworker, now, ReferralAction.CREATE, null, ReferralStatus.DRAFT, null);
         return referral;
     }
@@ -219,7 +237,8 @@ public class Referral {
     public boolean isVisibleTo(Actor actor) {
         return switch (actor.role()) {
             case CASEWORKER -> actor.belongsTo(referringOrganisationId);
-            case SERVICE_STAFF -> status != ReferralStatus.DRAFT && actor.belongsTo(service.organisation().id());
+            case SERVICE_STAFF -> status != ReferralStatus.DRAFT && service != null
+                    && actor.belongsTo(service.organisation().id());
             case ADMIN -> false;
         };
     }
@@ -262,6 +281,50 @@ public class Referral {
         record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
     }
 
+    /**
+     * Records (or replaces) a draft's needs assessment, and where to look for services when that is not
+     * the person's own postcode.
+     */
+    public void recordNeeds(Actor caseworker, NeedsAssessment newNeeds, Optional<String> area, Instant now) {
+        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
+        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        applyNeeds(newNeeds);
+        this.matchArea = area.map(String::strip).filter(a -> !a.isEmpty()).orElse(null);
+        record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
+    }
+
+    /** Chooses (or changes) the service a draft will be sent to. */
+    public void chooseService(Actor caseworker, SupportService newService, Instant now) {
+        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
+        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        this.service = Objects.requireNonNull(newService, "a referral is to a service");
+        record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
+    }
+
+    /**
+     * The referrer gives up a draft that will not be sent. Only drafts: once submitted, a referral is
+     * cancelled or marked entered in error, never forgotten. The caller deletes it.
+     */
+    public void discard(Actor caseworker) {
+        requireReferrer(caseworker, ReferralAction.DISCARD);
+        requireStatus(ReferralAction.DISCARD, ReferralStatus.DRAFT);
+    }
+
+    /** What a draft still lacks before it can be sent, in the order the questions are asked. */
+    public List<DraftPart> missing() {
+        List<DraftPart> missing = new ArrayList<>();
+        if (riskLevel == null) {
+            missing.add(DraftPart.NEEDS);
+        }
+        if (service == null) {
+            missing.add(DraftPart.SERVICE);
+        }
+        if (consent().isEmpty()) {
+            missing.add(DraftPart.CONSENT);
+        }
+        return missing;
+    }
+
     /** Records (or replaces) the consent the referral rests on; only while it is a draft. */
     public void recordConsent(Actor caseworker, Consent consent, Instant now) {
         requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
@@ -291,6 +354,12 @@ public class Referral {
                        Instant now) {
         requireReferrer(caseworker, ReferralAction.SUBMIT);
         requireStatus(ReferralAction.SUBMIT, ReferralStatus.DRAFT);
+        if (riskLevel == null) {
+            throw new IllegalStateException("record the needs before submitting");
+        }
+        if (service == null) {
+            throw new IllegalStateException("choose a service before submitting");
+        }
         Consent consent = consent().orElseThrow(() -> new IllegalStateException("record consent before submitting"));
         if (needs().needsExplicitConsent() && consent.basis() == ConsentBasis.IMPLIED) {
             throw new IllegalStateException(
@@ -506,8 +575,16 @@ public class Referral {
         return referringOrganisationId;
     }
 
+    /** The service; every submitted referral has one, a draft once it is chosen ({@link #chosenService()}). */
     public SupportService service() {
+        if (service == null) {
+            throw new IllegalStateException("no service chosen yet");
+        }
         return service;
+    }
+
+    public Optional<SupportService> chosenService() {
+        return Optional.ofNullable(service);
     }
 
     public ReferralStatus status() {
@@ -518,9 +595,21 @@ public class Referral {
         return Optional.ofNullable(businessStatus);
     }
 
+    /** The needs; every submitted referral has them, a draft once they are recorded ({@link #assessment()}). */
     public NeedsAssessment needs() {
-        return new NeedsAssessment(needs, crimeTypes, riskLevel, urgency, reportedToPolice,
-                Optional.ofNullable(crimeReference), Optional.ofNullable(safeguardingConcerns));
+        return assessment().orElseThrow(() -> new IllegalStateException("needs not recorded yet"));
+    }
+
+    public Optional<NeedsAssessment> assessment() {
+        if (riskLevel == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NeedsAssessment(needs, crimeTypes, riskLevel, urgency, reportedToPolice,
+                Optional.ofNullable(crimeReference), Optional.ofNullable(safeguardingConcerns)));
+    }
+
+    public Optional<String> matchArea() {
+        return Optional.ofNullable(matchArea);
     }
 
     /** The consent in force: none before it is recorded or after it is withdrawn. */

@@ -20,7 +20,8 @@ public enum ReferralAction {
     SET_BUSINESS_STATUS,
     SEND_MESSAGE,
     WITHDRAW_CONSENT,
-    REDIRECT;
+    REDIRECT,
+    DISCARD;
 
     public String verb() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -13,6 +13,9 @@ public interface ReferralRepository {
 
     void add(Referral referral);
 
+    /** Deletes a referral with its timeline: only a discarded draft is ever removed. */
+    void remove(Referral referral);
+
     /** The client's referrals that are submitted and not yet ended, or still drafts. */
     List<Referral> unfinishedForClient(String clientId);
 

@@ -80,6 +80,34 @@ public class ReferralService {
         return referral;
     }
 
+    /** A draft for a person of the caseworker's organisation, saved before its needs and service are known. */
+    public Referral startDraft(Actor actor, String clientId) {
+        Client client = clients.find(clientId).filter(c -> c.belongsTo(actor.organisationId()))
+                .orElseThrow(() -> new NotFoundException("client"));
+        Referral referral = Referral.draft(actor, client, clock.instant());
+        referrals.add(referral);
+        audited(actor, referral, AuditEvent.Action.CREATE, ReferralAction.CREATE);
+        return referral;
+    }
+
+    public Referral recordNeeds(Actor actor, String referralId, NeedsAssessment needs, Optional<String> area) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, OptionalLong.empty(),
+                (r, now) -> r.recordNeeds(actor, needs, area, now));
+    }
+
+    public Referral chooseService(Actor actor, String referralId, String serviceId) {
+        return change(actor, referralId, ReferralAction.UPDATE_DRAFT, OptionalLong.empty(),
+                (r, now) -> r.chooseService(actor, service(serviceId), now));
+    }
+
+    /** Deletes a draft that will not be sent; the audit trail keeps that it existed and who discarded it. */
+    public void discard(Actor actor, String referralId) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.DELETE);
+        referral.discard(actor);
+        referrals.remove(referral);
+        audited(actor, referral, AuditEvent.Action.DELETE, ReferralAction.DISCARD);
+    }
+
     public Referral updateDraft(Actor actor, String referralId, String serviceId, NeedsAssessment needs) {
         return updateDraft(actor, referralId, serviceId, needs, OptionalLong.empty());
     }

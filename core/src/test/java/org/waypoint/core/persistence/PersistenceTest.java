@@ -284,6 +284,50 @@ class PersistenceTest {
         }
     }
     @Test
+    void aDraftIsSavedWithThePersonAloneThenAnsweredAndADiscardedOneIsDeletedWithItsTimeline() throws Exception {
+        ClientDetails marked = markedDetails();
+        ClientDetails details = new ClientDetails("Draft Given", "Draft Family", LocalDate.of(1999, 1, 2), Gender.FEMALE,
+                "en", false, marked.accessNeeds(), marked.postcode(), marked.contact(), marked.safeContact(), marked.guardian());
+        String draftId = db.inTransaction(em -> {
+            Client client = new Client(police.id(), details, duplicateKey(details), caseworker.userId(), NOW);
+            new JpaClientRepository(em).add(client);
+            Referral draft = Referral.draft(caseworker, client, NOW);
+            new JpaReferralRepository(em).add(draft);
+            return draft.id();
+        });
+        try (EntityManager em = db.entityManager()) {
+            Referral loaded = new JpaReferralRepository(em).find(draftId).orElseThrow();
+            assertThat(loaded.chosenService()).isEmpty();
+            assertThat(loaded.assessment()).isEmpty();
+            assertThat(loaded.client().details().givenName()).isEqualTo(details.givenName());
+            assertThat(new JpaReferralRepository(em).search(Optional.of(police.id()), Optional.empty(),
+                    org.waypoint.core.referral.ReferralQuery.all(0, 100), Optional.empty(), NOW).items())
+                    .extracting(Referral::id).contains(draftId);
+        }
+        db.inTransaction(em -> {
+            Referral draft = new JpaReferralRepository(em).find(draftId).orElseThrow();
+            draft.recordNeeds(caseworker, new NeedsAssessment(Set.of("COUNSELLING"), Set.of(CrimeType.STALKING),
+                    RiskLevel.STANDARD, Urgency.ROUTINE, false, Optional.empty(), Optional.empty()), Optional.of("MkAreaQx"), NOW);
+            draft.chooseService(caseworker, em.merge(service), NOW);
+            return null;
+        });
+        assertThat(textColumns("referral")).allSatisfy(value -> assertThat(value).doesNotContain("MkAreaQx"));
+        db.inTransaction(em -> {
+            Referral draft = new JpaReferralRepository(em).find(draftId).orElseThrow();
+            assertThat(draft.missing()).containsExactly(org.waypoint.core.referral.DraftPart.CONSENT);
+            assertThat(draft.matchArea()).contains("MkAreaQx");
+            draft.discard(caseworker);
+            new JpaReferralRepository(em).remove(draft);
+            return null;
+        });
+        try (EntityManager em = db.entityManager()) {
+            assertThat(new JpaReferralRepository(em).find(draftId)).isEmpty();
+            assertThat(em.createNativeQuery("SELECT COUNT(*) FROM referral_event WHERE referral_id = ?1")
+                    .setParameter(1, draftId).getSingleResult().toString()).isEqualTo("0");
+        }
+    }
+
+    @Test
     void referralsAreFoundByThePersonsBlindIndexByReferenceAndByTheDaysSent() {
         ClientDetails marked = markedDetails();
         ClientDetails details = new ClientDetails("Search Given", "Search Family", LocalDate.of(2001, 5, 12), Gender.FEMALE,

@@ -48,6 +48,11 @@ public final class InMemory {
         }
 
         @Override
+        public void remove(Referral referral) {
+            byId.remove(referral.id());
+        }
+
+        @Override
         public List<Referral> unfinishedForClient(String clientId) {
             return byId.values().stream()
                     .filter(r -> r.client().id().equals(clientId) && !r.status().isFinal())

@@ -30,7 +30,8 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(String url, String user) {
         this.url = url;
         this.user = user;
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, user, "")
+                .placeholders(org.waypoint.core.shared.persistence.Migrations.placeholders(url)).locations("classpath:db/migration").load().migrate();
         this.factory = Persistence.createEntityManagerFactory("waypoint", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",

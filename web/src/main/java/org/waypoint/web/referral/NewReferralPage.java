@@ -1,16 +1,22 @@
 package org.waypoint.web.referral;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientDetails;
@@ -23,15 +29,20 @@ import org.waypoint.core.directory.MatchCriteria;
 import org.waypoint.core.directory.MatchReason;
 import org.waypoint.core.directory.MatchResult;
 import org.waypoint.core.directory.ServiceProfile;
+import org.waypoint.core.referral.DraftPart;
+import org.waypoint.core.referral.IllegalTransitionException;
 import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralService;
+import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.Gender;
 import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Postcode;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -43,15 +54,17 @@ import org.waypoint.web.session.Me;
 /**
  * A new referral, up to its draft: who it is for (an existing record, after the possible-duplicate
  * check, or a new one with safe-contact instructions), their needs and risk, and the service, chosen
- * from the matched list with its reasons. Choosing the service saves the draft; consent, checking
- * the answers and sending happen on the referral's own page. What is typed stays in this view on
- * the server: nothing of it goes into an address.
+ * from the matched list with its reasons. Each answer is saved as it is given: the person's record
+ * and the draft at the first step, then the needs, then the service, so nothing typed is lost when a
+ * session ends. This view keeps only ids and the step; what is typed lives for one request in
+ * {@link NewReferralForm}. A saved draft is resumed, or one of its answers changed, at
+ * {@code /referrals/new?draft={id}&step=person|needs|service}.
  */
 @Named
 @ViewScoped
 public class NewReferralPage implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The questions, in the order they are asked. */
     public enum Step { FIND, CHOOSE, ADD, NEEDS, SERVICE }
@@ -74,67 +87,77 @@ public class NewReferralPage implements Serializable {
     @Inject
     Clock clock;
 
+    @Inject
+    NewReferralForm form;
+
     private Step step = Step.FIND;
-
-    // Who: the search, then the new record.
-    private String givenName;
-    private String familyName;
-    private String day;
-    private String month;
-    private String year;
-    private LocalDate dateOfBirth;
-    private List<Candidate> candidates = List.of();
-    private String gender;
-    private String language = "en";
-    private boolean interpreterNeeded;
-    private String postcode;
-    private String phone;
-    private String email;
-    private String address;
-    private String accessNeeds;
-    private String safeNumber;
-    private String safeTimes;
-    private String voicemailAllowed;
-    private String serviceMayIdentifyItself;
-    private String coverStory;
-
-    // The chosen person, by id only.
+    private List<String> candidateIds = List.of();
     private String clientId;
-    private String clientName;
+    private long clientVersion;
+    private String referralId;
 
-    // Needs and risk.
-    private Set<String> needs = Set.of();
-    private Set<String> crimeTypes = Set.of();
-    private String riskLevel;
-    private String urgency;
-    private String reportedToPolice;
-    private String crimeReference;
-    private String safeguardingConcerns;
-    private String area;
+    /** Opens a saved draft at one of its questions ({@code ?draft={id}&step=...}); a plain GET starts afresh. */
+    public void resume() {
+        String draft = Pages.request().getParameter("draft");
+        if (draft == null) {
+            return;
+        }
+        Referral referral;
+        try {
+            if (!draft.matches("[0-9a-f-]{36}")) {
+                throw new NotFoundException("referral");
+            }
+            referral = referrals.open(me.actor(), draft);
+        } catch (NotFoundException | IllegalArgumentException notVisible) {
+            notFound();
+            return;
+        }
+        if (referral.status() != ReferralStatus.DRAFT) {
+            Pages.redirect("/referrals/" + referral.id());
+            return;
+        }
+        form.referral(referral);
+        referralId = referral.id();
+        clientId = referral.client().id();
+        String asked = Pages.request().getParameter("step");
+        if ("person".equals(asked)) {
+            editPerson();
+        } else if ("service".equals(asked) && referral.assessment().isPresent()) {
+            step = Step.SERVICE;
+        } else {
+            editNeeds();
+        }
+    }
 
-    // The service.
-    private List<MatchView> matches = List.of();
-    private List<ExclusionView> exclusions = List.of();
+    private void notFound() {
+        try {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FacesContext.getCurrentInstance().responseComplete();
+    }
 
     public void find() {
-        if (Pages.trimmed(givenName) == null) {
+        if (Pages.trimmed(form.getGivenName()) == null) {
             errors.add("givenName", Messages.text("new.error.givenName"));
         }
-        if (Pages.trimmed(familyName) == null) {
+        if (Pages.trimmed(form.getFamilyName()) == null) {
             errors.add("familyName", Messages.text("new.error.familyName"));
         }
-        dateOfBirth = dateOfBirth();
+        LocalDate dateOfBirth = dateOfBirth();
         if (!errors.isEmpty()) {
             return;
         }
-        candidates = clients.possibleDuplicates(me.actor(), givenName.strip(), familyName.strip(), dateOfBirth).stream()
-                .map(Candidate::of).toList();
-        step = candidates.isEmpty() ? Step.ADD : Step.CHOOSE;
+        candidateIds = clients.possibleDuplicates(me.actor(), form.getGivenName().strip(), form.getFamilyName().strip(),
+                dateOfBirth).stream().map(Client::id).toList();
+        step = candidateIds.isEmpty() ? Step.ADD : Step.CHOOSE;
     }
 
     private LocalDate dateOfBirth() {
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+            LocalDate date = LocalDate.of(Integer.parseInt(form.getYear().strip()), Integer.parseInt(form.getMonth().strip()),
+                    Integer.parseInt(form.getDay().strip()));
             if (date.isAfter(LocalDate.now(clock)) || date.getYear() < 1900) {
                 errors.add("dob-day", Messages.text("new.error.dobPast"));
                 return null;
@@ -146,12 +169,12 @@ public class NewReferralPage implements Serializable {
         }
     }
 
-    /** Goes on with a person already recorded. */
+    /** Goes on with a person already recorded: their draft is saved at once. */
     public void use(String candidateId) {
-        candidates.stream().filter(c -> c.id().equals(candidateId)).findFirst().ifPresent(candidate -> {
-            Client client = clients.get(me.actor(), candidate.id());
-            chosen(client);
-        });
+        if (candidateIds.contains(candidateId)) {
+            clientId = candidateId;
+            startDraft();
+        }
     }
 
     /** None of the possible duplicates is this person. */
@@ -159,24 +182,60 @@ public class NewReferralPage implements Serializable {
         step = Step.ADD;
     }
 
+    /** Records a new person, or saves the changes to the draft's person, then goes on to what the draft lacks. */
     public void add() {
+        ClientDetails details = details();
+        if (details == null) {
+            return;
+        }
+        if (referralId == null) {
+            clientId = clients.register(me.actor(), details).id();
+            startDraft();
+            return;
+        }
+        try {
+            clients.update(me.actor(), clientId, details, OptionalLong.of(clientVersion));
+        } catch (StaleVersionException changedMeanwhile) {
+            errors.add("givenName", Messages.text("new.error.stale"));
+            return;
+        }
+        next();
+    }
+
+    private void startDraft() {
+        Referral draft = referrals.startDraft(me.actor(), clientId);
+        referralId = draft.id();
+        form.referral(draft);
+        editNeeds();
+    }
+
+    /** The person's details from the form, checked by the domain's own rules; null (with the errors) when they fail. */
+    private ClientDetails details() {
+        if (Pages.trimmed(form.getGivenName()) == null) {
+            errors.add("givenName", Messages.text("new.error.givenName"));
+        }
+        if (Pages.trimmed(form.getFamilyName()) == null) {
+            errors.add("familyName", Messages.text("new.error.familyName"));
+        }
+        LocalDate dateOfBirth = dateOfBirth();
         Gender chosenGender = Form.choice("gender", Gender.class);
-        gender = chosenGender == null ? null : chosenGender.name();
-        voicemailAllowed = Form.value("voicemailAllowed");
-        serviceMayIdentifyItself = Form.value("serviceMayIdentifyItself");
+        form.setGender(chosenGender == null ? null : chosenGender.name());
+        form.setVoicemailAllowed(Form.value("voicemailAllowed"));
+        form.setServiceMayIdentifyItself(Form.value("serviceMayIdentifyItself"));
         if (chosenGender == null) {
             errors.add("gender", Messages.text("new.error.gender"));
         }
-        String lang = Pages.trimmed(language) == null ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
+        String language = form.getLanguage();
+        String lang = Pages.trimmed(language) == null ? null : language.strip().toLowerCase(Locale.ROOT);
         if (lang == null || !lang.matches("[a-z]{2}")) {
             errors.add("language", Messages.text("new.error.language"));
         }
-        Optional<String> code = check("postcode", postcode, value -> new Postcode(value.toUpperCase(java.util.Locale.ROOT)));
-        Optional<String> phoneNumber = check("phone", phone, value -> new ContactDetails(Optional.of(value), Optional.empty(), Optional.empty()));
-        Optional<String> mail = check("email", email, value -> new ContactDetails(Optional.empty(), Optional.of(value), Optional.empty()));
-        Optional<String> home = check("address", address, value -> new ContactDetails(Optional.empty(), Optional.empty(), Optional.of(value)));
-        Optional<String> safe = check("safeNumber", safeNumber, value -> new SafeContact(Optional.of(value), Optional.empty(), false, false, Optional.empty()));
-        Optional<String> times = check("safeTimes", safeTimes, value -> new SafeContact(Optional.empty(), Optional.of(value), false, false, Optional.empty()));
+        Optional<String> code = check("postcode", form.getPostcode(), value -> new Postcode(value.toUpperCase(Locale.ROOT)));
+        Optional<String> phoneNumber = check("phone", form.getPhone(), value -> new ContactDetails(Optional.of(value), Optional.empty(), Optional.empty()));
+        Optional<String> mail = check("email", form.getEmail(), value -> new ContactDetails(Optional.empty(), Optional.of(value), Optional.empty()));
+        Optional<String> home = check("address", form.getAddress(), value -> new ContactDetails(Optional.empty(), Optional.empty(), Optional.of(value)));
+        Optional<String> safe = check("safeNumber", form.getSafeNumber(), value -> new SafeContact(Optional.of(value), Optional.empty(), false, false, Optional.empty()));
+        Optional<String> times = check("safeTimes", form.getSafeTimes(), value -> new SafeContact(Optional.empty(), Optional.of(value), false, false, Optional.empty()));
         Boolean voicemail = Form.yesNo("voicemailAllowed");
         if (voicemail == null) {
             errors.add("voicemailAllowed", Messages.text("new.error.voicemail"));
@@ -185,19 +244,18 @@ public class NewReferralPage implements Serializable {
         if (identify == null) {
             errors.add("serviceMayIdentifyItself", Messages.text("new.error.identify"));
         }
-        Optional<String> cover = check("coverStory", coverStory, value -> new SafeContact(Optional.empty(), Optional.empty(), false, false, Optional.of(value)));
-        Optional<String> access = Optional.ofNullable(Pages.trimmed(accessNeeds));
+        Optional<String> cover = check("coverStory", form.getCoverStory(), value -> new SafeContact(Optional.empty(), Optional.empty(), false, false, Optional.of(value)));
+        Optional<String> access = Optional.ofNullable(Pages.trimmed(form.getAccessNeeds()));
         if (!errors.isEmpty()) {
-            return;
+            return null;
         }
-        ClientDetails details = new ClientDetails(givenName.strip(), familyName.strip(), dateOfBirth, chosenGender, lang,
-                interpreterNeeded, access, code, new ContactDetails(phoneNumber, mail, home),
+        return new ClientDetails(form.getGivenName().strip(), form.getFamilyName().strip(), dateOfBirth, chosenGender, lang,
+                form.isInterpreterNeeded(), access, code, new ContactDetails(phoneNumber, mail, home),
                 new SafeContact(safe, times, voicemail, identify, cover), Optional.empty());
-        chosen(clients.register(me.actor(), details));
     }
 
     /** A field's value checked by the domain's own rule, the rule's words shown beside the field when it fails. */
-    private Optional<String> check(String field, String value, java.util.function.Consumer<String> rule) {
+    private Optional<String> check(String field, String value, Consumer<String> rule) {
         String trimmed = Pages.trimmed(value);
         if (trimmed == null) {
             return Optional.empty();
@@ -211,31 +269,78 @@ public class NewReferralPage implements Serializable {
         }
     }
 
-    private void chosen(Client client) {
-        clientId = client.id();
-        clientName = client.details().givenName() + " " + client.details().familyName();
-        dateOfBirth = client.details().dateOfBirth();
-        gender = client.details().gender().name();
-        language = client.details().preferredLanguage();
-        interpreterNeeded = client.details().interpreterNeeded();
-        area = client.details().postcode().orElse(null);
+    /** The person step again, filled in from their saved record. */
+    private void editPerson() {
+        Client client = clients.get(me.actor(), clientId);
+        clientVersion = client.version();
+        ClientDetails details = client.details();
+        form.setGivenName(details.givenName());
+        form.setFamilyName(details.familyName());
+        form.setDay(String.valueOf(details.dateOfBirth().getDayOfMonth()));
+        form.setMonth(String.valueOf(details.dateOfBirth().getMonthValue()));
+        form.setYear(String.valueOf(details.dateOfBirth().getYear()));
+        form.setGender(details.gender().name());
+        form.setLanguage(details.preferredLanguage());
+        form.setInterpreterNeeded(details.interpreterNeeded());
+        form.setPostcode(details.postcode().orElse(null));
+        form.setPhone(details.contact().phone().orElse(null));
+        form.setEmail(details.contact().email().orElse(null));
+        form.setAddress(details.contact().address().orElse(null));
+        form.setAccessNeeds(details.accessNeeds().orElse(null));
+        form.setSafeNumber(details.safeContact().safeNumber().orElse(null));
+        form.setSafeTimes(details.safeContact().safeTimes().orElse(null));
+        form.setVoicemailAllowed(details.safeContact().voicemailAllowed() ? "yes" : "no");
+        form.setServiceMayIdentifyItself(details.safeContact().serviceMayIdentifyItself() ? "yes" : "no");
+        form.setCoverStory(details.safeContact().coverStory().orElse(null));
+        step = Step.ADD;
+    }
+
+    /** The needs step, filled in from the draft where its needs are saved. */
+    private void editNeeds() {
+        Referral referral = referral();
+        referral.assessment().ifPresent(needs -> {
+            form.setNeeds(Set.copyOf(needs.needs()));
+            form.setCrimeTypes(needs.crimeTypes().stream().map(Enum::name).collect(Collectors.toSet()));
+            form.setRiskLevel(needs.riskLevel().name());
+            form.setUrgency(needs.urgency().name());
+            form.setReportedToPolice(needs.reportedToPolice() ? "yes" : "no");
+            form.setCrimeReference(needs.crimeReference().orElse(null));
+            form.setSafeguardingConcerns(needs.safeguardingConcerns().orElse(null));
+        });
+        form.setArea(referral.matchArea().or(() -> referral.client().details().postcode()).orElse(null));
         step = Step.NEEDS;
     }
 
+    /** After a saved answer: the first question the draft still lacks, else back to checking the answers. */
+    private void next() {
+        form.referral(null);
+        List<DraftPart> missing = referral().missing();
+        if (missing.contains(DraftPart.NEEDS)) {
+            editNeeds();
+        } else if (missing.contains(DraftPart.SERVICE)) {
+            step = Step.SERVICE;
+        } else {
+            Pages.redirect("/referrals/" + referralId);
+        }
+    }
+
+    /** Saves the needs in the draft, then asks for the service. */
     public void assess() {
-        needs = Form.values("needs");
-        crimeTypes = Form.choices("crimeTypes", CrimeType.class).stream().map(Enum::name).collect(Collectors.toSet());
+        Set<String> needs = Form.values("needs");
+        Set<CrimeType> crimes = Form.choices("crimeTypes", CrimeType.class);
         RiskLevel risk = Form.choice("riskLevel", RiskLevel.class);
         Urgency urgent = Form.choice("urgency", Urgency.class);
         Boolean police = Form.yesNo("reportedToPolice");
-        riskLevel = risk == null ? null : risk.name();
-        urgency = urgent == null ? null : urgent.name();
-        reportedToPolice = Form.value("reportedToPolice");
+        form.setNeeds(needs);
+        form.setCrimeTypes(crimes.stream().map(Enum::name).collect(Collectors.toSet()));
+        form.setRiskLevel(risk == null ? null : risk.name());
+        form.setUrgency(urgent == null ? null : urgent.name());
+        form.setReportedToPolice(Form.value("reportedToPolice"));
         Set<String> known = directory.categories().stream().map(c -> c.code()).collect(Collectors.toSet());
         if (needs.isEmpty() || !known.containsAll(needs)) {
             errors.add("needs", Messages.text("new.error.needs"));
         }
-        if (crimeTypes.isEmpty()) {
+        if (crimes.isEmpty()) {
             errors.add("crimeTypes", Messages.text("new.error.crimeTypes"));
         }
         if (risk == null) {
@@ -247,53 +352,85 @@ public class NewReferralPage implements Serializable {
         if (police == null) {
             errors.add("reportedToPolice", Messages.text("new.error.police"));
         }
-        if (Pages.trimmed(crimeReference) != null && (police == null || !police || crimeReference.strip().length() > 40)) {
+        String crimeReference = Pages.trimmed(form.getCrimeReference());
+        if (crimeReference != null && (police == null || !police || crimeReference.length() > 40)) {
             errors.add("crimeReference", Messages.text("new.error.crimeReference"));
         }
-        if (Pages.trimmed(safeguardingConcerns) != null && safeguardingConcerns.strip().length() > 4000) {
+        String concerns = Pages.trimmed(form.getSafeguardingConcerns());
+        if (concerns != null && concerns.length() > 4000) {
             errors.add("safeguardingConcerns", Messages.text("new.error.concerns"));
         }
-        Postcode where = null;
+        String area = Pages.trimmed(form.getArea());
         try {
-            where = new Postcode(Pages.trimmed(area) == null ? "" : area.strip());
+            new Postcode(area == null ? "" : area.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException notAPostcode) {
             errors.add("area", Messages.text("new.error.area"));
         }
         if (!errors.isEmpty()) {
             return;
         }
-        MatchResult result = directory.match(new MatchCriteria(needs, where, dateOfBirth.until(LocalDate.now(clock)).getYears(),
-                Gender.valueOf(gender), new LanguageCode(language), interpreterNeeded || !"en".equals(language), risk,
-                crimeTypes.stream().map(CrimeType::valueOf).collect(Collectors.toSet())), true);
-        matches = result.matches().stream().map(m -> MatchView.of(m.service(), m.reasons())).toList();
-        exclusions = result.exclusions().stream().map(e -> ExclusionView.of(e.service(), e.reasons())).toList();
-        step = Step.SERVICE;
+        referrals.recordNeeds(me.actor(), referralId, new NeedsAssessment(needs, crimes, risk, urgent, police,
+                Optional.ofNullable(crimeReference), Optional.ofNullable(concerns)), Optional.of(area.toUpperCase(Locale.ROOT)));
+        next();
     }
 
-    /** Saves the draft with the chosen service and goes on to consent, on the referral's page. */
+    /** Saves the chosen service in the draft and goes on to consent and checking the answers, on the referral's page. */
     public void choose() {
         String serviceId = Form.value("service");
-        if (serviceId == null || matches.stream().noneMatch(m -> m.id().equals(serviceId))) {
+        if (serviceId == null || getMatches().stream().noneMatch(m -> m.id().equals(serviceId))) {
             errors.add("service", Messages.text("new.error.service"));
             return;
         }
-        Referral draft = referrals.draft(me.actor(), clientId, serviceId, needsAssessment());
-        Pages.redirect("/referrals/" + draft.id());
+        try {
+            referrals.chooseService(me.actor(), referralId, serviceId);
+        } catch (IllegalTransitionException | IllegalStateException sentMeanwhile) {
+            errors.add("service", Messages.text("referral.error.refused"));
+            return;
+        }
+        Pages.redirect("/referrals/" + referralId);
     }
 
-    private NeedsAssessment needsAssessment() {
-        return new NeedsAssessment(needs, crimeTypes.stream().map(CrimeType::valueOf).collect(Collectors.toSet()),
-                RiskLevel.valueOf(riskLevel), Urgency.valueOf(urgency), "yes".equals(reportedToPolice),
-                Optional.ofNullable(Pages.trimmed(crimeReference)), Optional.ofNullable(Pages.trimmed(safeguardingConcerns)));
-    }
-
-    /** Goes back one question, keeping what was typed. */
+    /** Goes back one question: the saved answers are shown again. */
     public void back() {
-        step = switch (step) {
-            case FIND, CHOOSE, ADD -> Step.FIND;
-            case NEEDS -> Step.FIND;
-            case SERVICE -> Step.NEEDS;
-        };
+        if (referralId == null) {
+            step = Step.FIND;
+            return;
+        }
+        switch (step) {
+            case NEEDS -> editPerson();
+            case SERVICE -> editNeeds();
+            default -> Pages.redirect("/referrals/" + referralId);
+        }
+    }
+
+    private Referral referral() {
+        if (form.referral() == null) {
+            form.referral(referrals.open(me.actor(), referralId));
+        }
+        return form.referral();
+    }
+
+    /** The services matched to the draft's saved needs, worked out once a request. */
+    private Matching matching() {
+        if (form.matching() == null) {
+            Referral referral = referral();
+            NeedsAssessment needs = referral.needs();
+            ClientDetails person = referral.client().details();
+            Postcode where = new Postcode(referral.matchArea().or(person::postcode).orElseThrow());
+            MatchResult result = directory.match(new MatchCriteria(needs.needs(), where,
+                    person.dateOfBirth().until(LocalDate.now(clock)).getYears(), person.gender(),
+                    new LanguageCode(person.preferredLanguage()),
+                    person.interpreterNeeded() || !"en".equals(person.preferredLanguage()), needs.riskLevel(),
+                    needs.crimeTypes()), true);
+            form.matching(new Matching(
+                    result.matches().stream().map(m -> MatchView.of(m.service(), m.reasons())).toList(),
+                    result.exclusions().stream().map(e -> ExclusionView.of(e.service(), e.reasons())).toList()));
+        }
+        return form.matching();
+    }
+
+    /** The matched services and those left out, for one request. */
+    public record Matching(List<MatchView> matches, List<ExclusionView> exclusions) {
     }
 
     // Choices offered.
@@ -362,72 +499,37 @@ public class NewReferralPage implements Serializable {
 
     // State for the page.
 
-    public Step getStep() {
-        return step;
-    }
-
     public String getStepName() {
         return step.name();
     }
 
+    /** Whether the person step changes a saved record rather than adding one. */
+    public boolean isEditingPerson() {
+        return referralId != null;
+    }
+
+    public String getReferralId() {
+        return referralId;
+    }
+
+    /** The possible duplicates, read (and audited) from their ids each time they are shown. */
     public List<Candidate> getCandidates() {
-        return candidates;
+        if (form.candidates() == null) {
+            form.candidates(candidateIds.stream().map(id -> Candidate.of(clients.get(me.actor(), id))).toList());
+        }
+        return form.candidates();
     }
 
     public List<MatchView> getMatches() {
-        return matches;
+        return step == Step.SERVICE ? matching().matches() : List.of();
     }
 
     public List<ExclusionView> getExclusions() {
-        return exclusions;
+        return step == Step.SERVICE ? matching().exclusions() : List.of();
     }
 
     public String getClientName() {
-        return clientName;
+        ClientDetails person = referral().client().details();
+        return person.givenName() + " " + person.familyName();
     }
-
-    public String getGivenName() { return givenName; }
-    public void setGivenName(String v) { givenName = v; }
-    public String getFamilyName() { return familyName; }
-    public void setFamilyName(String v) { familyName = v; }
-    public String getDay() { return day; }
-    public void setDay(String v) { day = v; }
-    public String getMonth() { return month; }
-    public void setMonth(String v) { month = v; }
-    public String getYear() { return year; }
-    public void setYear(String v) { year = v; }
-    public String getGender() { return gender; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String v) { language = v; }
-    public boolean isInterpreterNeeded() { return interpreterNeeded; }
-    public void setInterpreterNeeded(boolean v) { interpreterNeeded = v; }
-    public String getPostcode() { return postcode; }
-    public void setPostcode(String v) { postcode = v; }
-    public String getPhone() { return phone; }
-    public void setPhone(String v) { phone = v; }
-    public String getEmail() { return email; }
-    public void setEmail(String v) { email = v; }
-    public String getAddress() { return address; }
-    public void setAddress(String v) { address = v; }
-    public String getAccessNeeds() { return accessNeeds; }
-    public void setAccessNeeds(String v) { accessNeeds = v; }
-    public String getSafeNumber() { return safeNumber; }
-    public void setSafeNumber(String v) { safeNumber = v; }
-    public String getSafeTimes() { return safeTimes; }
-    public void setSafeTimes(String v) { safeTimes = v; }
-    public String getVoicemailAllowed() { return voicemailAllowed; }
-    public String getServiceMayIdentifyItself() { return serviceMayIdentifyItself; }
-    public String getCoverStory() { return coverStory; }
-    public void setCoverStory(String v) { coverStory = v; }
-    public Set<String> getNeeds() { return needs; }
-    public Set<String> getCrimeTypes() { return crimeTypes; }
-    public String getRiskLevel() { return riskLevel; }
-    public String getUrgency() { return urgency; }
-    public String getReportedToPolice() { return reportedToPolice; }
-    public String getCrimeReference() { return crimeReference; }
-    public void setCrimeReference(String v) { crimeReference = v; }
-    public String getSafeguardingConcerns() { return safeguardingConcerns; }
-    public void setSafeguardingConcerns(String v) { safeguardingConcerns = v; }
-    public String getArea() { return area; }
-    public void setArea(String v) { area = v; }
 }

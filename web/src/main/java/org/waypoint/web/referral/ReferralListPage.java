@@ -244,7 +244,7 @@ public class ReferralListPage {
             return new Row(referral.id(),
                     referral.reference().map(ReferralReference::value).orElse(Messages.text("list.noReference")),
                     person,
-                    referral.service().name(),
+                    referral.chosenService().map(s -> s.name()).orElse(Messages.text("list.noService")),
                     Format.status(referral.status()),
                     Format.statusTag(referral.status()),
                     referral.acknowledgeBy().filter(due -> referral.status() == ReferralStatus.REQUESTED).map(Format::time).orElse(""),

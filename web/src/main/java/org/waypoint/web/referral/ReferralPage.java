@@ -102,7 +102,38 @@ public class ReferralPage {
 
     // Actions.
 
+    /** Records (or changes) the draft's consent and returns to checking the answers. */
     public void recordConsent() {
+        Consent consent = consentFromForm();
+        if (consent != null) {
+            attempt("basis", () -> referrals.recordConsent(me.actor(), id, consent), "consentRecorded");
+        }
+    }
+
+    /** The last step of a draft in one go: records the consent given and sends the referral. */
+    public void consentAndSubmit() {
+        Consent consent = consentFromForm();
+        if (consent == null) {
+            return;
+        }
+        attempt("basis", () -> {
+            referrals.recordConsent(me.actor(), id, consent);
+            referrals.submit(me.actor(), id);
+        }, "submitted");
+    }
+
+    /** Deletes the draft, after the caseworker has confirmed it, and shows the list. */
+    public void discard() {
+        try {
+            referrals.discard(me.actor(), id);
+        } catch (IllegalTransitionException | IllegalStateException refused) {
+            errors.add("confirm-discard", Messages.text("referral.error.refused") + " " + refused.getMessage() + ".");
+            return;
+        }
+        Pages.redirect("/referrals", "done", "discarded");
+    }
+
+    private Consent consentFromForm() {
         ConsentBasis basis = Form.choice("basis", ConsentBasis.class);
         ConsentMethod method = Form.choice("method", ConsentMethod.class);
         Set<String> sharing = Form.values("sharing");
@@ -125,12 +156,11 @@ public class ReferralPage {
             errors.add("sharing", Messages.text("consent.error.sharing"));
         }
         if (!errors.isEmpty()) {
-            return;
+            return null;
         }
-        Consent consent = basis == ConsentBasis.SAFEGUARDING_OVERRIDE
+        return basis == ConsentBasis.SAFEGUARDING_OVERRIDE
                 ? Consent.safeguardingOverride(justification, approvedBy, method, clock.instant(), me.actor().userId())
                 : Consent.given(basis, sharing.contains("contact"), sharing.contains("case"), method, clock.instant(), me.actor().userId());
-        attempt("basis", () -> referrals.recordConsent(me.actor(), id, consent), "consentRecorded");
     }
 
     public void submit() {
@@ -262,7 +292,60 @@ public class ReferralPage {
     }
 
     public String getService() {
-        return referral().service().name() + " (" + referral().service().organisation().name() + ")";
+        return referral().chosenService().map(s -> s.name() + " (" + s.organisation().name() + ")")
+                .orElse(Messages.text("referral.noService"));
+    }
+
+    /** Whether the reader is changing the draft's consent ({@code ?change=consent}, kept in the form when it posts). */
+    public boolean isChangingConsent() {
+        return isDraft() && "consent".equals(Pages.request().getParameter("change"));
+    }
+
+    /** Whether the reader is asked to confirm discarding the draft ({@code ?confirm=discard}). */
+    public boolean isConfirmingDiscard() {
+        return isDraft() && me.isCaseworker() && "discard".equals(Pages.request().getParameter("confirm"));
+    }
+
+    /** What the draft still lacks before it can be sent, as the names of its parts (needs, service, consent). */
+    public List<String> getMissing() {
+        return referral().missing().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    /** Whether the draft has all it needs but consent. */
+    public boolean isReadyForConsent() {
+        List<String> missing = getMissing();
+        return !missing.contains("needs") && !missing.contains("service");
+    }
+
+    public List<Row> getServiceRows() {
+        return referral().chosenService().map(s -> List.of(new Row(Messages.text("referral.serviceTitle"), s.name()),
+                new Row(Messages.text("referral.provider"), s.organisation().name()))).orElse(List.of());
+    }
+
+    public boolean isServiceChosen() {
+        return referral().chosenService().isPresent();
+    }
+
+    /** The saved consent's answers, to fill in the form when it is changed. */
+    public String getConsentBasis() {
+        return referral().consent().map(c -> c.basis().name()).orElse("");
+    }
+
+    public String getConsentMethod() {
+        return referral().consent().map(c -> c.method().name()).orElse("");
+    }
+
+    public Set<String> getConsentSharing() {
+        return referral().consent().map(c -> {
+            Set<String> shared = new java.util.HashSet<>();
+            if (c.shareContactDetails()) {
+                shared.add("contact");
+            }
+            if (c.shareCaseDetails()) {
+                shared.add("case");
+            }
+            return shared;
+        }).orElse(Set.of());
     }
 
     public boolean isContactShared() {
@@ -316,6 +399,10 @@ public class ReferralPage {
             rows.add(new Row(Messages.text("referral.case"), Messages.text("referral.notShared")));
             return rows;
         }
+        if (referral().assessment().isEmpty()) {
+            rows.add(new Row(Messages.text("referral.needs"), Messages.text("referral.notAnswered")));
+            return rows;
+        }
         NeedsAssessment needs = referral().needs();
         rows.add(new Row(Messages.text("referral.needs"), needs.needs().stream().map(this::categoryLabel).collect(Collectors.joining(", "))));
         rows.add(new Row(Messages.text("referral.crimeTypes"), needs.crimeTypes().stream()
@@ -354,7 +441,7 @@ public class ReferralPage {
     }
 
     public boolean isNeedsExplicitConsent() {
-        return referral().needs().needsExplicitConsent();
+        return referral().assessment().map(NeedsAssessment::needsExplicitConsent).orElse(false);
     }
 
     public List<Event> getTimeline() {

@@ -40,10 +40,10 @@ public class JpaReferralRepository implements ReferralRepository {
      */
     @Override
     public Optional<Referral> find(String id) {
-        return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client JOIN FETCH r.service"
+        return em.createQuery("SELECT r FROM Referral r JOIN FETCH r.client LEFT JOIN FETCH r.service"
                         + " LEFT JOIN FETCH r.needs WHERE r.id = :id", Referral.class)
                 .setParameter("id", id)
-                .setHint("eclipselink.join-fetch", "r.service.organisation")
+                .setHint("eclipselink.left-join-fetch", "r.service.organisation")
                 .getResultStream()
                 .findFirst();
     }
@@ -51,6 +51,11 @@ public class JpaReferralRepository implements ReferralRepository {
     @Override
     public void add(Referral referral) {
         em.persist(referral);
+    }
+
+    @Override
+    public void remove(Referral referral) {
+        em.remove(referral);
     }
 
     @Override

@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -41,10 +44,26 @@ public class Migrations {
 
     private volatile boolean complete;
 
+    /**
+     * What the one set of scripts spells differently on the two databases, by the JDBC address:
+     * {@code ${dropNotNull}} lets a column take nulls (Derby {@code NULL}, PostgreSQL {@code DROP NOT NULL}).
+     */
+    public static Map<String, String> placeholders(String jdbcUrl) {
+        boolean derby = jdbcUrl.startsWith("jdbc:derby:");
+        return Map.of("dropNotNull", derby ? "NULL" : "DROP NOT NULL");
+    }
+
     @PostConstruct
     void migrate() {
+        String url;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database cannot be reached to migrate it", e);
+        }
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
+                .placeholders(placeholders(url))
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()

@@ -47,6 +47,7 @@ class ServiceEligibilityMigrationTest {
 
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(url + ";create=true", null, null)
+                .placeholders(org.waypoint.core.shared.persistence.Migrations.placeholders(url))
                 .locations("classpath:db/migration").target(target).load();
     }
 

@@ -472,7 +472,8 @@ public class Referral {
         status = to;
         record(actor, now, action, from, to, reason);
         if (from != ReferralStatus.DRAFT) {
-            pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now));
+            pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now,
+                    actor.organisationId()));
         }
     }
 

@@ -29,10 +29,21 @@ class MailTemplatesTest {
 
         assertThat(mail.subject()).isEqualTo(kind.subject()).startsWith("Waypoint: ");
         assertThat(mail.text()).contains("WP-2026-000042", "Harbour Counselling", "urgent",
-                "Wednesday 25 November 2026, 00:00 UK time", "https://waypoint.example.org/referrals/" + REFERRAL)
+                "midnight on Wednesday 25 November 2026 (UK time)", "https://waypoint.example.org/referrals/" + REFERRAL)
                 .doesNotContain("{{", "<");
         assertThat(mail.html()).contains("WP-2026-000042", "Harbour Counselling", "Urgent",
                 "href=\"https://waypoint.example.org/referrals/" + REFERRAL + "\"").doesNotContain("{{");
+    }
+
+    @Test
+    void aStatusUpdateSaysTheNewStatusAndWhoChangedIt() {
+        RenderedMail mail = TEMPLATES.render(MailKind.REFERRAL_UPDATED, new MailContent("WP-2026-000042",
+                "Harbour Counselling", Optional.empty(), Optional.empty(), LINKS.referral(REFERRAL),
+                Optional.of(org.waypoint.core.referral.ReferralStatus.FAILED), Optional.of("O'Brien & Daughters")));
+
+        assertThat(mail.text()).contains("O'Brien & Daughters has changed the status of a referral you made to Harbour Counselling.",
+                "New status: Ended without completing");
+        assertThat(mail.html()).contains("O&#39;Brien &amp; Daughters has changed", "<strong>Ended without completing</strong>");
     }
 
     @Test

@@ -190,6 +190,33 @@ class NotificationsTest {
     }
 
     @Test
+    void aStatusEmailSaysTheNewStatusAndWhichOrganisationChangedItAndNotWhy() {
+        String rejected = world.submitted();
+        String cancelled = world.submitted();
+        run(() -> world.referrals.open(world.staff, rejected));
+        world.drain(dispatcher);
+        int before = smtpServer.getReceivedMessages().length;
+
+        run(() -> world.referrals.reject(world.staff, rejected, "MkRejectQx"));
+        run(() -> world.referrals.cancel(world.caseworker, cancelled, "MkCancelQx"));
+        world.drain(dispatcher);
+
+        List<Received> updates = Received.all(smtpServer.getReceivedMessages()).subList(before, before + 2);
+        assertThat(updates).allSatisfy(mail -> {
+            assertThat(mail.recipient()).isEqualTo(World.CASEWORKER_EMAIL);
+            assertThat(mail.subject()).isEqualTo(UPDATED);
+            assertThat(mail.everything()).doesNotContain("MkRejectQx", "MkCancelQx");
+        });
+        assertThat(updates).anySatisfy(mail -> {
+            assertThat(mail.text()).contains(world.providerName + " has changed the status of a referral you made to "
+                    + World.SERVICE_NAME, "New status: Rejected");
+            assertThat(mail.html()).contains("New status: <strong>Rejected</strong>", world.providerName);
+        });
+        assertThat(updates).anySatisfy(mail -> assertThat(mail.text())
+                .contains(world.referrerName + " has changed the status", "New status: Cancelled"));
+    }
+
+    @Test
     void anOverdueReferralRemindsTheServiceDailyAndAlertsTheReferrerOnce() {
         String id = world.submitted();
         world.drain(dispatcher);

@@ -189,7 +189,10 @@ class PagesIT {
             browser.open("/referrals");
             browser.follow(By.linkText(reference));
             assertThat(page.findElement(By.id("timeline")).getText()).contains("Accepted", "Opened by the service", "Sent to the service");
-            assertThat(page.findElement(By.id("messages")).getText()).contains("We will call on Tuesday at 11am.", "From the service");
+            assertThat(page.findElement(By.id("messages")).getText())
+                    .contains("We will call on Tuesday at 11am.", "Harbour Support Trust (demo)")
+                    .containsPattern("(\\d{1,2}(:\\d{2})?[ap]m|midday|midnight) on [A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}");
+            assertThat(page.findElement(By.id("timeline")).getText()).doesNotContain("the other side");
             browser.checkAccessibility();
         }
     }
@@ -204,15 +207,25 @@ class PagesIT {
             browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             toTherapy = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+            assertThat(page.findElements(By.cssSelector("[data-action]"))).as("what the domain offers a caseworker on a sent referral")
+                    .extracting(e -> e.getAttribute("data-action"))
+                    .containsExactlyInAnyOrder("cancel", "withdraw-consent", "entered-in-error", "message");
+            assertThat(page.findElements(By.cssSelector("input[value='Accept'], input[value='Reject'], a[data-action='reject']"))).isEmpty();
+            assertThat(page.findElements(By.id("confirmed-reference"))).hasSize(1);
+            assertThat(page.findElement(By.tagName("main")).getText().split(toTherapy, -1)).as("the reference once").hasSize(2);
 
             toAdvocacy = refer(browser, familyName, true, "ADVOCACY", "Open Door Advocacy");
             browser.follow(By.linkText("Referrals"));
             browser.follow(By.linkText(toAdvocacy));
-            browser.follow(By.cssSelector("input[value='Cancel the referral']"));
+            browser.follow(By.linkText("Cancel the referral"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Are you sure you want to cancel this referral?");
+            assertThat(page.findElement(By.id("confirm-warning")).getText()).contains("Harbour Support Trust (demo) will be told");
+            browser.follow(By.cssSelector("input[value='Yes, cancel the referral']"));
             assertThat(errorSummary(page)).contains("Enter a reason");
             browser.checkAccessibility();
-            type(page, "reason-cancel", "Made by mistake: the person asked for therapy only. " + SCRIPT);
-            browser.follow(By.cssSelector("input[value='Cancel the referral']"));
+            type(page, "reason", "Made by mistake: the person asked for therapy only. " + SCRIPT);
+            browser.follow(By.cssSelector("input[value='Yes, cancel the referral']"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The referral has been cancelled.");
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
             assertThat(page.findElement(By.id("timeline")).getText()).contains("Made by mistake", SCRIPT);
             assertThat(page.getTitle()).doesNotContain("pwned");
@@ -227,9 +240,21 @@ class PagesIT {
             choose(page, "businessStatus", "CONTACT_ATTEMPTED");
             browser.follow(By.id("set-business-status"));
             assertThat(page.findElement(By.id("business-status")).getText()).isEqualTo("Contact attempted");
-            type(page, "reason-reject", "Our waiting list is closed to new referrals this month.");
-            browser.follow(By.cssSelector("input[value='Reject']"));
+            String address = page.getCurrentUrl().replaceFirst("\\?.*", "");
+            browser.follow(By.linkText("Reject"));
+            assertThat(page.getCurrentUrl()).endsWith("/reject").doesNotContain(".xhtml");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Are you sure you want to reject this referral?");
+            assertThat(page.findElement(By.id("confirm-warning")).getText())
+                    .contains("Northshire Police Victim Care Unit (demo) will be told", "cannot be undone");
+            browser.checkAccessibility();
+            browser.follow(By.linkText("No, go back"));
+            assertThat(page.getCurrentUrl()).isEqualTo(address);
+            assertThat(page.findElement(By.id("status")).getText()).as("going back changes nothing").isEqualTo("Received");
+            browser.follow(By.linkText("Reject"));
+            type(page, "reason", "Our waiting list is closed to new referrals this month.");
+            browser.follow(By.cssSelector("input[value='Yes, reject the referral']"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected");
+            assertThat(page.findElements(By.cssSelector("[data-action='accept'], [data-action='reject']"))).isEmpty();
             browser.checkAccessibility();
             signOut(browser);
         }
@@ -239,7 +264,9 @@ class PagesIT {
             browser.open("/sign-in");
             signIn(browser, CASEWORKER);
             browser.follow(By.linkText(toTherapy));
-            assertThat(page.findElement(By.id("timeline")).getText()).contains("Rejected", "waiting list is closed");
+            assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected");
+            assertThat(page.findElement(By.id("timeline")).getText())
+                    .contains("Rejected", "waiting list is closed", "Harbour Support Trust (demo)");
             browser.checkAccessibility();
             new org.openqa.selenium.support.ui.Select(page.findElement(By.id("otherService")))
                     .selectByVisibleText("Open Door Advocacy (Harbour Support Trust (demo))");
@@ -248,9 +275,9 @@ class PagesIT {
             consentAndSend(browser);
             String redirected = page.findElement(By.id("confirmed-reference")).getText();
 
-            page.findElement(By.cssSelector("details summary")).click();
-            type(page, "withdrawReason", "They no longer want any contact from services.");
-            browser.follow(By.id("withdraw"));
+            browser.follow(By.linkText("The person has withdrawn consent"));
+            type(page, "reason", "They no longer want any contact from services.");
+            browser.follow(By.cssSelector("input[value='Yes, withdraw consent']"));
             assertThat(page.findElement(By.id("notice")).getText()).contains("Consent has been withdrawn");
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
             browser.checkAccessibility();

@@ -214,19 +214,7 @@ public class ReferralResource {
     }
 
     private static ReferralCommand command(String action, ReferralRequests.Action body) {
-        return switch (action) {
-            case "accept" -> new ReferralCommand.Accept();
-            case "reject" -> new ReferralCommand.Reject(body.reason());
-            case "start" -> new ReferralCommand.Start();
-            case "hold" -> new ReferralCommand.Hold(body.reason());
-            case "resume" -> new ReferralCommand.Resume();
-            case "complete" -> new ReferralCommand.Complete();
-            case "fail" -> new ReferralCommand.Fail(body.reason());
-            case "cancel" -> new ReferralCommand.Cancel(body.reason());
-            case "entered-in-error" -> new ReferralCommand.MarkEnteredInError(body.reason());
-            case "business-status" -> new ReferralCommand.SetBusinessStatus(body.businessStatus());
-            default -> throw new NotFoundException();
-        };
+        return ReferralCommand.parse(action, body.reason(), body.businessStatus()).orElseThrow(NotFoundException::new);
     }
 
     private static org.waypoint.core.referral.NeedsAssessment needs(ReferralRequests.Needs needs) {

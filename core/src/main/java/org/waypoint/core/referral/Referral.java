@@ -256,14 +256,71 @@ public class Referral {
         return isVisibleTo(actor) && (actor.is(Role.CASEWORKER) || consent().map(Consent::shareCaseDetails).orElse(false));
     }
 
-    private void requireReferrer(Actor actor, ReferralAction action) {
-        requireVisible(actor);
-        actor.requireRole(Role.CASEWORKER, action.verb());
+    /**
+     * What the actor may do to this referral now: the lifecycle's rules ({@link #require}), read
+     * without acting. Opening is not among them: it happens when the service looks. Someone who may
+     * not see the referral may do nothing.
+     */
+    public Set<ReferralAction> availableActions(Actor actor) {
+        Set<ReferralAction> available = EnumSet.noneOf(ReferralAction.class);
+        if (!isVisibleTo(actor)) {
+            return available;
+        }
+        for (ReferralAction action : ReferralAction.values()) {
+            if (action != ReferralAction.CREATE && action != ReferralAction.OPEN
+                    && roleFor(action).map(actor::is).orElse(true) && allowedNow(action)) {
+                available.add(action);
+            }
+        }
+        return available;
     }
 
-    private void requireService(Actor actor, ReferralAction action) {
+    /** Who may take the action: the referrer's caseworkers, the service's staff, or (empty) either. */
+    private static Optional<Role> roleFor(ReferralAction action) {
+        return switch (action) {
+            case CREATE, UPDATE_DRAFT, SUBMIT, DISCARD, CANCEL, WITHDRAW_CONSENT, REDIRECT -> Optional.of(Role.CASEWORKER);
+            case OPEN, ACCEPT, REJECT, START, HOLD, RESUME, COMPLETE, FAIL, SET_BUSINESS_STATUS ->
+                    Optional.of(Role.SERVICE_STAFF);
+            case MARK_ENTERED_IN_ERROR, SEND_MESSAGE -> Optional.empty();
+        };
+    }
+
+    /** Whether the referral's state lets the action happen, whoever asks. */
+    private boolean allowedNow(ReferralAction action) {
+        return switch (action) {
+            case CREATE -> false;
+            case UPDATE_DRAFT, SUBMIT, DISCARD -> status == ReferralStatus.DRAFT;
+            case OPEN -> status != ReferralStatus.DRAFT;
+            case ACCEPT, REJECT -> status == ReferralStatus.RECEIVED;
+            case START -> status == ReferralStatus.ACCEPTED;
+            case HOLD -> status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS;
+            case RESUME -> status == ReferralStatus.ON_HOLD;
+            case COMPLETE -> status == ReferralStatus.IN_PROGRESS;
+            case FAIL -> status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ON_HOLD;
+            case SET_BUSINESS_STATUS -> status == ReferralStatus.RECEIVED || status == ReferralStatus.ACCEPTED
+                    || status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ON_HOLD;
+            case CANCEL -> status == ReferralStatus.REQUESTED || status == ReferralStatus.RECEIVED
+                    || status == ReferralStatus.ACCEPTED || status == ReferralStatus.ON_HOLD;
+            case REDIRECT -> status == ReferralStatus.REJECTED;
+            case MARK_ENTERED_IN_ERROR -> status != ReferralStatus.ENTERED_IN_ERROR;
+            case SEND_MESSAGE -> status != ReferralStatus.DRAFT && status != ReferralStatus.ENTERED_IN_ERROR;
+            case WITHDRAW_CONSENT -> consentBasis != null && consentWithdrawnAt == null;
+        };
+    }
+
+    /**
+     * The one check every change makes: the actor must see the referral (else it is not found), have
+     * the role the action needs, and find the referral in a state that allows it.
+     */
+    private void require(Actor actor, ReferralAction action) {
         requireVisible(actor);
-        actor.requireRole(Role.SERVICE_STAFF, action.verb());
+        roleFor(action).ifPresent(role -> actor.requireRole(role, action.verb()));
+        if (!allowedNow(action)) {
+            if (action == ReferralAction.WITHDRAW_CONSENT) {
+                throw new IllegalStateException("there is no consent to withdraw");
+            }
+            throw new IllegalTransitionException(status, action);
+        }
     }
 
     private void requireVisible(Actor actor) {
@@ -274,8 +331,7 @@ public class Referral {
 
 
     public void updateDraft(Actor caseworker, SupportService newService, NeedsAssessment newNeeds, Instant now) {
-        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
-        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.UPDATE_DRAFT);
         this.service = Objects.requireNonNull(newService, "a referral is to a service");
         applyNeeds(newNeeds);
         record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
@@ -286,8 +342,7 @@ public class Referral {
      * the person's own postcode.
      */
     public void recordNeeds(Actor caseworker, NeedsAssessment newNeeds, Optional<String> area, Instant now) {
-        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
-        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.UPDATE_DRAFT);
         applyNeeds(newNeeds);
         this.matchArea = area.map(String::strip).filter(a -> !a.isEmpty()).orElse(null);
         record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
@@ -295,8 +350,7 @@ public class Referral {
 
     /** Chooses (or changes) the service a draft will be sent to. */
     public void chooseService(Actor caseworker, SupportService newService, Instant now) {
-        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
-        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.UPDATE_DRAFT);
         this.service = Objects.requireNonNull(newService, "a referral is to a service");
         record(caseworker, now, ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT, ReferralStatus.DRAFT, null);
     }
@@ -306,8 +360,7 @@ public class Referral {
      * cancelled or marked entered in error, never forgotten. The caller deletes it.
      */
     public void discard(Actor caseworker) {
-        requireReferrer(caseworker, ReferralAction.DISCARD);
-        requireStatus(ReferralAction.DISCARD, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.DISCARD);
     }
 
     /** What a draft still lacks before it can be sent, in the order the questions are asked. */
@@ -327,8 +380,7 @@ public class Referral {
 
     /** Records (or replaces) the consent the referral rests on; only while it is a draft. */
     public void recordConsent(Actor caseworker, Consent consent, Instant now) {
-        requireReferrer(caseworker, ReferralAction.UPDATE_DRAFT);
-        requireStatus(ReferralAction.UPDATE_DRAFT, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.UPDATE_DRAFT);
         Objects.requireNonNull(consent, "consent is required");
         if (consent.basis() == ConsentBasis.GIVEN_BY_PARENT_OR_GUARDIAN && !client.isChildOn(now)) {
             throw new IllegalArgumentException("a parent or guardian consents only for a child");
@@ -352,8 +404,7 @@ public class Referral {
      */
     public void submit(Actor caseworker, Supplier<ReferralReference> nextReference, WorkingCalendar calendar,
                        Instant now) {
-        requireReferrer(caseworker, ReferralAction.SUBMIT);
-        requireStatus(ReferralAction.SUBMIT, ReferralStatus.DRAFT);
+        require(caseworker, ReferralAction.SUBMIT);
         if (riskLevel == null) {
             throw new IllegalStateException("record the needs before submitting");
         }
@@ -377,9 +428,7 @@ public class Referral {
     }
 
     public void cancel(Actor caseworker, String reason, Instant now) {
-        requireReferrer(caseworker, ReferralAction.CANCEL);
-        requireStatus(ReferralAction.CANCEL, ReferralStatus.REQUESTED, ReferralStatus.RECEIVED,
-                ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD);
+        require(caseworker, ReferralAction.CANCEL);
         transition(caseworker, now, ReferralAction.CANCEL, ReferralStatus.CANCELLED, requireReason(reason));
     }
 
@@ -388,10 +437,7 @@ public class Referral {
      * told; a draft keeps no consent and cannot be submitted until consent is recorded again.
      */
     public void withdrawConsent(Actor caseworker, String reason, Instant now) {
-        requireReferrer(caseworker, ReferralAction.WITHDRAW_CONSENT);
-        if (consentBasis == null || consentWithdrawnAt != null) {
-            throw new IllegalStateException("there is no consent to withdraw");
-        }
+        require(caseworker, ReferralAction.WITHDRAW_CONSENT);
         String why = requireReason(reason);
         this.consentWithdrawnAt = now;
         if (status.isOpen()) {
@@ -404,8 +450,7 @@ public class Referral {
 
     /** After a rejection, a new draft to another service for the same person, linked to this one. */
     public Referral redirect(Actor caseworker, SupportService otherService, Instant now) {
-        requireReferrer(caseworker, ReferralAction.REDIRECT);
-        requireStatus(ReferralAction.REDIRECT, ReferralStatus.REJECTED);
+        require(caseworker, ReferralAction.REDIRECT);
         Referral next = draft(caseworker, client, otherService, needs(), now);
         next.redirectedFrom = id;
         consent().filter(c -> consentWithdrawnAt == null).ifPresent(c -> next.recordConsent(caseworker, c, now));
@@ -419,7 +464,7 @@ public class Referral {
      * acknowledgement: it becomes RECEIVED. Later openings change nothing.
      */
     public void open(Actor staff, Instant now) {
-        requireService(staff, ReferralAction.OPEN);
+        require(staff, ReferralAction.OPEN);
         if (status == ReferralStatus.REQUESTED) {
             this.receivedAt = now;
             transition(staff, now, ReferralAction.OPEN, ReferralStatus.RECEIVED, null);
@@ -427,67 +472,54 @@ public class Referral {
     }
 
     public void accept(Actor staff, Instant now) {
-        serviceTransition(staff, now, ReferralAction.ACCEPT, ReferralStatus.ACCEPTED, null, ReferralStatus.RECEIVED);
+        serviceTransition(staff, now, ReferralAction.ACCEPT, ReferralStatus.ACCEPTED, null);
     }
 
     public void reject(Actor staff, String reason, Instant now) {
-        serviceTransition(staff, now, ReferralAction.REJECT, ReferralStatus.REJECTED, requireReason(reason),
-                ReferralStatus.RECEIVED);
+        serviceTransition(staff, now, ReferralAction.REJECT, ReferralStatus.REJECTED, reason);
     }
 
     public void start(Actor staff, Instant now) {
-        serviceTransition(staff, now, ReferralAction.START, ReferralStatus.IN_PROGRESS, null, ReferralStatus.ACCEPTED);
+        serviceTransition(staff, now, ReferralAction.START, ReferralStatus.IN_PROGRESS, null);
     }
 
     public void hold(Actor staff, String reason, Instant now) {
-        serviceTransition(staff, now, ReferralAction.HOLD, ReferralStatus.ON_HOLD, requireReason(reason),
-                ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+        serviceTransition(staff, now, ReferralAction.HOLD, ReferralStatus.ON_HOLD, reason);
     }
 
     public void resume(Actor staff, Instant now) {
-        serviceTransition(staff, now, ReferralAction.RESUME, ReferralStatus.IN_PROGRESS, null, ReferralStatus.ON_HOLD);
+        serviceTransition(staff, now, ReferralAction.RESUME, ReferralStatus.IN_PROGRESS, null);
     }
 
     public void complete(Actor staff, Instant now) {
-        serviceTransition(staff, now, ReferralAction.COMPLETE, ReferralStatus.COMPLETED, null, ReferralStatus.IN_PROGRESS);
+        serviceTransition(staff, now, ReferralAction.COMPLETE, ReferralStatus.COMPLETED, null);
     }
 
     public void fail(Actor staff, String reason, Instant now) {
-        serviceTransition(staff, now, ReferralAction.FAIL, ReferralStatus.FAILED, requireReason(reason),
-                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        serviceTransition(staff, now, ReferralAction.FAIL, ReferralStatus.FAILED, reason);
     }
 
     public void setBusinessStatus(Actor staff, BusinessStatus newStatus, Instant now) {
-        requireService(staff, ReferralAction.SET_BUSINESS_STATUS);
-        requireStatus(ReferralAction.SET_BUSINESS_STATUS, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED,
-                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        require(staff, ReferralAction.SET_BUSINESS_STATUS);
         this.businessStatus = Objects.requireNonNull(newStatus, "a business status is required");
         record(staff, now, ReferralAction.SET_BUSINESS_STATUS, status, status, newStatus.name());
     }
 
-    private void serviceTransition(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason,
-                                   ReferralStatus... from) {
-        requireService(staff, action);
-        requireStatus(action, from);
-        transition(staff, now, action, to, reason);
+    private void serviceTransition(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason) {
+        require(staff, action);
+        transition(staff, now, action, to, action.needsReason() ? requireReason(reason) : null);
     }
 
 
     /** Either side, or nobody else: a referral made in error leaves every list. */
     public void markEnteredInError(Actor actor, String reason, Instant now) {
-        requireVisible(actor);
-        if (status == ReferralStatus.ENTERED_IN_ERROR) {
-            throw new IllegalTransitionException(status, ReferralAction.MARK_ENTERED_IN_ERROR);
-        }
+        require(actor, ReferralAction.MARK_ENTERED_IN_ERROR);
         transition(actor, now, ReferralAction.MARK_ENTERED_IN_ERROR, ReferralStatus.ENTERED_IN_ERROR, requireReason(reason));
     }
 
     /** A message between the referrer and the service, once the referral has been submitted. */
     public ReferralMessage sendMessage(Actor author, String body, Instant now) {
-        requireVisible(author);
-        if (status == ReferralStatus.DRAFT || status == ReferralStatus.ENTERED_IN_ERROR) {
-            throw new IllegalTransitionException(status, ReferralAction.SEND_MESSAGE);
-        }
+        require(author, ReferralAction.SEND_MESSAGE);
         ReferralMessage.Side side = author.is(Role.CASEWORKER) ? ReferralMessage.Side.REFERRER : ReferralMessage.Side.SERVICE;
         ReferralMessage message = new ReferralMessage(this, author, side, body, now, messages.size());
         messages.add(message);
@@ -501,21 +533,13 @@ public class Referral {
         return status == ReferralStatus.REQUESTED && acknowledgeBy != null && now.isAfter(acknowledgeBy);
     }
 
-    private void requireStatus(ReferralAction action, ReferralStatus... allowed) {
-        for (ReferralStatus candidate : allowed) {
-            if (status == candidate) {
-                return;
-            }
-        }
-        throw new IllegalTransitionException(status, action);
-    }
-
     private void transition(Actor actor, Instant now, ReferralAction action, ReferralStatus to, String reason) {
         ReferralStatus from = status;
         status = to;
         record(actor, now, action, from, to, reason);
         if (from != ReferralStatus.DRAFT) {
-            pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now));
+            pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now,
+                    actor.organisationId()));
         }
     }
 

@@ -1,14 +1,45 @@
 package org.waypoint.core.referral;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.waypoint.core.shared.Actor;
 
-/** An action on an existing referral, as a value: what the API's {@code POST /referrals/{id}/{action}} carries. */
+/**
+ * An action on an existing referral, as a value: what the API's {@code POST /referrals/{id}/{action}}
+ * and the referral page's action forms carry. Both read the action's name with {@link #parse}.
+ */
 public sealed interface ReferralCommand {
 
     ReferralAction action();
 
     void applyTo(Referral referral, Actor actor, Instant now);
+
+    /**
+     * The command an action's name ({@link ReferralAction#slug()}) stands for, with the reason or
+     * business status it carries; empty for a name that is not a lifecycle command on one referral
+     * (redirecting, messaging and withdrawing consent have use cases of their own).
+     */
+    static Optional<ReferralCommand> parse(String name, String reason, BusinessStatus businessStatus) {
+        return name == null ? Optional.empty()
+                : ReferralAction.fromSlug(name).flatMap(action -> of(action, reason, businessStatus));
+    }
+
+    /** The command for an action, with what it carries; empty for an action that is not a command. */
+    static Optional<ReferralCommand> of(ReferralAction action, String reason, BusinessStatus businessStatus) {
+        return Optional.ofNullable(switch (action) {
+            case ACCEPT -> new Accept();
+            case REJECT -> new Reject(reason);
+            case START -> new Start();
+            case HOLD -> new Hold(reason);
+            case RESUME -> new Resume();
+            case COMPLETE -> new Complete();
+            case FAIL -> new Fail(reason);
+            case CANCEL -> new Cancel(reason);
+            case MARK_ENTERED_IN_ERROR -> new MarkEnteredInError(reason);
+            case SET_BUSINESS_STATUS -> new SetBusinessStatus(businessStatus);
+            default -> null;
+        });
+    }
 
     record Accept() implements ReferralCommand {
         @Override

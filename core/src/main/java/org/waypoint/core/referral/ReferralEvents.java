@@ -16,9 +16,10 @@ public final class ReferralEvents {
                             Instant acknowledgeBy) {
     }
 
-    /** Any change of status after submission. */
+    /** Any change of status after submission, and which organisation's user made it. */
     public record StatusChanged(String referralId, String reference, String serviceId, String referrerUserId,
-                                ReferralAction action, ReferralStatus from, ReferralStatus to, Instant at) {
+                                ReferralAction action, ReferralStatus from, ReferralStatus to, Instant at,
+                                String byOrganisationId) {
     }
 
     /** A new message; the other side should be told. */

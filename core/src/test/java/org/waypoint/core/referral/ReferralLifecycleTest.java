@@ -101,7 +101,9 @@ class ReferralLifecycleTest {
             } else {
                 assertThat(events).singleElement().isEqualTo(new ReferralEvents.StatusChanged(referral.id(),
                         referral.reference().orElseThrow().value(), world.service.id(), world.caseworker.userId(),
-                        step.action(), from, to, NOW));
+                        step.action(), from, to, NOW, step.action() == ReferralAction.CANCEL
+                                || step.action() == ReferralAction.MARK_ENTERED_IN_ERROR
+                                ? world.caseworker.organisationId() : world.staff.organisationId()));
             }
         } else if (from == DRAFT && isServiceAction(step.action())) {
             assertThatThrownBy(() -> step.perform().accept(world, referral)).isInstanceOf(NotFoundException.class);

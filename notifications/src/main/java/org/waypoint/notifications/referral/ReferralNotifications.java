@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.account.UserAccountRepository;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.directory.SupportServiceRepository;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralEvents;
@@ -34,7 +36,8 @@ import org.waypoint.notifications.templates.MailTemplates;
  * the change, so that a change that rolls back queues nothing. Who is told:
  * <ul>
  *     <li>submitted: the service's referral inbox;</li>
- *     <li>received, accepted, rejected, on hold, completed, failed, cancelled: the referrer;</li>
+ *     <li>received, accepted, rejected, on hold, completed, failed, cancelled: the referrer, with the
+ *     new status and the organisation that changed it;</li>
  *     <li>a message: the other side (the service's inbox, or the referrer);</li>
  *     <li>consent withdrawn: the service's inbox;</li>
  *     <li>not acknowledged in time: the service each day it stays so, and the referrer once.</li>
@@ -54,6 +57,7 @@ public class ReferralNotifications {
     private final ReferralRepository referrals;
     private final SupportServiceRepository services;
     private final UserAccountRepository accounts;
+    private final OrganisationRepository organisations;
     private final OverdueNotices overdueNotices;
     private final MailTemplates templates;
     private final Links links;
@@ -61,12 +65,13 @@ public class ReferralNotifications {
 
     @Inject
     public ReferralNotifications(Outbox outbox, ReferralRepository referrals, SupportServiceRepository services,
-                                 UserAccountRepository accounts, OverdueNotices overdueNotices, MailTemplates templates,
-                                 Links links, Clock clock) {
+                                 UserAccountRepository accounts, OrganisationRepository organisations,
+                                 OverdueNotices overdueNotices, MailTemplates templates, Links links, Clock clock) {
         this.outbox = outbox;
         this.referrals = referrals;
         this.services = services;
         this.accounts = accounts;
+        this.organisations = organisations;
         this.overdueNotices = overdueNotices;
         this.templates = templates;
         this.links = links;
@@ -75,7 +80,7 @@ public class ReferralNotifications {
 
     /** For CDI's proxy only. */
     protected ReferralNotifications() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     public void on(@Observes ReferralEvents.Submitted event) {
@@ -89,8 +94,12 @@ public class ReferralNotifications {
             return;
         }
         SupportService service = service(event.serviceId());
-        referrer(event.referrerUserId(), event.referralId()).ifPresent(address -> queue(MailKind.REFERRAL_UPDATED,
-                address, event.referralId(), event.reference(), service, Optional.empty(), Optional.empty()));
+        Optional<String> changedBy = organisations.find(event.byOrganisationId()).map(Organisation::name);
+        referrer(event.referrerUserId(), event.referralId()).ifPresent(address -> outbox.add(new OutboxMessage(
+                templates.render(MailKind.REFERRAL_UPDATED, new MailContent(event.reference(), service.name(),
+                        Optional.empty(), Optional.empty(), links.referral(event.referralId()),
+                        Optional.of(event.to()), changedBy)),
+                address, Optional.of(event.referralId()), clock.instant())));
     }
 
     public void on(@Observes ReferralEvents.MessagePosted event) {

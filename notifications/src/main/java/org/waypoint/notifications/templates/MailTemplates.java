@@ -12,13 +12,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
+import org.waypoint.core.shared.GovUkTime;
 import org.waypoint.notifications.outbox.MailKind;
 import org.waypoint.notifications.outbox.RenderedMail;
 
@@ -29,9 +28,6 @@ import org.waypoint.notifications.outbox.RenderedMail;
  * application from starting rather than a message from being sent.
  */
 public final class MailTemplates {
-
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
     private final Map<MailKind, Mustache> text = new EnumMap<>(MailKind.class);
     private final Map<MailKind, Mustache> html = new EnumMap<>(MailKind.class);
@@ -65,7 +61,9 @@ public final class MailTemplates {
         scope.put("reference", content.reference());
         scope.put("serviceName", content.serviceName());
         scope.put("urgent", content.urgency().filter(u -> u == Urgency.URGENT).isPresent());
-        content.dueBy().ifPresent(due -> scope.put("dueBy", DUE.format(due.atZone(UK)) + " UK time"));
+        content.dueBy().ifPresent(due -> scope.put("dueBy", GovUkTime.dateTime(due) + " (UK time)"));
+        content.newStatus().ifPresent(status -> scope.put("newStatus", words(status)));
+        content.changedBy().ifPresent(organisation -> scope.put("changedBy", organisation));
         scope.put("link", content.link().toString());
         return new RenderedMail(kind, kind.subject(), execute(text.get(kind), scope), execute(html.get(kind), scope));
     }
@@ -77,6 +75,23 @@ public final class MailTemplates {
         scope.put("subject", kind.subject());
         scope.put("link", link.toString());
         return new RenderedMail(kind, kind.subject(), execute(text.get(kind), scope), execute(html.get(kind), scope));
+    }
+
+    /** A status as the pages say it. */
+    static String words(ReferralStatus status) {
+        return switch (status) {
+            case DRAFT -> "Draft";
+            case REQUESTED -> "Sent";
+            case RECEIVED -> "Received";
+            case ACCEPTED -> "Accepted";
+            case REJECTED -> "Rejected";
+            case IN_PROGRESS -> "In progress";
+            case ON_HOLD -> "On hold";
+            case COMPLETED -> "Completed";
+            case FAILED -> "Ended without completing";
+            case CANCELLED -> "Cancelled";
+            case ENTERED_IN_ERROR -> "Entered in error";
+        };
     }
 
     private static String execute(Mustache template, Map<String, Object> scope) {

@@ -24,6 +24,7 @@ import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.directory.persistence.JpaSupportServiceRepository;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
+import org.waypoint.core.organisation.persistence.JpaOrganisationRepository;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
@@ -81,6 +82,8 @@ public final class World {
     public final Actor caseworker;
     public final Actor staff;
     public final String serviceId;
+    public final String referrerName;
+    public final String providerName;
     private final String policeId;
 
     public World(TestDatabase db) {
@@ -90,7 +93,7 @@ public final class World {
         this.outbox = new JpaOutbox(em);
         JpaReferralRepository referralRepository = new JpaReferralRepository(em);
         this.notifications = new ReferralNotifications(outbox, referralRepository, new JpaSupportServiceRepository(em),
-                new JpaUserAccountRepository(em), new JpaOverdueNotices(em), new MailTemplates(), new Links(PUBLIC_URL),
+                new JpaUserAccountRepository(em), new JpaOrganisationRepository(em), new JpaOverdueNotices(em), new MailTemplates(), new Links(PUBLIC_URL),
                 clock);
         DomainEvents cdiLike = event -> {
             if (event instanceof ReferralEvents.Submitted e) {
@@ -126,6 +129,8 @@ public final class World {
             return service.id();
         });
         this.policeId = police.id();
+        this.referrerName = police.name();
+        this.providerName = charity.name();
         this.caseworker = new Actor(caseworkerId, police.id(), Role.CASEWORKER);
         this.staff = new Actor(staffId, charity.id(), Role.SERVICE_STAFF);
     }

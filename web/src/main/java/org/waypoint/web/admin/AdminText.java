@@ -19,7 +19,8 @@ final class AdminText {
 
     static String text(String key, Object... arguments) {
         String pattern = ResourceBundle.getBundle(BUNDLE, Locale.UK).getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.UK).format(arguments);
+        // The bundle writes an apostrophe as an apostrophe; MessageFormat would take it for a quote and drop it.
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), Locale.UK).format(arguments);
     }
 
     /** The choices of an enum, each labelled by {@code prefix + name} in this bundle. */

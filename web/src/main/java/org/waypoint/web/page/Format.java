@@ -2,27 +2,24 @@ package org.waypoint.web.page;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.shared.GovUkTime;
 
-/** How the pages write times, dates and statuses: London time, GOV.UK style ("3 March 2027, 2:05pm"). */
+/**
+ * How the pages write times, dates and statuses: London time, GOV.UK style ("2:05pm on Wednesday 3
+ * March 2027"), the same as the e-mails ({@link GovUkTime}).
+ */
 public final class Format {
-
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, h:mma", Locale.UK);
 
     private Format() {
     }
 
     public static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
+        return instant == null ? "" : GovUkTime.dateTime(instant);
     }
 
     public static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "" : GovUkTime.date(date);
     }
 
     /** The words for a status, as people working referrals say them. */

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +24,10 @@ import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
 import org.waypoint.core.referral.IllegalTransitionException;
 import org.waypoint.core.referral.NeedsAssessment;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.ReferralAction;
 import org.waypoint.core.referral.ReferralCommand;
 import org.waypoint.core.referral.ReferralMessage;
 import org.waypoint.core.referral.ReferralReference;
@@ -50,14 +55,14 @@ import org.waypoint.web.session.Me;
 @RequestScoped
 public class ReferralPage {
 
-    /** The actions whose lifecycle step needs a reason. */
-    private static final Set<String> REASONED = Set.of("reject", "hold", "fail", "cancel");
-
     @Inject
     ReferralService referrals;
 
     @Inject
     DirectoryService directory;
+
+    @Inject
+    OrganisationRepository organisations;
 
     @Inject
     Me me;
@@ -70,7 +75,9 @@ public class ReferralPage {
 
     /** The referral's id, from its address {@code /referrals/{id}} ({@link ReferralAddresses}); its forms post back to the same address. */
     private String id;
+    private final Map<String, String> organisationNames = new HashMap<>();
     private Referral referral;
+    private Set<ReferralAction> available;
     private String messageBody;
 
     /** Loads the referral for a first look (GET); one the reader may not see is not found. */
@@ -85,6 +92,39 @@ public class ReferralPage {
             }
             FacesContext.getCurrentInstance().responseComplete();
         }
+    }
+
+    /**
+     * Loads the referral and the ending action to confirm, from the address
+     * {@code /referrals/{id}/{action}}; an action that does not end anything, or that the reader may
+     * not take now, is not found.
+     */
+    public void loadConfirmation() {
+        load();
+        if (FacesContext.getCurrentInstance().getResponseComplete()) {
+            return;
+        }
+        if (confirming().filter(a -> a.isEnding() && available().contains(a)).isEmpty()) {
+            try {
+                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    private Optional<ReferralAction> confirming() {
+        Object slug = Pages.request().getAttribute(ReferralAddresses.ACTION);
+        return slug instanceof String name ? ReferralAction.fromSlug(name) : Optional.empty();
+    }
+
+    /** What the reader may do to the referral now, as the referral itself says. */
+    private Set<ReferralAction> available() {
+        if (available == null) {
+            available = referral().availableActions(me.actor());
+        }
+        return available;
     }
 
     private Referral referral() {
@@ -199,38 +239,53 @@ public class ReferralPage {
         }
     }
 
-    public void withdrawConsent() {
-        String reason = Form.value("withdrawReason");
-        if (reason == null) {
-            errors.add("withdrawReason", Messages.text("referral.error.reason"));
-            return;
-        }
-        attempt("withdrawReason", () -> referrals.withdrawConsent(me.actor(), referral().client().id(), reason), "consentWithdrawn");
-    }
-
-    /** A lifecycle action by name, with a reason where the lifecycle asks for one. */
+    /**
+     * A lifecycle action that does not end anything, by name, with a reason where it needs one. The
+     * ending ones are taken only from their confirmation page ({@link #confirm()}).
+     */
     public void act(String action) {
+        referral();
         String field = "reason-" + action;
         String reason = Form.value(field);
-        ReferralCommand command = switch (action) {
-            case "accept" -> new ReferralCommand.Accept();
-            case "start" -> new ReferralCommand.Start();
-            case "resume" -> new ReferralCommand.Resume();
-            case "complete" -> new ReferralCommand.Complete();
-            case "reject" -> new ReferralCommand.Reject(reason);
-            case "hold" -> new ReferralCommand.Hold(reason);
-            case "fail" -> new ReferralCommand.Fail(reason);
-            case "cancel" -> new ReferralCommand.Cancel(reason);
-            default -> null;
-        };
-        if (command == null) {
+        Optional<ReferralAction> named = ReferralAction.fromSlug(action).filter(a -> !a.isEnding());
+        Optional<ReferralCommand> command = named.flatMap(a -> ReferralCommand.of(a, reason, null));
+        if (command.isEmpty()) {
             return;
         }
-        if (REASONED.contains(action) && (reason == null || reason.length() > 2000)) {
+        if (named.get().needsReason() && !reasonable(reason)) {
             errors.add(field, Messages.text("referral.error.reason"));
             return;
         }
-        attempt(field, () -> referrals.perform(me.actor(), id, command, OptionalLong.empty()), action);
+        attempt(field, () -> referrals.perform(me.actor(), id, command.get(), OptionalLong.empty()), action);
+    }
+
+    /** The confirmed ending action of the confirmation page, with its reason. */
+    public void confirm() {
+        referral();
+        ReferralAction action = confirming().orElse(null);
+        if (action == null || !action.isEnding()) {
+            return;
+        }
+        String reason = Form.value("reason");
+        if (action.needsReason() && !reasonable(reason)) {
+            errors.add("reason", Messages.text("referral.error.reason"));
+            return;
+        }
+        if (action == ReferralAction.WITHDRAW_CONSENT) {
+            attempt("reason", () -> referrals.withdrawConsent(me.actor(), referral().client().id(), reason), "consentWithdrawn");
+            return;
+        }
+        ReferralCommand command = ReferralCommand.of(action, reason, null).orElseThrow();
+        attempt("reason", () -> referrals.perform(me.actor(), id, command, OptionalLong.empty()), done(action));
+    }
+
+    private static boolean reasonable(String reason) {
+        return reason != null && reason.length() <= 2000;
+    }
+
+    /** The {@code done} word for the banner after an action: letters only, as {@link #getNotice()} reads it. */
+    private static String done(ReferralAction action) {
+        return action == ReferralAction.MARK_ENTERED_IN_ERROR ? "enteredInError" : action.slug();
     }
 
     /** Runs a use case; a refusal (the referral moved on meanwhile, or the rules say no) is shown against the form. */
@@ -445,11 +500,9 @@ public class ReferralPage {
     }
 
     public List<Event> getTimeline() {
-        Actor actor = me.actor();
         return referral().timeline().stream().sorted((a, b) -> b.at().compareTo(a.at()))
                 .map(e -> new Event(Format.time(e.at()), Messages.text("action." + e.action().name()),
-                        Format.status(e.to()), e.reason().orElse(null),
-                        actor.belongsTo(e.actorOrganisationId()) ? Messages.text("referral.byYou") : Messages.text("referral.byOther")))
+                        Format.status(e.to()), e.reason().orElse(null), organisationName(e.actorOrganisationId())))
                 .toList();
     }
 
@@ -458,46 +511,69 @@ public class ReferralPage {
         return referral().messages().stream()
                 .map(m -> new Message(Format.time(m.at()), m.body(), m.authorUserId().equals(actor.userId())
                         ? Messages.text("referral.byYou")
-                        : Messages.text(m.side() == ReferralMessage.Side.REFERRER ? "referral.fromReferrer" : "referral.fromService")))
+                        : organisationName(m.side() == ReferralMessage.Side.REFERRER
+                                ? referral().referringOrganisationId() : referral().service().organisation().id())))
                 .toList();
     }
 
-    public boolean isCanMessage() {
-        return !isDraft() && referral().status() != ReferralStatus.ENTERED_IN_ERROR;
+    /** "your organisation" for the reader's own, else the other organisation by its name. */
+    private String organisationName(String organisationId) {
+        if (me.actor().belongsTo(organisationId)) {
+            return Messages.text("referral.byYou");
+        }
+        if (organisationId.equals(referral().service().organisation().id())) {
+            return referral().service().organisation().name();
+        }
+        return organisationNames.computeIfAbsent(organisationId,
+                other -> organisations.find(other).map(Organisation::name).orElse(Messages.text("referral.byOther")));
     }
 
-    /** The lifecycle actions open to the reader now. */
+    /** The other organisation on this referral, by its name: the service's for the referrer, the referrer's for the service. */
+    public String getOtherOrganisation() {
+        return organisationName(me.isCaseworker() ? referral().service().organisation().id() : referral().referringOrganisationId());
+    }
+
+    public boolean isCanMessage() {
+        return available().contains(ReferralAction.SEND_MESSAGE);
+    }
+
+    /** The lifecycle actions open to the reader now that take one click (a reason at most): none on a draft, which has its own. */
     public List<String> getActions() {
-        ReferralStatus status = referral().status();
-        if (me.isServiceStaff()) {
-            return switch (status) {
-                case RECEIVED -> List.of("accept", "reject");
-                case ACCEPTED -> List.of("start", "hold");
-                case IN_PROGRESS -> List.of("complete", "hold", "fail");
-                case ON_HOLD -> List.of("resume", "fail");
-                default -> List.of();
-            };
+        if (isDraft()) {
+            return List.of();
         }
-        return EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.ON_HOLD)
-                .contains(status) ? List.of("cancel") : List.of();
+        return available().stream().filter(a -> !a.isEnding() && a != ReferralAction.SET_BUSINESS_STATUS)
+                .filter(a -> ReferralCommand.of(a, null, null).isPresent()).map(ReferralAction::slug).toList();
+    }
+
+    /** The actions open to the reader now that end or undo something: each leads to its confirmation page. */
+    public List<String> getEndingActions() {
+        if (isDraft()) {
+            return List.of();
+        }
+        return available().stream().filter(ReferralAction::isEnding).map(ReferralAction::slug).toList();
     }
 
     public boolean needsReason(String action) {
-        return REASONED.contains(action);
+        return ReferralAction.fromSlug(action).map(ReferralAction::needsReason).orElse(false);
     }
 
     public boolean isCanSetBusinessStatus() {
-        return me.isServiceStaff() && EnumSet.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED,
-                ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD).contains(referral().status());
+        return available().contains(ReferralAction.SET_BUSINESS_STATUS);
     }
 
     public boolean isCanRedirect() {
-        return me.isCaseworker() && referral().status() == ReferralStatus.REJECTED;
+        return available().contains(ReferralAction.REDIRECT);
     }
 
-    public boolean isCanWithdrawConsent() {
-        return me.isCaseworker() && referral().consent().isPresent() && referral().consentWithdrawnAt().isEmpty()
-                && referral().status().isOpen();
+    /** The action being confirmed, by its address name. */
+    public String getConfirming() {
+        return confirming().map(ReferralAction::slug).orElse("");
+    }
+
+    /** The confirmation page's words for the action: {@code confirm.<slug>.title}, {@code .warning}, {@code .button}. */
+    public String confirmText(String part) {
+        return Messages.text("confirm." + getConfirming() + "." + part, getOtherOrganisation());
     }
 
     public List<Option> getOtherServices() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.waypoint.core.referral.ReferralAction.ACCEPT;
 import static org.waypoint.core.referral.ReferralAction.CANCEL;
 import static org.waypoint.core.referral.ReferralAction.COMPLETE;
+import static org.waypoint.core.referral.ReferralAction.DISCARD;
 import static org.waypoint.core.referral.ReferralAction.FAIL;
 import static org.waypoint.core.referral.ReferralAction.HOLD;
 import static org.waypoint.core.referral.ReferralAction.MARK_ENTERED_IN_ERROR;
@@ -40,7 +41,7 @@ import org.waypoint.core.shared.Actor;
 class AvailableActionsTest {
 
     private static final Map<ReferralStatus, Set<ReferralAction>> CASEWORKER = Map.ofEntries(
-            Map.entry(ReferralStatus.DRAFT, EnumSet.of(UPDATE_DRAFT, SUBMIT, WITHDRAW_CONSENT, MARK_ENTERED_IN_ERROR)),
+            Map.entry(ReferralStatus.DRAFT, EnumSet.of(UPDATE_DRAFT, SUBMIT, DISCARD, WITHDRAW_CONSENT, MARK_ENTERED_IN_ERROR)),
             Map.entry(ReferralStatus.REQUESTED, EnumSet.of(CANCEL, WITHDRAW_CONSENT, MARK_ENTERED_IN_ERROR, SEND_MESSAGE)),
             Map.entry(ReferralStatus.RECEIVED, EnumSet.of(CANCEL, WITHDRAW_CONSENT, MARK_ENTERED_IN_ERROR, SEND_MESSAGE)),
             Map.entry(ReferralStatus.ACCEPTED, EnumSet.of(CANCEL, WITHDRAW_CONSENT, MARK_ENTERED_IN_ERROR, SEND_MESSAGE)),

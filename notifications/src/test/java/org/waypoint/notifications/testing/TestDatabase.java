@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.waypoint.core.shared.persistence.Migrations;
 import org.waypoint.notifications.outbox.TransactionRunner;
 
 /**
@@ -39,7 +40,8 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(String url, String user) {
         this.url = url;
         this.user = user;
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, user, "").placeholders(Migrations.placeholders(url))
+                .locations("classpath:db/migration").load().migrate();
         this.factory = Persistence.createEntityManagerFactory("waypoint", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",

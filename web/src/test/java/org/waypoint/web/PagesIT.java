@@ -119,7 +119,7 @@ class PagesIT {
             browser.follow(By.id("assess"));
 
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a service");
-            assertThat(page.findElement(By.cssSelector("main")).getText()).contains("Willow Therapy", "Covers");
+            assertThat(page.findElement(By.cssSelector("main")).getText()).contains("Willow Therapy", "Covers", "Offers Therapy").doesNotContain("Offers THERAPY");
             page.findElement(By.cssSelector("#exclusions summary")).click();
             assertThat(page.findElement(By.id("exclusions")).getText()).contains("Does not offer the support asked for");
             browser.checkAccessibility();

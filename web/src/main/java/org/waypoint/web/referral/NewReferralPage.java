@@ -1,18 +1,16 @@
 package org.waypoint.web.referral;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -27,7 +25,9 @@ import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.ExclusionReason;
 import org.waypoint.core.directory.MatchCriteria;
 import org.waypoint.core.directory.MatchReason;
+import org.waypoint.core.directory.MatchReasonCode;
 import org.waypoint.core.directory.MatchResult;
+import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.referral.DraftPart;
 import org.waypoint.core.referral.IllegalTransitionException;
@@ -109,7 +109,7 @@ public class NewReferralPage implements Serializable {
             }
             referral = referrals.open(me.actor(), draft);
         } catch (NotFoundException | IllegalArgumentException notVisible) {
-            notFound();
+            Pages.notFound();
             return;
         }
         if (referral.status() != ReferralStatus.DRAFT) {
@@ -129,13 +129,9 @@ public class NewReferralPage implements Serializable {
         }
     }
 
-    private void notFound() {
-        try {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FacesContext.getCurrentInstance().responseComplete();
+    /** Where the back link at the top leads: the draft's own page once there is a draft, the list before. */
+    public String getBackAddress() {
+        return referralId == null ? "/referrals" : "/referrals/" + referralId;
     }
 
     public void find() {
@@ -422,8 +418,10 @@ public class NewReferralPage implements Serializable {
                     new LanguageCode(person.preferredLanguage()),
                     person.interpreterNeeded() || !"en".equals(person.preferredLanguage()), needs.riskLevel(),
                     needs.crimeTypes()), true);
+            Map<String, String> categoryLabels = directory.categories().stream()
+                    .collect(Collectors.toMap(ServiceCategory::code, ServiceCategory::label));
             form.matching(new Matching(
-                    result.matches().stream().map(m -> MatchView.of(m.service(), m.reasons())).toList(),
+                    result.matches().stream().map(m -> MatchView.of(m.service(), m.reasons(), categoryLabels)).toList(),
                     result.exclusions().stream().map(e -> ExclusionView.of(e.service(), e.reasons())).toList()));
         }
         return form.matching();
@@ -474,9 +472,11 @@ public class NewReferralPage implements Serializable {
     public record MatchView(String id, String name, String organisation, String description, String capacity,
                             String capacityTag, List<String> reasons) implements Serializable {
 
-        static MatchView of(ServiceProfile service, List<MatchReason> reasons) {
+        /** The service with its reasons in words: a category offered by its label, never its code. */
+        static MatchView of(ServiceProfile service, List<MatchReason> reasons, Map<String, String> categoryLabels) {
             List<String> words = new ArrayList<>();
-            reasons.forEach(r -> words.add(Messages.text("match." + r.code().name(), r.parameters().toArray())));
+            reasons.forEach(r -> words.add(Messages.text("match." + r.code().name(), r.parameters().stream()
+                    .map(p -> r.code() == MatchReasonCode.OFFERS_CATEGORY ? categoryLabels.getOrDefault(p, p) : p).toArray())));
             String capacity = Messages.text("capacity." + service.capacity().name())
                     + service.waitWeeks().stream().mapToObj(w -> ", " + Messages.text("capacity.waitWeeks", w)).findFirst().orElse("");
             return new MatchView(service.id(), service.name(), service.organisation(), service.description(), capacity,

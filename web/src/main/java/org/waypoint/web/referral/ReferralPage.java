@@ -4,8 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,12 +83,7 @@ public class ReferralPage {
         try {
             referral();
         } catch (NotFoundException | IllegalArgumentException notVisible) {
-            try {
-                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            FacesContext.getCurrentInstance().responseComplete();
+            Pages.notFound();
         }
     }
 
@@ -105,12 +98,7 @@ public class ReferralPage {
             return;
         }
         if (confirming().filter(a -> a.isEnding() && available().contains(a)).isEmpty()) {
-            try {
-                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not Found");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            FacesContext.getCurrentInstance().responseComplete();
+            Pages.notFound();
         }
     }
 

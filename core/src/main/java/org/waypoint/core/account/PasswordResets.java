@@ -2,7 +2,9 @@ package org.waypoint.core.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,10 +85,8 @@ public class PasswordResets {
     @Transactional
     public void request(EmailAddress email, String clientAddress) {
         Instant now = clock.instant();
-        boolean withinLimits = throttle.tryAcquire(AccountService.hash("password-reset client " + clientAddress),
-                perClient, WINDOW, now)
-                && throttle.tryAcquire(AccountService.hash("password-reset address " + email.value()),
-                perAddress, WINDOW, now);
+        boolean withinLimits = counted("password-reset client " + clientAddress, perClient, now)
+                && counted("password-reset address " + email.value(), perAddress, now);
         if (!withinLimits) {
             LOG.info("A password reset request over the limit was answered and nothing sent");
             return;
@@ -108,6 +108,20 @@ public class PasswordResets {
     }
 
     /** Refuses a link that would not work now (unknown, expired or used), before anyone types a new password for it. */
+    /**
+     * Counts one request against its limit. Two first requests for one key at once both try to
+     * start its count and one of them fails (the count is its own transaction): that one counts
+     * again, now against the count the other started.
+     */
+    private boolean counted(String what, int limit, Instant now) {
+        String key = AccountService.hash(what);
+        try {
+            return throttle.tryAcquire(key, limit, WINDOW, now);
+        } catch (PersistenceException | TransactionalException startedMeanwhile) {
+            return throttle.tryAcquire(key, limit, WINDOW, now);
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public void check(String token) {
         usable(token, clock.instant());

@@ -3,6 +3,7 @@ package org.waypoint.core.account.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import org.waypoint.core.account.Throttle;
@@ -26,7 +27,9 @@ public class JpaThrottle implements Throttle {
         this(null);
     }
 
+    /** In a transaction of its own: a count stands whatever becomes of the request, and a clash on a new key fails only the count. */
     @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean tryAcquire(String key, int limit, Duration window, Instant now) {
         Instant windowOpenedAfter = now.minus(window);
         int counted = em.createQuery("UPDATE ThrottleCounter c SET c.hits = c.hits + 1"

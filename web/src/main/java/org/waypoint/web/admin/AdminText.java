@@ -2,12 +2,10 @@ package org.waypoint.web.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.waypoint.web.page.Form.Option;
+import org.waypoint.web.page.Messages;
 
 /** The administration pages' words, for backing beans: the bundle the pages read as {@code adm}. */
 final class AdminText {
@@ -18,9 +16,7 @@ final class AdminText {
     }
 
     static String text(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, Locale.UK).getString(key);
-        // The bundle writes an apostrophe as an apostrophe; MessageFormat would take it for a quote and drop it.
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), Locale.UK).format(arguments);
+        return Messages.fromBundle(BUNDLE, key, arguments);
     }
 
     /** The choices of an enum, each labelled by {@code prefix + name} in this bundle. */

@@ -106,7 +106,7 @@ public class OutboxPage {
             return;
         }
         String id = Form.value("message");
-        if (id == null || !id.matches("[0-9a-f-]{36}")) {
+        if (!Pages.isId(id)) {
             errors.add("failed", AdminText.text("outbox.error.gone"));
             return;
         }

@@ -138,7 +138,7 @@ public class MyServicesPage {
     }
 
     private Optional<SupportService> service() {
-        if (service == null && id != null && id.matches("[0-9a-f-]{36}")) {
+        if (service == null && Pages.isId(id)) {
             try {
                 service = directory.ownService(me.actor(), id);
             } catch (NotFoundException notOurs) {

@@ -13,7 +13,12 @@ public final class Messages {
     }
 
     public static String text(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, Locale.UK).getString(key);
+        return fromBundle(BUNDLE, key, arguments);
+    }
+
+    /** The words for {@code key} in a bundle of the pages, with the arguments filled in. */
+    public static String fromBundle(String bundle, String key, Object... arguments) {
+        String pattern = ResourceBundle.getBundle(bundle, Locale.UK).getString(key);
         // The bundle writes an apostrophe as an apostrophe; MessageFormat would take it for a quote and drop it.
         return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), Locale.UK).format(arguments);
     }

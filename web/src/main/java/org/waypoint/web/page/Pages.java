@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Small things every backing bean needs: the request, and a redirect after a successful form (POST, redirect, GET). */
 public final class Pages {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
 
     private Pages() {
     }
@@ -45,6 +48,11 @@ public final class Pages {
             }
             faces.responseComplete();
         }
+    }
+
+    /** Whether a value from an address or a form has the shape of a record's id (a UUID), before anything looks it up. */
+    public static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
     }
 
     /** Turns a blank form value into null. */

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Sends a browser that asks for a page by its file ({@code /sign-in.xhtml}, bookmarks and links from
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 public class PlainAddresses extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,7 +37,7 @@ public class PlainAddresses extends HttpFilter {
     static String plain(String asked, String id) {
         String page = asked.endsWith(".xhtml") ? asked.substring(0, asked.length() - ".xhtml".length()) : asked;
         if (page.equals("/referral")) {
-            return id != null && ID.matcher(id).matches() ? "/referrals/" + id : "/referrals";
+            return Pages.isId(id) ? "/referrals/" + id : "/referrals";
         }
         if (page.equals("/new-referral")) {
             return "/referrals/new";

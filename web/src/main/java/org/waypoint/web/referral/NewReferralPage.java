@@ -104,7 +104,7 @@ public class NewReferralPage implements Serializable {
         }
         Referral referral;
         try {
-            if (!draft.matches("[0-9a-f-]{36}")) {
+            if (!Pages.isId(draft)) {
                 throw new NotFoundException("referral");
             }
             referral = referrals.open(me.actor(), draft);

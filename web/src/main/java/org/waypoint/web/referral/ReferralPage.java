@@ -120,7 +120,7 @@ public class ReferralPage {
             id = (String) Pages.request().getAttribute(ReferralAddresses.ID);
         }
         if (referral == null) {
-            if (id == null || !id.matches("[0-9a-f-]{36}")) {
+            if (!Pages.isId(id)) {
                 throw new NotFoundException("referral");
             }
             referral = referrals.open(me.actor(), id);

@@ -182,6 +182,10 @@ public class Referral {
     @Column(name = "redirected_from", length = 36)
     private String redirectedFrom;
 
+    /** The time of the last entry on the timeline: every change of the referral makes one. */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     /**
      * Unordered in the database, sorted when read ({@link #timeline()}): every change loads the
      * list to add to it, and Derby sorting it on each load cost more than sorting it here.
@@ -258,8 +262,8 @@ public class Referral {
 
     /**
      * What the actor may do to this referral now: the lifecycle's rules ({@link #require}), read
-     * without acting. Opening is not among them: it happens when the service looks. Someone who may
-     * not see the referral may do nothing.
+     * without acting. Acknowledging ({@link ReferralAction#OPEN}) is not among them: the pages do it
+     * when the service looks. Someone who may not see the referral may do nothing.
      */
     public Set<ReferralAction> availableActions(Actor actor) {
         Set<ReferralAction> available = EnumSet.noneOf(ReferralAction.class);
@@ -290,7 +294,7 @@ public class Referral {
         return switch (action) {
             case CREATE -> false;
             case UPDATE_DRAFT, SUBMIT, DISCARD -> status == ReferralStatus.DRAFT;
-            case OPEN -> status != ReferralStatus.DRAFT;
+            case OPEN -> status == ReferralStatus.REQUESTED;
             case ACCEPT, REJECT -> status == ReferralStatus.RECEIVED;
             case START -> status == ReferralStatus.ACCEPTED;
             case HOLD -> status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS;
@@ -460,15 +464,27 @@ public class Referral {
 
 
     /**
-     * The service opens the referral. The first opening of a REQUESTED referral is its
-     * acknowledgement: it becomes RECEIVED. Later openings change nothing.
+     * The service's staff look at the referral (the pages): the first look at a REQUESTED referral
+     * acknowledges it ({@link #acknowledge}); later looks change nothing.
      */
     public void open(Actor staff, Instant now) {
-        require(staff, ReferralAction.OPEN);
         if (status == ReferralStatus.REQUESTED) {
-            this.receivedAt = now;
-            transition(staff, now, ReferralAction.OPEN, ReferralStatus.RECEIVED, null);
+            acknowledge(staff, now);
+            return;
         }
+        requireVisible(staff);
+        staff.requireRole(Role.SERVICE_STAFF, ReferralAction.OPEN.verb());
+    }
+
+    /**
+     * The service acknowledges a REQUESTED referral: it becomes RECEIVED, and its time is what the
+     * service level is measured on. The API asks for it explicitly; the pages on the first look.
+     * Either way the timeline records {@link ReferralAction#OPEN}.
+     */
+    public void acknowledge(Actor staff, Instant now) {
+        require(staff, ReferralAction.OPEN);
+        this.receivedAt = now;
+        transition(staff, now, ReferralAction.OPEN, ReferralStatus.RECEIVED, null);
     }
 
     public void accept(Actor staff, Instant now) {
@@ -546,6 +562,7 @@ public class Referral {
     private void record(Actor actor, Instant now, ReferralAction action, ReferralStatus from, ReferralStatus to,
                         String reason) {
         timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, timeline.size()));
+        updatedAt = now;
     }
 
     private void applyNeeds(NeedsAssessment assessment) {
@@ -664,6 +681,11 @@ public class Referral {
 
     public Optional<Instant> receivedAt() {
         return Optional.ofNullable(receivedAt);
+    }
+
+    /** When the referral last changed: the time of its latest timeline entry. */
+    public Instant updatedAt() {
+        return updatedAt == null ? createdAt : updatedAt;
     }
 
     public Optional<String> redirectedFrom() {

@@ -32,12 +32,16 @@ public enum ReferralAction {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** The action's name in an address: {@code accept}, {@code entered-in-error}, {@code business-status}. */
+    /**
+     * The action's name in an address: {@code accept}, {@code entered-in-error}, {@code business-status};
+     * the service's acknowledgement ({@link #OPEN}, as the timeline names it) is {@code acknowledge}.
+     */
     public String slug() {
         return switch (this) {
             case MARK_ENTERED_IN_ERROR -> "entered-in-error";
             case SET_BUSINESS_STATUS -> "business-status";
             case SEND_MESSAGE -> "message";
+            case OPEN -> "acknowledge";
             default -> name().toLowerCase(Locale.ROOT).replace('_', '-');
         };
     }

@@ -27,6 +27,7 @@ public sealed interface ReferralCommand {
     /** The command for an action, with what it carries; empty for an action that is not a command. */
     static Optional<ReferralCommand> of(ReferralAction action, String reason, BusinessStatus businessStatus) {
         return Optional.ofNullable(switch (action) {
+            case OPEN -> new Acknowledge();
             case ACCEPT -> new Accept();
             case REJECT -> new Reject(reason);
             case START -> new Start();
@@ -39,6 +40,18 @@ public sealed interface ReferralCommand {
             case SET_BUSINESS_STATUS -> new SetBusinessStatus(businessStatus);
             default -> null;
         });
+    }
+
+    record Acknowledge() implements ReferralCommand {
+        @Override
+        public ReferralAction action() {
+            return ReferralAction.OPEN;
+        }
+
+        @Override
+        public void applyTo(Referral r, Actor actor, Instant now) {
+            r.acknowledge(actor, now);
+        }
     }
 
     record Accept() implements ReferralCommand {

@@ -1,5 +1,6 @@
 package org.waypoint.core.referral;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.waypoint.core.client.NameAndDateOfBirth;
@@ -16,6 +17,8 @@ import org.waypoint.core.shared.Page;
  * @param person      the person referred, found through the blind index only (caseworkers only)
  * @param from        sent on or after this day (London), or for a draft started on or after it
  * @param to          sent on or before this day (London), or for a draft started on or before it
+ * @param updatedSince changed at or after this instant ({@link Referral#updatedAt()})
+ * @param sort        the order of the list
  */
 public record ReferralQuery(
         Optional<ReferralStatus> status,
@@ -26,6 +29,8 @@ public record ReferralQuery(
         Optional<NameAndDateOfBirth> person,
         Optional<LocalDate> from,
         Optional<LocalDate> to,
+        Optional<Instant> updatedSince,
+        ReferralSort sort,
         int page,
         int size) {
 
@@ -38,6 +43,8 @@ public record ReferralQuery(
         person = person == null ? Optional.empty() : person;
         from = from == null ? Optional.empty() : from;
         to = to == null ? Optional.empty() : to;
+        updatedSince = updatedSince == null ? Optional.empty() : updatedSince;
+        sort = sort == null ? ReferralSort.DUE : sort;
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("the first day of a date range is after its last");
         }
@@ -48,7 +55,7 @@ public record ReferralQuery(
                          Optional<String> counterpartOrganisationId, boolean overdueOnly, Optional<String> reference,
                          int page, int size) {
         this(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.empty(), Optional.empty(),
-                Optional.empty(), page, size);
+                Optional.empty(), Optional.empty(), ReferralSort.DUE, page, size);
     }
 
     public static ReferralQuery all(int page, int size) {
@@ -58,13 +65,19 @@ public record ReferralQuery(
     /** The same filters, for referrals of this person only. */
     public ReferralQuery forPerson(NameAndDateOfBirth who) {
         return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.of(who),
-                from, to, page, size);
+                from, to, updatedSince, sort, page, size);
     }
 
     /** The same filters, for referrals sent (or drafts started) between these days, both included. */
     public ReferralQuery between(Optional<LocalDate> first, Optional<LocalDate> last) {
         return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
-                first, last, page, size);
+                first, last, updatedSince, sort, page, size);
+    }
+
+    /** The same filters, for referrals changed at or after this instant only, in this order. */
+    public ReferralQuery changedSince(Optional<Instant> since, ReferralSort order) {
+        return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
+                from, to, since, order, page, size);
     }
 
     @Override

@@ -29,7 +29,7 @@ public interface ReferralRepository {
      * A page of referrals matching {@code query}: made by {@code referringOrganisationId} if given,
      * else sent (submitted) to services of {@code providingOrganisationId}; if {@code clientIds} is
      * given, only those of these clients (the query's person, already found through the blind index:
-     * the repository never sees a name). Overdue first, then newest.
+     * the repository never sees a name), in the query's order.
      */
     Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
                           ReferralQuery query, Optional<Collection<String>> clientIds, Instant now);

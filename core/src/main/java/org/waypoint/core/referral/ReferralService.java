@@ -140,9 +140,17 @@ public class ReferralService {
         });
     }
 
+    /** Shows the referral to the actor and changes nothing (the API's reads): audited as a read. */
+    public Referral read(Actor actor, String referralId) {
+        Referral referral = visible(actor, referralId, AuditEvent.Action.READ);
+        audit.success(actor, AuditTrail.REFERRAL, referral.id(), AuditEvent.Action.READ, "read");
+        return referral;
+    }
+
     /**
-     * Shows the referral to the actor. The first time the service's staff open a submitted referral
-     * is its acknowledgement.
+     * Shows the referral to the actor, as the pages do: the first time the service's staff open a
+     * submitted referral is its acknowledgement. The API acknowledges explicitly instead
+     * ({@link ReferralCommand.Acknowledge}), with the same timeline entry.
      */
     public Referral open(Actor actor, String referralId) {
         Referral referral = visible(actor, referralId, AuditEvent.Action.READ);

@@ -41,6 +41,7 @@ import org.waypoint.core.referral.ConsentMethod;
 import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.referral.ReferralSort;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.referral.persistence.BlockReferenceCounter;
@@ -370,6 +371,18 @@ class PersistenceTest {
             assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.between(
                     Optional.of(LocalDate.of(2026, 10, 6)), Optional.empty()), Optional.of(clients), NOW)
                     .items()).as("the draft, started on the 8th").extracting(Referral::id).containsExactly(ids[2]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.changedSince(
+                    Optional.of(sentAt.plusSeconds(1)), ReferralSort.UPDATED), Optional.empty(), NOW).items())
+                    .as("changed since it was sent: only the draft").extracting(Referral::id).containsExactly(ids[2]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.changedSince(
+                    Optional.of(sentAt), ReferralSort.UPDATED_DESCENDING), Optional.of(clients), NOW).items())
+                    .extracting(Referral::id).containsExactly(ids[2], ids[1]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.changedSince(
+                    Optional.empty(), ReferralSort.UPDATED), Optional.of(clients), NOW).items())
+                    .extracting(Referral::id).containsExactly(ids[1], ids[2]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.changedSince(
+                    Optional.empty(), ReferralSort.REFERENCE_DESCENDING), Optional.of(clients), NOW).items())
+                    .as("a draft has no reference yet").extracting(Referral::id).containsExactly(ids[2], ids[1]);
         }
     }
 }

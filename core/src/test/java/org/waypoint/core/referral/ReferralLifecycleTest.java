@@ -144,6 +144,27 @@ class ReferralLifecycleTest {
     }
 
     @Test
+    void anExplicitAcknowledgementIsTheSameTimelineEntryAndComesOnce() {
+        World world = new World();
+        Referral referral = world.in(REQUESTED);
+        referral.pullEvents();
+
+        ReferralCommand.parse("acknowledge", null, null).orElseThrow().applyTo(referral, world.staff, NOW);
+
+        assertThat(referral.status()).isEqualTo(RECEIVED);
+        assertThat(referral.receivedAt()).contains(NOW);
+        assertThat(referral.updatedAt()).isEqualTo(NOW);
+        assertThat(referral.timeline()).last().satisfies(e -> assertThat(e.action()).isEqualTo(ReferralAction.OPEN));
+        assertThat(referral.pullEvents()).singleElement().isInstanceOf(ReferralEvents.StatusChanged.class);
+        assertThatThrownBy(() -> referral.acknowledge(world.staff, NOW.plusSeconds(60)))
+                .isInstanceOf(IllegalTransitionException.class);
+        referral.open(world.staff, NOW.plusSeconds(60));
+        assertThat(referral.timeline()).filteredOn(e -> e.action() == ReferralAction.OPEN).hasSize(1);
+        assertThatThrownBy(() -> world.in(REQUESTED).acknowledge(world.caseworker, NOW))
+                .isInstanceOf(org.waypoint.core.shared.NotPermittedException.class);
+    }
+
+    @Test
     void theReferrersLookIsNotAnAcknowledgement() {
         World world = new World();
         Referral referral = world.in(REQUESTED);

@@ -89,6 +89,8 @@ public final class InMemory {
                     .filter(r -> from.map(f -> !r.submittedAt().orElse(r.createdAt()).isBefore(f)).orElse(true))
                     .filter(r -> to.map(t -> r.submittedAt().orElse(r.createdAt()).isBefore(t)).orElse(true))
                     .filter(r -> !query.overdueOnly() || r.isOverdue(now))
+                    .filter(r -> query.updatedSince().map(since -> !r.updatedAt().isBefore(since)).orElse(true))
+                    .sorted(order(query.sort()))
                     .toList();
             int from0 = Math.min(found.size(), query.page() * query.size());
             return new Page<>(found.subList(from0, Math.min(found.size(), from0 + query.size())), found.size(),
@@ -98,6 +100,24 @@ public final class InMemory {
         @Override
         public List<Referral> overdue(Instant now) {
             return byId.values().stream().filter(r -> r.isOverdue(now)).toList();
+        }
+
+        private static Comparator<Referral> order(org.waypoint.core.referral.ReferralSort sort) {
+            Comparator<Referral> byId = Comparator.comparing(Referral::id);
+            Comparator<Referral> byReference = Comparator.comparing(
+                    r -> r.reference().map(ReferralReference::value).orElse(null),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            return switch (sort) {
+                case DUE -> Comparator.<Referral, Instant>comparing(r -> r.acknowledgeBy().orElse(null),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Referral::createdAt, Comparator.reverseOrder()).thenComparing(byId);
+                case UPDATED -> Comparator.comparing(Referral::updatedAt).thenComparing(byId);
+                case UPDATED_DESCENDING -> Comparator.comparing(Referral::updatedAt).thenComparing(byId).reversed();
+                case CREATED -> Comparator.comparing(Referral::createdAt).thenComparing(byId);
+                case CREATED_DESCENDING -> Comparator.comparing(Referral::createdAt).thenComparing(byId).reversed();
+                case REFERENCE -> byReference.thenComparing(byId);
+                case REFERENCE_DESCENDING -> byReference.thenComparing(byId).reversed();
+            };
         }
     }
 

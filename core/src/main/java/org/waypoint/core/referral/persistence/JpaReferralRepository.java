@@ -14,6 +14,7 @@ import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralRepository;
+import org.waypoint.core.referral.ReferralSort;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.shared.Page;
 
@@ -137,6 +138,10 @@ public class JpaReferralRepository implements ReferralRepository {
                     + " OR (r.submittedAt IS NULL AND r.createdAt < :to))");
             parameters.put("to", day.plusDays(1).atStartOfDay(WorkingCalendar.LONDON).toInstant());
         });
+        query.updatedSince().ifPresent(since -> {
+            where.append(" AND r.updatedAt >= :since");
+            parameters.put("since", since);
+        });
         if (query.overdueOnly()) {
             where.append(" AND r.status = :requested AND r.acknowledgeBy < :now");
             parameters.put("requested", ReferralStatus.REQUESTED);
@@ -145,8 +150,8 @@ public class JpaReferralRepository implements ReferralRepository {
         // Sort only the ids (narrow rows), then load the page's referrals: sorting whole rows, with
         // their encrypted text, for every page made the list slow once an organisation had thousands.
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Referral r" + where, Long.class);
-        TypedQuery<String> ids = em.createQuery("SELECT r.id FROM Referral r" + where
-                + " ORDER BY r.acknowledgeBy, r.createdAt DESC, r.id", String.class);
+        TypedQuery<String> ids = em.createQuery("SELECT r.id FROM Referral r" + where + orderBy(query.sort()),
+                String.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             ids.setParameter(name, value);
@@ -161,6 +166,19 @@ public class JpaReferralRepository implements ReferralRepository {
         }
         List<Referral> items = pageIds.stream().map(byId::get).toList();
         return new Page<>(items, count.getSingleResult(), query.page(), query.size());
+    }
+
+    /** Each order ends with the id, so that equal keys keep one order from page to page. */
+    private static String orderBy(ReferralSort sort) {
+        return switch (sort) {
+            case DUE -> " ORDER BY r.acknowledgeBy, r.createdAt DESC, r.id";
+            case UPDATED -> " ORDER BY r.updatedAt, r.id";
+            case UPDATED_DESCENDING -> " ORDER BY r.updatedAt DESC, r.id DESC";
+            case CREATED -> " ORDER BY r.createdAt, r.id";
+            case CREATED_DESCENDING -> " ORDER BY r.createdAt DESC, r.id DESC";
+            case REFERENCE -> " ORDER BY r.reference, r.id";
+            case REFERENCE_DESCENDING -> " ORDER BY r.reference DESC, r.id DESC";
+        };
     }
 
     @Override

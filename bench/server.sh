@@ -23,4 +23,4 @@ for _ in $(seq 1 120); do
 done
 token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-service=$(curl -s "$base/api/v1/services" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
+service=$(curl -s "$base/api/v1/services?size=100" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')

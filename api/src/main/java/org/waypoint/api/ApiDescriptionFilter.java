@@ -171,13 +171,25 @@ public class ApiDescriptionFilter implements OASFilter {
                 .filter(page -> !schemas.containsKey(page))
                 .distinct()
                 .forEach(page -> {
+                    String item = page.substring(0, page.length() - "Page".length());
                     Map<String, Schema> properties = new LinkedHashMap<>(generic.getProperties());
                     properties.put("items", OASFactory.createSchema().type(SchemaType.ARRAY)
-                            .items(OASFactory.createSchema().ref(page.substring(0, page.length() - "Page".length()))));
+                            .items(OASFactory.createSchema().ref(item)));
                     openAPI.getComponents().addSchema(page, OASFactory.createSchema().type(SchemaType.OBJECT)
-                            .description(generic.getDescription()).properties(properties).example(generic.getExample()));
+                            .description(generic.getDescription()).properties(properties)
+                            .example(pageExample(generic.getExample(), schemas.get(item))));
                 });
         openAPI.getComponents().removeSchema(PageResponse.class.getSimpleName());
+    }
+
+    /** The generic page's example with one item of the page's own kind, when that kind shows an example. */
+    private static Object pageExample(Object generic, Schema item) {
+        if (!(generic instanceof Map<?, ?> example) || item == null || item.getExample() == null) {
+            return generic;
+        }
+        Map<Object, Object> typed = new LinkedHashMap<>(example);
+        typed.put("items", List.of(item.getExample()));
+        return typed;
     }
 
     private static void addOperationExamples(OpenAPI openAPI) {

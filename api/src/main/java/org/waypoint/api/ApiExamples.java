@@ -121,7 +121,7 @@ public final class ApiExamples {
             REJECTED, ReferralStatus.DRAFT, null, 1);
     private static final ReferralResponses.ReferralSummary SUMMARY = new ReferralResponses.ReferralSummary(REFERRAL,
             REFERENCE, "ACCEPTED", "CONTACT_ATTEMPTED", COUNSELLING_REF, "ROUTINE", CREATED, SUBMITTED, ACKNOWLEDGE_BY,
-            false, 5);
+            false, RECEIVED, 5);
 
     private static final Map<Class<?>, Object> SCHEMAS = schemas();
     private static final Map<String, ForOperation> OPERATIONS = Map.of(
@@ -235,7 +235,7 @@ public final class ApiExamples {
                 businessStatus == null ? null : businessStatus.name(), service, POLICE, CASEWORKER, "ROUTINE",
                 CLIENT_RESPONSE, NEEDS_RESPONSE, version > 0 ? CONSENT_RESPONSE : null, created,
                 submitted ? SUBMITTED : null, submitted ? ACKNOWLEDGE_BY : null, received ? RECEIVED : null, false,
-                id.equals(REDIRECTED) ? REFERRAL : null, version);
+                id.equals(REDIRECTED) ? REFERRAL : null, received ? RECEIVED : submitted ? SUBMITTED : created, version);
     }
 
     private static MatchResponse.Service matchedService(String id, String name, List<String> categories,

@@ -110,7 +110,7 @@ class DeliveryTest {
         world.drain(dispatcher);
 
         List<OutboxEntry> failed = world.transactions.inTransaction(
-                () -> outboxAdmin.list(admin, OutboxStatus.FAILED, 0).entries());
+                () -> outboxAdmin.list(admin, OutboxStatus.FAILED, 0).items());
         assertThat(failed).singleElement().satisfies(entry -> {
             assertThat(entry.attempts()).isGreaterThan(20);
             assertThat(entry.lastError()).contains("MailConnectException");

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The REST API in a real Payara Micro, on Derby or PostgreSQL: an administrator sets up two referring
  * and two providing organisations; a caseworker records a person and refers them; the service
- * acknowledges by opening the referral and works it; nobody else sees any of it; every refusal is
- * problem+json with the right status.
+ * reads the referral (which changes nothing), acknowledges it and works it; nobody else sees any of
+ * it; every refusal is problem+json with the right status. Every list is paged alike, sorted and
+ * filtered by change, and answers 304 to a caller who holds it already.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -151,14 +152,26 @@ class ApiIT {
 
     @Test
     @Order(50)
-    void theServiceFindsItAcknowledgesItByOpeningItAndWorksIt() {
+    void theServiceFindsItReadsItAcknowledgesItAndWorksIt() {
         JsonObject inbox = staff.get("api/v1/referrals?status=requested").json();
         assertThat(inbox.getInt("total")).isEqualTo(1);
         assertThat(inbox.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(referralId);
 
-        ApiClient.Reply opened = staff.get("api/v1/referrals/" + referralId);
+        ApiClient.Reply looked = staff.get("api/v1/referrals/" + referralId);
+        assertThat(looked.json().getString("status")).as("a GET changes nothing").isEqualTo("REQUESTED");
+        assertThat(looked.json().getJsonObject("client").getJsonObject("contact").getString("phone")).isEqualTo("07700 900123");
+        assertThat(staff.get("api/v1/referrals/" + referralId).etag()).isEqualTo(looked.etag());
+        assertThat(caseworker.get("api/v1/referrals/" + referralId + "/timeline").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(e -> e.getString("action")).doesNotContain("OPEN");
+        assertProblem(caseworker.post("api/v1/referrals/" + referralId + "/acknowledge", null), 403);
+
+        ApiClient.Reply opened = staff.post("api/v1/referrals/" + referralId + "/acknowledge", null,
+                Map.of("If-Match", looked.etag()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
         assertThat(opened.json().getString("status")).isEqualTo("RECEIVED");
-        assertThat(opened.json().getJsonObject("client").getJsonObject("contact").getString("phone")).isEqualTo("07700 900123");
+        assertThat(opened.json().getString("receivedAt")).isNotBlank();
+        assertThat(opened.json().getString("updatedAt")).isEqualTo(opened.json().getString("receivedAt"));
+        assertProblem(staff.post("api/v1/referrals/" + referralId + "/acknowledge", null), 409);
 
         ApiClient.Reply stale = staff.post("api/v1/referrals/" + referralId + "/accept", null, Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(412);
@@ -177,14 +190,15 @@ class ApiIT {
                 Json.createObjectBuilder().add("body", "Would she prefer to meet at college?").build()).status()).isEqualTo(201);
         assertThat(caseworker.post("api/v1/referrals/" + referralId + "/messages",
                 Json.createObjectBuilder().add("body", "Yes, on Thursdays.").build()).status()).isEqualTo(201);
-        assertThat(caseworker.get("api/v1/referrals/" + referralId + "/messages").structure().asJsonArray()).hasSize(2);
+        assertThat(caseworker.get("api/v1/referrals/" + referralId + "/messages").json().getJsonArray("items")).hasSize(2);
 
         assertThat(staff.post("api/v1/referrals/" + referralId + "/start", null).status()).isEqualTo(200);
         assertThat(staff.post("api/v1/referrals/" + referralId + "/complete", null).json().getString("status"))
                 .isEqualTo("COMPLETED");
-        List<String> actions = caseworker.get("api/v1/referrals/" + referralId + "/timeline").structure().asJsonArray()
+        List<String> actions = caseworker.get("api/v1/referrals/" + referralId + "/timeline").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
         assertThat(actions).containsSubsequence("CREATE", "SUBMIT", "OPEN", "ACCEPT", "START", "COMPLETE");
+        assertThat(actions).filteredOn("OPEN"::equals).hasSize(1);
     }
 
     @Test
@@ -216,6 +230,115 @@ class ApiIT {
         JsonObject outbox = admin.get("api/v1/admin/outbox?status=SENT").json();
         assertThat(outbox.toString()).contains("SENT").doesNotContain("Jess");
         assertProblem(caseworker.get("api/v1/admin/outbox"), 403);
+    }
+
+    /**
+     * Every list answers the same shape, refuses a page too large rather than cutting it, and
+     * refuses an order it does not offer; an integrator reads only the referrals changed since its
+     * last look, in the order of change, and is told 304 for what it holds already.
+     */
+    @Test
+    @Order(57)
+    void everyListIsPagedAlikeAndAnIntegratorReadsOnlyWhatChanged() throws Exception {
+        Map<String, ApiClient> lists = new java.util.LinkedHashMap<>();
+        lists.put("api/v1/referrals", caseworker);
+        lists.put("api/v1/referrals/" + referralId + "/timeline", caseworker);
+        lists.put("api/v1/referrals/" + referralId + "/messages", staff);
+        lists.put("api/v1/organisations", caseworker);
+        lists.put("api/v1/services", ApiClient.anonymous(base));
+        lists.put("api/v1/users", admin);
+        lists.put("api/v1/admin/outbox?status=SENT", admin);
+        lists.forEach((list, caller) -> {
+            String and = list.contains("?") ? "&" : "?";
+            JsonObject whole = caller.get(list).json();
+            assertThat(whole.keySet()).as(list).containsExactlyInAnyOrder("items", "total", "page", "size");
+            assertThat(whole.getInt("page")).isZero();
+            assertThat(whole.getInt("size")).isEqualTo(20);
+            assertThat(whole.getInt("total")).as(list).isPositive().isGreaterThanOrEqualTo(whole.getJsonArray("items").size());
+            JsonObject one = caller.get(list + and + "page=1&size=1").json();
+            assertThat(one.getJsonArray("items")).as(list).hasSizeLessThanOrEqualTo(1);
+            assertThat(one.getInt("total")).isEqualTo(whole.getInt("total"));
+            assertThat(one.getInt("page")).isEqualTo(1);
+            ApiClient.Reply tooLarge = caller.get(list + and + "size=101");
+            assertProblem(tooLarge, 400);
+            assertThat(tooLarge.json().getString("detail")).contains("size", "100");
+            ApiClient.Reply unknownOrder = caller.get(list + and + "sort=colour");
+            assertProblem(unknownOrder, 400);
+            assertThat(unknownOrder.json().getString("detail")).startsWith("sort is");
+        });
+        assertThat(caseworker.get("api/v1/referrals/" + referralId + "/timeline?sort=-at").json().getJsonArray("items")
+                .getJsonObject(0).getString("action")).isEqualTo("COMPLETE");
+        assertThat(ApiClient.anonymous(base).get("api/v1/services?sort=-name").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(s -> s.getString("name")).isSortedAccordingTo(
+                        java.util.Comparator.reverseOrder());
+
+        JsonObject before = caseworker.get("api/v1/referrals?sort=-updatedAt").json();
+        String lastSeen = before.getJsonArray("items").getJsonObject(0).getString("updatedAt");
+        assertThat(before.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(referralId);
+        Thread.sleep(50);
+        ApiClient.Reply changed = caseworker.post("api/v1/referrals", Json.createObjectBuilder()
+                .add("clientId", clientId).add("serviceId", serviceId)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("riskLevel", "STANDARD").add("urgency", "ROUTINE")).build());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(201);
+        String since = java.time.Instant.parse(lastSeen).plusMillis(1).toString();
+
+        JsonObject news = caseworker.get("api/v1/referrals?sort=updatedAt&updatedSince=" + since).json();
+        assertThat(news.getInt("total")).isEqualTo(1);
+        assertThat(news.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(changed.json().getString("id"));
+        assertThat(caseworker.get("api/v1/referrals?updatedSince=" + lastSeen).json().getInt("total"))
+                .as("the instant itself is included").isEqualTo(2);
+        List<String> newestFirst = caseworker.get("api/v1/referrals?sort=-updatedAt").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("updatedAt")).toList();
+        assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(2).isSortedAccordingTo(
+                java.util.Comparator.comparing(java.time.Instant::parse, java.util.Comparator.reverseOrder()));
+        List<JsonObject> byReference = caseworker.get("api/v1/referrals?sort=reference").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(byReference.get(0).getString("reference")).isNotBlank();
+        assertThat(byReference.get(byReference.size() - 1).isNull("reference")).as("a draft has none: last").isTrue();
+        assertProblem(caseworker.get("api/v1/referrals?updatedSince=yesterday"), 400);
+
+        ApiClient.Reply record = caseworker.get("api/v1/referrals/" + referralId);
+        ApiClient.Reply unchanged = caseworker.send("GET", "api/v1/referrals/" + referralId, null,
+                Map.of("If-None-Match", record.etag()));
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.etag()).isEqualTo(record.etag());
+        ApiClient.Reply list = caseworker.get("api/v1/referrals");
+        assertThat(list.etag()).startsWith("W/\"");
+        ApiClient.Reply sameList = caseworker.send("GET", "api/v1/referrals", null, Map.of("If-None-Match", list.etag()));
+        assertThat(sameList.status()).isEqualTo(304);
+        assertThat(sameList.body()).isEmpty();
+        assertThat(otherCaseworker.send("GET", "api/v1/referrals/" + referralId, null,
+                Map.of("If-None-Match", record.etag())).status()).as("a tag opens nothing to who may not see it").isEqualTo(404);
+
+        String draft = changed.json().getString("id");
+        ApiClient.Reply draftRead = caseworker.get("api/v1/referrals/" + draft);
+        assertThat(caseworker.put("api/v1/referrals/" + draft, Json.createObjectBuilder().add("serviceId", serviceId)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("riskLevel", "HIGH").add("urgency", "URGENT")).build(),
+                Map.of("If-Match", draftRead.etag())).status()).isEqualTo(200);
+        ApiClient.Reply draftAfter = caseworker.send("GET", "api/v1/referrals/" + draft, null,
+                Map.of("If-None-Match", draftRead.etag()));
+        assertThat(draftAfter.status()).isEqualTo(200);
+        assertThat(draftAfter.etag()).isNotEqualTo(draftRead.etag());
+        ApiClient.Reply listAfter = caseworker.send("GET", "api/v1/referrals", null, Map.of("If-None-Match", list.etag()));
+        assertThat(listAfter.status()).isEqualTo(200);
+        assertThat(listAfter.etag()).isNotEqualTo(list.etag());
+    }
+
+    @Test
+    @Order(58)
+    void anUnknownQueryParameterIsRefusedByName() {
+        ApiClient.Reply misspelt = caseworker.get("api/v1/referrals?updatedSnce=2026-01-01T00:00:00Z");
+        assertProblem(misspelt, 400);
+        assertThat(misspelt.json().getString("detail")).contains("updatedSnce", "updatedSince");
+        assertProblem(caseworker.get("api/v1/referrals/" + referralId + "?view=full"), 400);
+        assertProblem(ApiClient.anonymous(base).get("api/v1/services?page=0&colour=blue"), 400);
+        ApiClient.Reply personal = caseworker.get("api/v1/referrals?Jess%20Morgan=1");
+        assertProblem(personal, 400);
+        assertThat(personal.body()).doesNotContain("Jess", "Morgan");
+        assertThat(caseworker.get("api/v1/referrals?page=0&size=5&sort=-createdAt").status()).isEqualTo(200);
     }
 
     @Test
@@ -257,7 +380,7 @@ class ApiIT {
     void noEndpointLeaksARecordToAnyoneWhoMayNotSeeIt() {
         String police = caseworker.get("api/v1/me").json().getString("organisationId");
         String tokenId = caseworker.get("api/v1/me/tokens").structure().asJsonArray().getJsonObject(0).getString("id");
-        String userId = admin.get("api/v1/users").structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+        String userId = admin.get("api/v1/users?size=100").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(u -> u.getString("email").equals("it-caseworker@example.org")).findFirst().orElseThrow().getString("id");
         String reference = caseworker.get("api/v1/referrals/" + referralId).json().getString("reference");
         String any = "{}";
@@ -316,6 +439,7 @@ class ApiIT {
                 new Cell("POST", "api/v1/referrals/" + referralId + "/redirect", "{\"serviceId\":\"" + serviceId + "\"}", referrerOnly),
                 new Cell("POST", "api/v1/referrals/" + referralId + "/cancel", reason, ownReferral),
                 new Cell("POST", "api/v1/referrals/" + referralId + "/accept", null, ownReferral),
+                new Cell("POST", "api/v1/referrals/" + referralId + "/acknowledge", null, ownReferral),
                 new Cell("POST", "api/v1/referrals/" + referralId + "/entered-in-error", reason, ownReferral),
                 new Cell("POST", "api/v1/referrals/" + referralId + "/business-status", "{\"businessStatus\":\"CONTACT_MADE\"}", ownReferral),
                 new Cell("GET", "api/v1/admin/outbox", null, adminOnly),
@@ -342,7 +466,7 @@ class ApiIT {
     @Test
     @Order(80)
     void theAdministratorSeesAccountsAndCanDisableOne() {
-        List<JsonObject> users = admin.get("api/v1/users").structure().asJsonArray().getValuesAs(JsonObject.class);
+        List<JsonObject> users = admin.get("api/v1/users?size=100").json().getJsonArray("items").getValuesAs(JsonObject.class);
         JsonObject other = users.stream().filter(u -> u.getString("email").equals("it-other-caseworker@example.org"))
                 .findFirst().orElseThrow();
 
@@ -478,7 +602,7 @@ class ApiIT {
         assertThat(example(schemas, "OutboxPage").keySet()).isEqualTo(page.keySet());
         java.util.Set<String> entry = schemas.getJsonObject("OutboxEntry").getJsonObject("properties").keySet();
         assertThat(entry).containsAll(example(schemas, "OutboxEntry").keySet());
-        assertThat(page.getJsonArray("entries")).isNotEmpty()
+        assertThat(page.getJsonArray("items")).isNotEmpty()
                 .allSatisfy(sent -> assertThat(entry).containsAll(sent.asJsonObject().keySet()));
         assertThat(admin.get("api/v1/admin/outbox/pickup").structure().asJsonArray()).isNotEmpty()
                 .allSatisfy(file -> assertThat(file.asJsonObject().keySet()).isEqualTo(example(schemas, "PickupFile").keySet()));
@@ -600,10 +724,10 @@ class ApiIT {
                 caseworker.get("api/v1/referrals/" + draft).etag(),
                 caseworker.get("api/v1/clients/" + clientId).etag(),
                 caseworker.get("api/v1/referrals/" + referralId).etag(),
-                String.valueOf(caseworker.get("api/v1/referrals/" + referralId + "/messages").structure().asJsonArray().size()),
-                String.valueOf(admin.get("api/v1/organisations").structure().asJsonArray().size()),
-                String.valueOf(admin.get("api/v1/users").structure().asJsonArray().size()),
-                String.valueOf(ApiClient.anonymous(base).get("api/v1/services").structure().asJsonArray().size()),
+                String.valueOf(caseworker.get("api/v1/referrals/" + referralId + "/messages").json().getInt("total")),
+                String.valueOf(admin.get("api/v1/organisations").json().getInt("total")),
+                String.valueOf(admin.get("api/v1/users").json().getInt("total")),
+                String.valueOf(ApiClient.anonymous(base).get("api/v1/services").json().getInt("total")),
                 ApiClient.anonymous(base).get("api/v1/services/" + serviceId).etag(),
                 String.valueOf(caseworker.get("api/v1/me/tokens").structure().asJsonArray().size()),
                 String.valueOf(caseworker.post("api/v1/clients/duplicates", Json.createObjectBuilder().add("givenName", "Ann")

@@ -9,22 +9,31 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
+import org.waypoint.api.Lists;
+import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Page;
 
 /** The administrator's keeping of accounts. */
 @Tag(name = "Users", description = "Accounts, kept by administrators.")
@@ -64,10 +73,33 @@ public class UserResource {
     public record RoleChange(Role role) {
     }
 
+    private static final Map<String, Comparator<UserResponse>> SORTS = orders();
+
+    private static Map<String, Comparator<UserResponse>> orders() {
+        Map<String, Comparator<UserResponse>> orders = new LinkedHashMap<>();
+        orders.put("email", Comparator.comparing(UserResponse::email).thenComparing(UserResponse::id));
+        orders.put("displayName", Comparator.comparing(UserResponse::displayName,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(UserResponse::id));
+        orders.put("role", Comparator.comparing(UserResponse::role).thenComparing(UserResponse::id));
+        return orders;
+    }
+
     @GET
+    @APIResponse(responseCode = "200", description = "One page of the accounts, and their total.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponsePage")))
     @Allowed({Role.ADMIN})
-    public List<UserResponse> list() {
-        return accounts.listUsers(actor.required()).stream().map(UserResource::view).toList();
+    public PageResponse<UserResponse> list(
+            @Parameter(description = "`email` (the default), `displayName` or `role`; a leading `-` reverses it.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"email", "-email", "displayName",
+                            "-displayName", "role", "-role"}, defaultValue = "email"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Accounts a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Comparator<UserResponse> order = Lists.comparator(sort, SORTS);
+        Page.requireValid(page, size);
+        return Lists.page(accounts.listUsers(actor.required()).stream().map(UserResource::view).sorted(order).toList(),
+                page, size);
     }
 
     @Idempotent

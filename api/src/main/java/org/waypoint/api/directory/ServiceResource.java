@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Lists;
+import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.core.account.Allowed;
@@ -43,6 +48,7 @@ import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
 import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.Page;
 import org.waypoint.core.shared.Postcode;
 import org.waypoint.core.shared.RiskLevel;
 
@@ -84,11 +90,33 @@ public class ServiceResource {
     public record CapacityChange(Capacity capacity, Integer waitWeeks) {
     }
 
+    private static final Map<String, Comparator<ServiceResponse>> SORTS = orders();
+
+    private static Map<String, Comparator<ServiceResponse>> orders() {
+        Map<String, Comparator<ServiceResponse>> orders = new LinkedHashMap<>();
+        orders.put("name", Comparator.comparing(ServiceResponse::name).thenComparing(ServiceResponse::id));
+        orders.put("organisation", Comparator.comparing(ServiceResponse::organisation)
+                .thenComparing(ServiceResponse::name).thenComparing(ServiceResponse::id));
+        return orders;
+    }
+
     /** The public face of the directory: open to all, no referral inboxes. */
     @GET
+    @APIResponse(responseCode = "200", description = "One page of the directory's services (their public face), "
+            + "and their total.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponsePage")))
     @Public
-    public List<ServiceResponse> list() {
-        return directory.listServices().stream().map(ServiceResponse::of).toList();
+    public PageResponse<ServiceResponse> list(
+            @Parameter(description = "`name` (the default) or `organisation` (its name); a leading `-` reverses it.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "organisation",
+                            "-organisation"}, defaultValue = "name"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Services a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Comparator<ServiceResponse> order = Lists.comparator(sort, SORTS);
+        Page.requireValid(page, size);
+        return Lists.page(directory.listServices().stream().map(ServiceResponse::of).sorted(order).toList(), page, size);
     }
 
     /**

@@ -8,24 +8,33 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.Bodies;
+import org.waypoint.api.Lists;
+import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationService;
+import org.waypoint.core.shared.Page;
 
 /** Organisations: read by anyone signed in, created by administrators. */
 @Tag(name = "Organisations", description = "Organisations that refer and provide.")
@@ -56,10 +65,32 @@ public class OrganisationResource {
     public record NewOrganisation(String name, OrganisationKind kind) {
     }
 
+    private static final Map<String, Comparator<OrganisationResponse>> SORTS = orders();
+
+    private static Map<String, Comparator<OrganisationResponse>> orders() {
+        Map<String, Comparator<OrganisationResponse>> orders = new LinkedHashMap<>();
+        orders.put("name", Comparator.comparing(OrganisationResponse::name).thenComparing(OrganisationResponse::id));
+        orders.put("kind", Comparator.comparing(OrganisationResponse::kind).thenComparing(OrganisationResponse::name)
+                .thenComparing(OrganisationResponse::id));
+        return orders;
+    }
+
     @GET
+    @APIResponse(responseCode = "200", description = "One page of the organisations, and their total.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponsePage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
-    public List<OrganisationResponse> list() {
-        return organisations.list(actor.required()).stream().map(OrganisationResource::view).toList();
+    public PageResponse<OrganisationResponse> list(
+            @Parameter(description = "`name` (the default) or `kind`; a leading `-` reverses it.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "kind", "-kind"},
+                            defaultValue = "name"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Organisations a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Comparator<OrganisationResponse> order = Lists.comparator(sort, SORTS);
+        Page.requireValid(page, size);
+        return Lists.page(organisations.list(actor.required()).stream().map(OrganisationResource::view).sorted(order)
+                .toList(), page, size);
     }
 
     @GET

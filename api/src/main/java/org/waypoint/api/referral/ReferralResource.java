@@ -21,14 +21,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
@@ -39,8 +45,10 @@ import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralCommand;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralService;
+import org.waypoint.core.referral.ReferralSort;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.Page;
 
 /** Referrals: drafts, submission, every lifecycle action, the timeline and the messages. */
 @Tag(name = "Referrals", description = "Drafts, submission, lifecycle actions, timeline and messages.")
@@ -49,6 +57,10 @@ import org.waypoint.core.shared.Actor;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
+
+    /** The referral list's orders by their names in the address; the first is the default. */
+    private static final Map<String, ReferralSort> SORTS = java.util.Arrays.stream(ReferralSort.values())
+            .collect(java.util.stream.Collectors.toMap(ReferralSort::key, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
 
     private final ReferralService referrals;
     private final RequestActor actor;
@@ -89,23 +101,38 @@ public class ReferralResource {
             @QueryParam("organisation") String organisationId,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("reference") String reference,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "Only referrals changed at or after this instant (their `updatedAt`): to learn "
+                    + "what changed since the last look, ask with the latest `updatedAt` seen and `sort=updatedAt`.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "The order: `acknowledgeBy` (the default: soonest due first, drafts last, then "
+                    + "newest), `updatedAt`, `createdAt` or `reference`; a leading `-` reverses it. Ties go by id.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"acknowledgeBy", "updatedAt", "-updatedAt",
+                            "createdAt", "-createdAt", "reference", "-reference"}, defaultValue = "acknowledgeBy"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Referrals a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
         ReferralQuery query = new ReferralQuery(Optional.ofNullable(status).map(ReferralResource::status),
                 Optional.ofNullable(serviceId), Optional.ofNullable(organisationId), overdue,
-                Optional.ofNullable(reference), page, size);
+                Optional.ofNullable(reference), page, size)
+                .changedSince(Lists.since(updatedSince), Lists.sort(sort, SORTS));
         return PageResponse.of(referrals.search(actor.required(), query)
                 .map(r -> ReferralResponses.summary(r, clock.instant())));
     }
 
-    /** Shows one referral; the service's first look at a submitted referral acknowledges it. */
+    /**
+     * Shows one referral and changes nothing: the service acknowledges a submitted referral with
+     * {@code POST …/acknowledge}. (The pages still acknowledge on the service's first look.)
+     */
     @GET
     @Path("{id}")
-    @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version.",
+    @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version. "
+            + "Reading changes nothing: the service acknowledges with `POST /api/v1/referrals/{id}/acknowledge`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response get(@PathParam("id") String id) {
-        Referral referral = referrals.open(actor.required(), id);
+        Referral referral = referrals.read(actor.required(), id);
         return Versions.ok(view(referral), referral.version()).build();
     }
 
@@ -150,7 +177,7 @@ public class ReferralResource {
     }
 
     /**
-     * A lifecycle action: accept, reject, start, hold, resume, complete, fail (service staff); cancel
+     * A lifecycle action: acknowledge, accept, reject, start, hold, resume, complete, fail (service staff); cancel
      * (caseworkers); entered-in-error (either side); business-status (service staff). Reject, hold,
      * fail, cancel and entered-in-error need a reason. Any other action is not found.
      */
@@ -184,16 +211,54 @@ public class ReferralResource {
 
     @GET
     @Path("{id}/timeline")
+    @APIResponse(responseCode = "200", description = "One page of the referral's timeline: who did what, when.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TimelineEntryPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
-    public List<ReferralResponses.TimelineEntry> timeline(@PathParam("id") String id) {
-        return referrals.open(actor.required(), id).timeline().stream().map(ReferralResponses::entry).toList();
+    public PageResponse<ReferralResponses.TimelineEntry> timeline(
+            @PathParam("id") String id,
+            @Parameter(description = "Only entries recorded at or after this instant (entries never change).",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "`at` (the default: oldest first) or `-at` (newest first).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"at", "-at"}, defaultValue = "at"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Entries a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Optional<Instant> since = Lists.since(updatedSince);
+        Comparator<ReferralResponses.TimelineEntry> order = Lists.comparator(sort,
+                Map.of("at", Comparator.comparing(ReferralResponses.TimelineEntry::at)));
+        Page.requireValid(page, size);
+        List<ReferralResponses.TimelineEntry> entries = referrals.read(actor.required(), id).timeline().stream()
+                .map(ReferralResponses::entry).filter(e -> since.map(s -> !e.at().isBefore(s)).orElse(true))
+                .sorted(order).toList();
+        return Lists.page(entries, page, size);
     }
 
     @GET
     @Path("{id}/messages")
+    @APIResponse(responseCode = "200", description = "One page of the messages between the referrer and the service.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponsePage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
-    public List<ReferralResponses.MessageResponse> messages(@PathParam("id") String id) {
-        return referrals.open(actor.required(), id).messages().stream().map(ReferralResponses::message).toList();
+    public PageResponse<ReferralResponses.MessageResponse> messages(
+            @PathParam("id") String id,
+            @Parameter(description = "Only messages sent at or after this instant (messages never change).",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "`at` (the default: oldest first) or `-at` (newest first).",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"at", "-at"}, defaultValue = "at"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Messages a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Optional<Instant> since = Lists.since(updatedSince);
+        Comparator<ReferralResponses.MessageResponse> order = Lists.comparator(sort,
+                Map.of("at", Comparator.comparing(ReferralResponses.MessageResponse::at)));
+        Page.requireValid(page, size);
+        List<ReferralResponses.MessageResponse> messages = referrals.read(actor.required(), id).messages().stream()
+                .map(ReferralResponses::message).filter(m -> since.map(s -> !m.at().isBefore(s)).orElse(true))
+                .sorted(order).toList();
+        return Lists.page(messages, page, size);
     }
 
     @Idempotent

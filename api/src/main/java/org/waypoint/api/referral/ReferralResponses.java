@@ -43,6 +43,8 @@ public final class ReferralResponses {
             Instant receivedAt,
             boolean overdue,
             String redirectedFrom,
+            @Schema(description = "When the referral last changed: the time of its latest timeline entry.")
+            Instant updatedAt,
             @Schema(format = "int64") long version) {
     }
 
@@ -68,7 +70,11 @@ public final class ReferralResponses {
     /** A line in a list: enough to find and sort, nothing about the person. */
     public record ReferralSummary(String id, String reference, String status, String businessStatus, ServiceRef service,
                                   String urgency, Instant createdAt, Instant submittedAt, Instant acknowledgeBy,
-                                  boolean overdue, @Schema(format = "int64") long version) {
+                                  boolean overdue,
+                                  @Schema(description = "When the referral last changed: the time of its latest "
+                                          + "timeline entry (a message is not a change of the referral).")
+                                  Instant updatedAt,
+                                  @Schema(format = "int64") long version) {
     }
 
     public static ReferralResponse of(Referral referral, Actor actor, Instant now) {
@@ -92,6 +98,7 @@ public final class ReferralResponses {
                 referral.receivedAt().orElse(null),
                 referral.isOverdue(now),
                 referral.redirectedFrom().orElse(null),
+                referral.updatedAt(),
                 referral.version());
     }
 
@@ -99,7 +106,7 @@ public final class ReferralResponses {
         return new ReferralSummary(referral.id(), referral.reference().map(ReferralReference::value).orElse(null),
                 referral.status().name(), referral.businessStatus().map(Enum::name).orElse(null), service(referral),
                 urgency(referral), referral.createdAt(), referral.submittedAt().orElse(null),
-                referral.acknowledgeBy().orElse(null), referral.isOverdue(now), referral.version());
+                referral.acknowledgeBy().orElse(null), referral.isOverdue(now), referral.updatedAt(), referral.version());
     }
 
     public static TimelineEntry entry(TimelineEvent event) {

@@ -26,6 +26,7 @@ import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.core.shared.Page;
 import org.waypoint.notifications.mail.PickupFile;
 import org.waypoint.notifications.outbox.OutboxAdmin;
 import org.waypoint.notifications.outbox.OutboxStatus;
@@ -63,18 +64,25 @@ public class OutboxResource {
     @Allowed(Role.ADMIN)
     public Response list(@Parameter(description = "PENDING, FAILED or SENT, in any case.")
                          @QueryParam("status") @DefaultValue("PENDING") String status,
-                         @Parameter(description = "Counts from 0; a page holds " + OutboxAdmin.PAGE_SIZE + " messages.")
-                         @QueryParam("page") @DefaultValue("0") int page) {
+                         @Parameter(description = "The order: newest first, the only one the outbox offers.",
+                                 schema = @Schema(type = SchemaType.STRING, enumeration = {"-createdAt"},
+                                         defaultValue = "-createdAt"))
+                         @QueryParam("sort") String sort,
+                         @Parameter(description = "The page, counting from 0.")
+                         @QueryParam("page") @DefaultValue("0") int page,
+                         @Parameter(description = "Messages a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+                         @QueryParam("size") @DefaultValue("20") int size) {
+        if (sort != null && !sort.isBlank() && !sort.strip().equals("-createdAt")) {
+            throw new IllegalArgumentException("sort is -createdAt");
+        }
         OutboxStatus parsed;
         try {
             parsed = OutboxStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("status is PENDING, FAILED or SENT");
         }
-        if (page < 0) {
-            throw new IllegalArgumentException("page counts from 0");
-        }
-        return Response.ok(admin.list(actor(), parsed, page)).build();
+        Page.requireValid(page, size);
+        return Response.ok(admin.list(actor(), parsed, page, size)).build();
     }
 
     @POST

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.Page;
 import org.waypoint.notifications.mail.PickupFile;
 import org.waypoint.notifications.mail.PickupFolder;
 
@@ -18,6 +19,7 @@ import org.waypoint.notifications.mail.PickupFolder;
 @Transactional
 public class OutboxAdmin {
 
+    /** The pages' page of messages; the API's caller chooses, up to {@link Page#MAX_SIZE}. */
     public static final int PAGE_SIZE = 50;
     private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
 
@@ -38,12 +40,15 @@ public class OutboxAdmin {
     }
 
     public OutboxPage list(Actor actor, OutboxStatus status, int page) {
+        return list(actor, status, page, PAGE_SIZE);
+    }
+
+    /** One page of the messages in one state, newest first; page from 0, size from 1 to {@link Page#MAX_SIZE}. */
+    public OutboxPage list(Actor actor, OutboxStatus status, int page, int size) {
         actor.requireRole(Role.ADMIN, "list the outbox");
-        if (page < 0) {
-            throw new IllegalArgumentException("pages are numbered from 0");
-        }
-        List<OutboxEntry> entries = outbox.list(status, page * PAGE_SIZE, PAGE_SIZE).stream().map(OutboxEntry::of).toList();
-        return new OutboxPage(status, page, PAGE_SIZE, outbox.count(status), entries);
+        Page.requireValid(page, size);
+        List<OutboxEntry> entries = outbox.list(status, page * size, size).stream().map(OutboxEntry::of).toList();
+        return new OutboxPage(entries, outbox.count(status), page, size);
     }
 
     /** Sends a pending or failed message at once, and retries it for another day if that fails. */

@@ -3,8 +3,12 @@ package org.waypoint.notifications.outbox;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of outbox messages in one state, newest first. */
-@Schema(description = "One page of outbox messages in one state, newest first.", example = "{\"status\":\"FAILED\","
-        + "\"page\":0,\"pageSize\":50,\"total\":1,\"entries\":[" + OutboxEntry.EXAMPLE + "]}")
-public record OutboxPage(OutboxStatus status, int page, int pageSize, @Schema(format = "int64") long total, List<OutboxEntry> entries) {
+/**
+ * One page of outbox messages in one state, newest first: the same shape as every list of the API
+ * (its items, the length of the whole list, the page from 0 and its size).
+ */
+@Schema(description = "One page of outbox messages in one state, newest first: its items, the length of the whole "
+        + "list, the page (from 0) and its size.", example = "{\"items\":[" + OutboxEntry.EXAMPLE + "],"
+        + "\"total\":1,\"page\":0,\"size\":20}")
+public record OutboxPage(List<OutboxEntry> items, @Schema(format = "int64") long total, int page, int size) {
 }

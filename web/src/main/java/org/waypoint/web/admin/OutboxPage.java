@@ -66,8 +66,8 @@ public class OutboxPage {
 
     private Section section(OutboxStatus status, int page) {
         org.waypoint.notifications.outbox.OutboxPage found = outbox.list(me.actor(), status, page);
-        List<Row> rows = found.entries().stream().map(OutboxPage::row).toList();
-        boolean hasNext = (long) (found.page() + 1) * found.pageSize() < found.total();
+        List<Row> rows = found.items().stream().map(OutboxPage::row).toList();
+        boolean hasNext = (long) (found.page() + 1) * found.size() < found.total();
         return new Section(rows, found.total(), found.page(), found.page() > 0, hasNext);
     }
 

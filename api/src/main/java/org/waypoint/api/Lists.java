@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.waypoint.core.shared.Page;
 
 /**
@@ -49,6 +50,19 @@ public final class Lists {
             choices.put("-" + key, order.reversed());
         });
         return sort(value, choices);
+    }
+
+    /**
+     * One page of entries that never change once recorded (a timeline, messages): those recorded at or
+     * after {@code updatedSince}, oldest first ({@code sort=at}) or newest first ({@code sort=-at}).
+     */
+    public static <T> PageResponse<T> recorded(List<T> entries, Function<T, Instant> at, String updatedSince,
+                                               String sort, int page, int size) {
+        Optional<Instant> since = since(updatedSince);
+        Comparator<T> order = comparator(sort, Map.of("at", Comparator.comparing(at)));
+        Page.requireValid(page, size);
+        return page(entries.stream().filter(e -> since.map(s -> !at.apply(e).isBefore(s)).orElse(true))
+                .sorted(order).toList(), page, size);
     }
 
     /** An {@code updatedSince} value: an ISO-8601 instant such as {@code 2026-03-02T09:30:00Z}. */

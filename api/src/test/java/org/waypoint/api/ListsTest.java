@@ -41,6 +41,21 @@ class ListsTest {
     }
 
     @Test
+    void recordedEntriesAreFilteredByTheirTimeAndSortedByIt() {
+        record Entry(String what, Instant at) {
+        }
+        Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+        List<Entry> entries = List.of(new Entry("a", nine), new Entry("b", nine.plusSeconds(60)),
+                new Entry("c", nine.plusSeconds(120)));
+
+        assertThat(Lists.recorded(entries, Entry::at, "2026-03-02T09:01:00Z", "-at", 0, 20).items())
+                .extracting(Entry::what).containsExactly("c", "b");
+        assertThat(Lists.recorded(entries, Entry::at, null, null, 1, 2).items()).extracting(Entry::what).containsExactly("c");
+        assertThatThrownBy(() -> Lists.recorded(entries, Entry::at, null, "what", 0, 20))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void updatedSinceIsAnIsoInstant() {
         assertThat(Lists.since("2026-03-02T09:30:00Z")).contains(Instant.parse("2026-03-02T09:30:00Z"));
         assertThat(Lists.since(null)).isEmpty();

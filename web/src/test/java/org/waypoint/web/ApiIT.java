@@ -295,7 +295,7 @@ class ApiIT {
         List<JsonObject> byReference = caseworker.get("api/v1/referrals?sort=reference").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertThat(byReference.get(0).getString("reference")).isNotBlank();
-        assertThat(byReference.get(byReference.size() - 1).isNull("reference")).as("a draft has none: last").isTrue();
+        assertThat(byReference.get(byReference.size() - 1).containsKey("reference")).as("a draft has none: last").isFalse();
         assertProblem(caseworker.get("api/v1/referrals?updatedSince=yesterday"), 400);
 
         ApiClient.Reply record = caseworker.get("api/v1/referrals/" + referralId);

@@ -21,12 +21,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,8 +60,8 @@ import org.waypoint.core.shared.Page;
 public class ReferralResource {
 
     /** The referral list's orders by their names in the address; the first is the default. */
-    private static final Map<String, ReferralSort> SORTS = java.util.Arrays.stream(ReferralSort.values())
-            .collect(java.util.stream.Collectors.toMap(ReferralSort::key, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
+    private static final Map<String, ReferralSort> SORTS = Arrays.stream(ReferralSort.values())
+            .collect(Collectors.toMap(ReferralSort::key, s -> s, (a, b) -> a, LinkedHashMap::new));
 
     private final ReferralService referrals;
     private final RequestActor actor;
@@ -225,14 +226,8 @@ public class ReferralResource {
             @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Entries a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
             @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
-        Optional<Instant> since = Lists.since(updatedSince);
-        Comparator<ReferralResponses.TimelineEntry> order = Lists.comparator(sort,
-                Map.of("at", Comparator.comparing(ReferralResponses.TimelineEntry::at)));
-        Page.requireValid(page, size);
-        List<ReferralResponses.TimelineEntry> entries = referrals.read(actor.required(), id).timeline().stream()
-                .map(ReferralResponses::entry).filter(e -> since.map(s -> !e.at().isBefore(s)).orElse(true))
-                .sorted(order).toList();
-        return Lists.page(entries, page, size);
+        return Lists.recorded(referrals.read(actor.required(), id).timeline().stream().map(ReferralResponses::entry)
+                .toList(), ReferralResponses.TimelineEntry::at, updatedSince, sort, page, size);
     }
 
     @GET
@@ -251,14 +246,8 @@ public class ReferralResource {
             @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Messages a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
             @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
-        Optional<Instant> since = Lists.since(updatedSince);
-        Comparator<ReferralResponses.MessageResponse> order = Lists.comparator(sort,
-                Map.of("at", Comparator.comparing(ReferralResponses.MessageResponse::at)));
-        Page.requireValid(page, size);
-        List<ReferralResponses.MessageResponse> messages = referrals.read(actor.required(), id).messages().stream()
-                .map(ReferralResponses::message).filter(m -> since.map(s -> !m.at().isBefore(s)).orElse(true))
-                .sorted(order).toList();
-        return Lists.page(messages, page, size);
+        return Lists.recorded(referrals.read(actor.required(), id).messages().stream().map(ReferralResponses::message)
+                .toList(), ReferralResponses.MessageResponse::at, updatedSince, sort, page, size);
     }
 
     @Idempotent

@@ -22,6 +22,8 @@ import org.waypoint.api.Idempotent;
 import org.waypoint.api.Bodies;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
@@ -58,6 +60,7 @@ public class OrganisationResource {
 
     @GET
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RequiresScope(ApiScope.DIRECTORY_READ)
     public List<OrganisationResponse> list() {
         return organisations.list(actor.required()).stream().map(OrganisationResource::view).toList();
     }
@@ -65,6 +68,7 @@ public class OrganisationResource {
     @GET
     @Path("{id}")
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RequiresScope(ApiScope.DIRECTORY_READ)
     public OrganisationResponse get(@PathParam("id") String id) {
         return view(organisations.get(actor.required(), id));
     }

@@ -60,6 +60,10 @@ public class ApiAccessToken {
         return clientId;
     }
 
+    String tokenHash() {
+        return tokenHash;
+    }
+
     public Set<ApiScope> scopes() {
         return ApiScope.parseList(scopes).orElseThrow(() -> new IllegalStateException("an unknown scope is stored for " + this));
     }

@@ -36,6 +36,9 @@ import org.waypoint.core.account.RequiresScope;
  */
 public class ApiDescriptionFilter implements OASFilter {
 
+    /** Every API response says where its caller stands against the rate limits (described in {@code openapi.yaml}). */
+    private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Policy", "RateLimit");
+
     /** The resources whose operations API clients may call; {@link #declareScopes} reads their scopes. */
     private static final List<Class<?>> SCOPED_RESOURCES = List.of(
             ReferralResource.class, ClientResource.class, ServiceResource.class, OrganisationResource.class);
@@ -66,6 +69,18 @@ public class ApiDescriptionFilter implements OASFilter {
                 responses.addAPIResponse(status, problem(description));
             }
         });
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (response.getRef() != null) {
+                    return;
+                }
+                RATE_LIMIT_HEADERS.forEach(header -> response.addHeader(header,
+                        OASFactory.createHeader().ref("#/components/headers/" + header)));
+                if ("429".equals(status)) {
+                    response.addHeader("Retry-After", OASFactory.createHeader().ref("#/components/headers/Retry-After"));
+                }
+            });
+        }
         operation.setResponses(responses);
         return operation;
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,6 +89,8 @@ public class TokenEndpoint {
                     + "at once when the client is revoked. Errors are OAuth's JSON (`error`, `error_description`), as OAuth "
                     + "clients expect here, not problem+json; only a rate limit answers 429 problem+json.")
     @SecurityRequirementsSet
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(ref = "ClientCredentialsRequest")))
     @APIResponse(responseCode = "200", description = "A new access token.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccessTokenResponse")))
     @APIResponse(responseCode = "400", description = "`invalid_request`, `unsupported_grant_type` or `invalid_scope`.",

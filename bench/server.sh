@@ -8,6 +8,10 @@ data=$(mktemp -d)
 if [[ "${1:-}" != "--no-build" ]]; then
     ./mvnw --batch-mode --quiet -DskipTests package
 fi
+# The benchmarks drive thousands of requests a second from one address with one token: far past the
+# production rate limits, which they raise rather than switch off, so the limiter's cost is measured.
+export WAYPOINT_RATE_LIMIT_PER_TOKEN_PER_MINUTE=${WAYPOINT_RATE_LIMIT_PER_TOKEN_PER_MINUTE:-100000000}
+export WAYPOINT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE=${WAYPOINT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE:-100000000}
 WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
 server=$!
 stop() {

@@ -1,5 +1,6 @@
 package org.waypoint.api;
 
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +11,19 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.waypoint.api.client.ClientResource;
+import org.waypoint.api.directory.ServiceResource;
+import org.waypoint.api.organisation.OrganisationResource;
+import org.waypoint.api.referral.ReferralResource;
+import org.waypoint.core.account.RequiresScope;
 
 /**
  * Completes the generated description in one place: every operation gets the errors any of them
@@ -28,15 +36,23 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ApiDescriptionFilter implements OASFilter {
 
+    /** Every API response says where its caller stands against the rate limits (described in {@code openapi.yaml}). */
+    private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Policy", "RateLimit");
+
+    /** The resources whose operations API clients may call; {@link #declareScopes} reads their scopes. */
+    private static final List<Class<?>> SCOPED_RESOURCES = List.of(
+            ReferralResource.class, ClientResource.class, ServiceResource.class, OrganisationResource.class);
+
     private static final Map<String, String> ERRORS = Map.of(
             "400", "The request is malformed or fails validation; `errors` names the fields.",
             "401", "Not signed in, or the token is unknown, expired or revoked.",
-            "403", "Signed in, but the role may not do this.",
+            "403", "Signed in, but the role may not do this, or an API client's token lacks the operation's scope.",
             "404", "No such record, or it belongs to another organisation.",
             "409", "Not allowed in the record's current state, or the Idempotency-Key was used for another request.",
             "412", "If-Match names a version that is no longer current.",
             "413", "The body is larger than 64 KiB.",
             "415", "The body is not application/json.",
+            "429", "Too many requests from this token or address; `Retry-After` says when to try again.",
             "500", "Something failed on the server; quote `correlationId`.");
 
     @Override
@@ -53,6 +69,18 @@ public class ApiDescriptionFilter implements OASFilter {
                 responses.addAPIResponse(status, problem(description));
             }
         });
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (response.getRef() != null) {
+                    return;
+                }
+                RATE_LIMIT_HEADERS.forEach(header -> response.addHeader(header,
+                        OASFactory.createHeader().ref("#/components/headers/" + header)));
+                if ("429".equals(status)) {
+                    response.addHeader("Retry-After", OASFactory.createHeader().ref("#/components/headers/Retry-After"));
+                }
+            });
+        }
         operation.setResponses(responses);
         return operation;
     }
@@ -113,6 +141,7 @@ public class ApiDescriptionFilter implements OASFilter {
         }
         typePages(openAPI);
         addOperationExamples(openAPI);
+        declareScopes(openAPI);
         List<Operation> operations = operations(openAPI)
                 .filter(operation -> operation.getOperationId() != null)
                 .toList();
@@ -204,6 +233,47 @@ public class ApiDescriptionFilter implements OASFilter {
             example.response().ifPresent(body -> successes(operation.getResponses()).stream().findFirst()
                     .ifPresent(success -> setExample(success.getContent(), body)));
         }));
+    }
+
+    /**
+     * An operation with {@link RequiresScope} may also be called with an API client's token holding that
+     * scope: its security says so beside the personal token. Read from the resource methods themselves,
+     * so the description cannot disagree with the check.
+     */
+    private static void declareScopes(OpenAPI openAPI) {
+        for (Class<?> resource : SCOPED_RESOURCES) {
+            String base = "/api/" + resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (Method method : resource.getMethods()) {
+                RequiresScope scope = method.getAnnotation(RequiresScope.class);
+                String verb = httpMethod(method);
+                if (scope == null || verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = (sub == null ? base : base + "/" + sub.value()).replaceAll("/+", "/");
+                PathItem item = openAPI.getPaths().getPathItem(path);
+                Operation operation = item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
+                if (operation != null) {
+                    List<SecurityRequirement> security = operation.getSecurity() == null
+                            ? new java.util.ArrayList<>() : new java.util.ArrayList<>(operation.getSecurity());
+                    if (security.isEmpty()) {
+                        security.add(OASFactory.createSecurityRequirement().addScheme("bearer"));
+                    }
+                    security.add(OASFactory.createSecurityRequirement().addScheme("apiClient", scope.value().value()));
+                    operation.setSecurity(security);
+                }
+            }
+        }
+    }
+
+    private static String httpMethod(Method method) {
+        for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+            jakarta.ws.rs.HttpMethod verb = annotation.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
     }
 
     private static void setExample(Content content, Object example) {

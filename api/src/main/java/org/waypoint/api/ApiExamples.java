@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.waypoint.api.account.AccountResource;
 import org.waypoint.api.account.UserResource;
+import org.waypoint.api.apiclient.ApiClientResource;
+import org.waypoint.api.apiclient.TokenEndpoint;
 import org.waypoint.api.client.ClientRequest;
 import org.waypoint.api.client.ClientResource;
 import org.waypoint.api.client.ClientResponse;
@@ -67,6 +69,7 @@ public final class ApiExamples {
     private static final String REDIRECTED = "d63cc698-71dc-4673-bf7d-9c22ebc85c37";
     private static final String MESSAGE = "a8943e11-81a9-4723-ac65-454947aa58c0";
     private static final String TOKEN = "6a7c3122-2123-4e3b-a377-968599f62e4f";
+    private static final String API_CLIENT = "0f6b7d0e-5a43-4c0e-9d55-2f6f3f1e8a21";
 
     private static final String POLICE_NAME = "Northshire Police Victim Care Unit";
     private static final String HARBOUR_NAME = "Harbour Support Trust";
@@ -189,6 +192,18 @@ public final class ApiExamples {
         examples.put(ReferralResponses.MessageResponse.class, new ReferralResponses.MessageResponse(MESSAGE,
                 Instant.parse("2026-03-03T09:20:00Z"), "SERVICE", STAFF,
                 "Would Alex prefer to meet at school or at our centre?"));
+        List<String> scopes = List.of("referrals:read", "referrals:write", "clients:write", "directory:read");
+        examples.put(ApiClientResource.NewApiClient.class, new ApiClientResource.NewApiClient(POLICE,
+                "Northshire case system", Role.CASEWORKER, scopes));
+        ApiClientResource.ApiClientResponse apiClient = new ApiClientResource.ApiClientResponse(API_CLIENT, POLICE,
+                "Northshire case system", "CASEWORKER", scopes, CREATED, null, true);
+        examples.put(ApiClientResource.ApiClientResponse.class, apiClient);
+        examples.put(ApiClientResource.RegisteredApiClientResponse.class, new ApiClientResource.RegisteredApiClientResponse(
+                API_CLIENT, "wpcs_ExampleSecretShownOnceExampleSecretShown", apiClient));
+        examples.put(TokenEndpoint.AccessTokenResponse.class, new TokenEndpoint.AccessTokenResponse(
+                "wpat_ExampleAccessTokenExampleAccessTokenExample", "Bearer", 900, "referrals:read referrals:write"));
+        examples.put(TokenEndpoint.OAuthError.class, new TokenEndpoint.OAuthError("invalid_scope",
+                "scope names a scope this client does not have"));
         examples.put(PageResponse.class, new PageResponse<>(List.of(SUMMARY), 1, 0, 20));
         return Collections.unmodifiableMap(examples.byType);
     }

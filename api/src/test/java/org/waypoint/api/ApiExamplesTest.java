@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.waypoint.api.account.AccountResource;
 import org.waypoint.api.account.UserResource;
+import org.waypoint.api.apiclient.ApiClientResource;
 import org.waypoint.api.client.ClientRequest;
 import org.waypoint.api.client.ClientResource;
 import org.waypoint.api.directory.ServiceResource;
@@ -35,7 +36,8 @@ import org.waypoint.api.referral.ReferralResponses;
 class ApiExamplesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
-            ClientResource.class, ServiceResource.class, OrganisationResource.class, ReferralResource.class);
+            ClientResource.class, ServiceResource.class, OrganisationResource.class, ReferralResource.class,
+            ApiClientResource.class);
     private static final Jsonb JSONB = new StrictJsonb().getContext(Object.class);
 
     @Test
@@ -98,7 +100,7 @@ class ApiExamplesTest {
                 .allSatisfy(email -> assertThat(email).endsWith("example.org"));
         assertThat(strings).filteredOn(s -> s.matches(".*\\b0\\d{3,4} ?\\d{3} ?\\d{3,4}\\b.*")).isNotEmpty()
                 .allSatisfy(phone -> assertThat(phone).as("Ofcom's numbers for drama").startsWith("07700 900"));
-        assertThat(strings).filteredOn(s -> s.startsWith("wp_")).allSatisfy(token -> assertThat(token).contains("Example"));
+        assertThat(strings).filteredOn(s -> s.startsWith("wp")).allSatisfy(token -> assertThat(token).contains("Example"));
     }
 
     private static void collectStrings(Object json, List<String> into) {

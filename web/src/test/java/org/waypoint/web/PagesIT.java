@@ -564,7 +564,7 @@ class PagesIT {
             signIn(browser, "admin@example.org");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
             browser.checkAccessibility();
-            for (String link : List.of("link-organisations", "link-services", "link-outbox", "link-audit")) {
+            for (String link : List.of("link-organisations", "link-services", "link-api-clients", "link-outbox", "link-audit")) {
                 browser.open("/admin/");
                 browser.follow(By.id(link));
                 browser.checkAccessibility();
@@ -590,6 +590,24 @@ class PagesIT {
             assertThat(page.findElement(By.xpath(nadia)).getText()).contains("Disabled");
             browser.follow(By.xpath(nadia + "//input[@value='Enable']"));
             assertThat(page.findElement(By.xpath(nadia)).getText()).contains("Enabled");
+
+            browser.open("/admin/api-clients");
+            browser.follow(By.id("add-api-client-button"));
+            assertThat(errorSummary(page)).isNotBlank();
+            browser.checkAccessibility();
+            type(page, "name", "Northshire case system");
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("organisation"))).getOptions().stream()
+                    .filter(o -> o.getText().startsWith("Northshire Police Victim Care Unit")).findFirst().orElseThrow().click();
+            choose(page, "newRole", "CASEWORKER");
+            choose(page, "scopes", "REFERRALS_READ");
+            browser.follow(By.id("add-api-client-button"));
+            assertThat(page.findElement(By.id("client-secret")).getText()).as("the secret, shown this once").startsWith("wpcs_");
+            browser.checkAccessibility();
+            String system = "//tr[contains(., 'Northshire case system')]";
+            assertThat(page.findElement(By.xpath(system)).getText()).contains("referrals:read", "Active");
+            browser.follow(By.xpath(system + "//input[@value='Revoke']"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("revoked");
+            assertThat(page.findElement(By.xpath(system)).getText()).contains("Revoked").doesNotContain("wpcs_");
 
             browser.open("/admin/services");
             page.findElement(By.cssSelector("label[for='capacity-0-1']")).click();

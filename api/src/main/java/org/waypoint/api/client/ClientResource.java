@@ -30,6 +30,8 @@ import org.waypoint.api.referral.ReferralResponses;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientService;
@@ -76,6 +78,7 @@ public class ClientResource {
     @APIResponse(responseCode = "201", description = "The person, recorded; `Location` is their address, `ETag` their version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response register(ClientRequest body, @Context UriInfo uri) {
         Client client = clients.register(actor.required(), required(body).toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(client.id()).build())
@@ -87,6 +90,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The person; `ETag` is their version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.CLIENTS_READ)
     public Response get(@PathParam("id") String id) {
         Client client = clients.get(actor.required(), id);
         return Versions.ok(view(client), client.version()).build();
@@ -98,6 +102,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The person as changed; `ETag` is their new version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response update(@PathParam("id") String id, ClientRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Client client = clients.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
         return Versions.ok(view(client), client.version()).build();
@@ -108,6 +113,7 @@ public class ClientResource {
     @Path("duplicates")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.CLIENTS_READ)
     public List<ClientResponse> duplicates(DuplicateCheck body) {
         DuplicateCheck check = required(body);
         return clients.possibleDuplicates(actor.required(), check.givenName(), check.familyName(), check.dateOfBirth())
@@ -119,6 +125,7 @@ public class ClientResource {
     @Path("{id}/withdraw-consent")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.CLIENTS_WRITE)
     public List<ReferralResponses.ReferralSummary> withdrawConsent(@PathParam("id") String id, Withdrawal body) {
         return referrals.withdrawConsent(actor.required(), id, required(body).reason()).stream()
                 .map(r -> ReferralResponses.summary(r, clock.instant())).toList();

@@ -36,6 +36,8 @@ import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Public;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
@@ -128,6 +130,7 @@ public class ServiceResource {
     @Path("match")
     @SecurityRequirement(name = "bearer")
     @Allowed(Role.CASEWORKER)
+    @RequiresScope(ApiScope.DIRECTORY_READ)
     public MatchResponse match(@QueryParam("need") List<String> needs, @QueryParam("postcode") String postcode,
                                @QueryParam("age") Integer age,
                                @QueryParam("gender") @Parameter(schema = @Schema(ref = "Gender")) Gender gender,
@@ -191,6 +194,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The service with its new capacity; `ETag` is its new version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.DIRECTORY_WRITE)
     public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         CapacityChange change = required(body);
         if (change.capacity() == null) {

@@ -30,6 +30,8 @@ import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
@@ -79,6 +81,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "One page of the organisations, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponsePage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RequiresScope(ApiScope.DIRECTORY_READ)
     public PageResponse<OrganisationResponse> list(
             @Parameter(description = "`name` (the default) or `kind`; a leading `-` reverses it.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "kind", "-kind"},
@@ -96,6 +99,7 @@ public class OrganisationResource {
     @GET
     @Path("{id}")
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RequiresScope(ApiScope.DIRECTORY_READ)
     public OrganisationResponse get(@PathParam("id") String id) {
         return view(organisations.get(actor.required(), id));
     }

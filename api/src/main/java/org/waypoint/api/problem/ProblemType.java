@@ -21,6 +21,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "precondition-failed", "The record has changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "Something went wrong on our side");
 
     /** Where every type URI lives; the URIs identify, they need not resolve. */
@@ -61,6 +62,7 @@ public enum ProblemType {
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 500 -> INTERNAL;
             default -> null;
         });

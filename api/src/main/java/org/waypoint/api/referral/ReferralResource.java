@@ -41,6 +41,8 @@ import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralCommand;
@@ -85,6 +87,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "The draft; `Location` is its address and `ETag` its version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
         required(body);
         Referral referral = referrals.draft(actor.required(), body.clientId(), body.serviceId(), needs(body.needs()));
@@ -96,6 +99,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "One page of the referrals the caller may see, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralSummaryPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.ReferralSummary> list(
             @QueryParam("status") String status,
             @QueryParam("service") String serviceId,
@@ -132,6 +136,7 @@ public class ReferralResource {
             + "Reading changes nothing: the service acknowledges with `POST /api/v1/referrals/{id}/acknowledge`.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_READ)
     public Response get(@PathParam("id") String id) {
         Referral referral = referrals.read(actor.required(), id);
         return Versions.ok(view(referral), referral.version()).build();
@@ -143,6 +148,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The draft as changed; `ETag` is its new version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         required(body);
@@ -157,6 +163,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral with its consent; `ETag` is its new version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         required(body);
@@ -172,6 +179,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral, submitted, with its reference and acknowledge-by time.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Referral referral = referrals.submit(actor.required(), id, Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
@@ -188,6 +196,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral after the action; `ETag` is its new version.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : body;
@@ -203,6 +212,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "The new draft to the other service, linked to the rejected referral.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
         required(body);
         Referral next = referrals.redirect(actor.required(), id, body.serviceId());
@@ -215,6 +225,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "One page of the referral's timeline: who did what, when.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TimelineEntryPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.TimelineEntry> timeline(
             @PathParam("id") String id,
             @Parameter(description = "Only entries recorded at or after this instant (entries never change).",
@@ -235,6 +246,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "One page of the messages between the referrer and the service.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponsePage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.MessageResponse> messages(
             @PathParam("id") String id,
             @Parameter(description = "Only messages sent at or after this instant (messages never change).",
@@ -257,6 +269,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "The message, sent.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
         required(body);
         return Response.status(Response.Status.CREATED)

@@ -2,6 +2,8 @@ package org.waypoint.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
+import java.util.Set;
+import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotSignedInException;
@@ -11,9 +13,21 @@ import org.waypoint.core.shared.NotSignedInException;
 public class RequestActor implements CurrentActor {
 
     private Actor actor;
+    private Set<ApiScope> scopes;
 
     public void signedIn(Actor signedIn) {
         this.actor = signedIn;
+    }
+
+    /** Signed in as an API client, whose token carries {@code granted}. */
+    public void signedIn(Actor client, Set<ApiScope> granted) {
+        this.actor = client;
+        this.scopes = Set.copyOf(granted);
+    }
+
+    /** The scopes of the API client's token; empty when a person is signed in, or nobody. */
+    public Optional<Set<ApiScope>> apiClientScopes() {
+        return Optional.ofNullable(scopes);
     }
 
     @Override

@@ -7,11 +7,17 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Set;
+import org.waypoint.api.problem.Problem;
+import org.waypoint.api.problem.ProblemResponses;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.Public;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.NotSignedInException;
@@ -19,7 +25,8 @@ import org.waypoint.core.shared.NotSignedInException;
 /**
  * Enforces {@link Allowed} and {@link Public} on every resource method: not signed in is
  * 401, the wrong role 403. A method with neither annotation is refused to everyone, so forgetting one
- * fails closed (and a test fails the build).
+ * fails closed (and a test fails the build). An API client must also hold the method's
+ * {@link RequiresScope} in its token; a method that declares none is refused to every API client.
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
@@ -31,16 +38,19 @@ public class RoleCheck implements DynamicFeature {
             return;
         }
         Allowed allowed = method.getAnnotation(Allowed.class);
-        context.register(new Check(allowed == null ? Set.of() : Set.of(allowed.value())));
+        RequiresScope scope = method.getAnnotation(RequiresScope.class);
+        context.register(new Check(allowed == null ? Set.of() : Set.of(allowed.value()), scope == null ? null : scope.value()));
     }
 
     @Priority(Priorities.AUTHORIZATION)
     private static final class Check implements ContainerRequestFilter {
 
         private final Set<Role> roles;
+        private final ApiScope scope;
 
-        Check(Set<Role> roles) {
+        Check(Set<Role> roles, ApiScope scope) {
             this.roles = roles;
+            this.scope = scope;
         }
 
         @Override
@@ -51,6 +61,24 @@ public class RoleCheck implements DynamicFeature {
             if (roles.stream().noneMatch(role -> request.getSecurityContext().isUserInRole(role.name()))) {
                 throw new NotPermittedException("use this");
             }
+            if (request.getSecurityContext() instanceof ActorSecurityContext context) {
+                context.scopes().ifPresent(granted -> {
+                    if (scope == null) {
+                        refuse(request, "API clients may not use this operation", null);
+                    } else if (!granted.contains(scope)) {
+                        refuse(request, "this token does not have the scope " + scope.value(), scope);
+                    }
+                });
+            }
+        }
+
+        /** 403 with RFC 6750's challenge, which names the scope wanted when there is one. */
+        private static void refuse(ContainerRequestContext request, String detail, ApiScope wanted) {
+            String challenge = "Bearer error=\"insufficient_scope\"" + (wanted == null ? "" : ", scope=\"" + wanted.value() + "\"");
+            request.abortWith(ProblemResponses.of(Problem.of(ProblemType.FORBIDDEN, detail)
+                            .withInstance(request.getUriInfo().getRequestUri().getRawPath()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                    .build());
         }
     }
 }

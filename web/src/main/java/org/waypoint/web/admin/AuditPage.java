@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditQuery;
 import org.waypoint.core.audit.AuditTrail;
@@ -37,6 +38,9 @@ public class AuditPage {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    ApiClients apiClients;
 
     @Inject
     OrganisationService organisations;
@@ -79,6 +83,7 @@ public class AuditPage {
             } else {
                 Map<String, String> people = new HashMap<>();
                 accounts.listUsers(me.actor()).forEach(a -> people.put(a.id(), a.displayName()));
+                apiClients.list(me.actor()).forEach(c -> people.put(c.id(), AdminText.text("audit.apiClient", c.name())));
                 Map<String, String> places = new HashMap<>();
                 organisations.list(me.actor()).forEach(o -> places.put(o.id(), o.name()));
                 rows = trail.search(me.actor(), query.get()).map(e -> Row.of(e, people, places));

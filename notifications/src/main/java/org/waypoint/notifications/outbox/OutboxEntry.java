@@ -20,7 +20,7 @@ public record OutboxEntry(String id, MailKind kind, String referralId, String re
 
     static OutboxEntry of(OutboxMessage message) {
         return new OutboxEntry(message.id(), message.kind(), message.referralId().orElse(null),
-                message.recipient().value(), message.status(), message.createdAt(), message.attempts(),
+                message.recipient(), message.status(), message.createdAt(), message.attempts(),
                 message.nextAttemptAt(), message.sentAt().orElse(null), message.lastError().orElse(null));
     }
 

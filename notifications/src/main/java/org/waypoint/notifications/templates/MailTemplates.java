@@ -45,6 +45,9 @@ public final class MailTemplates {
         };
         MustacheFactory htmlFactory = new DefaultMustacheFactory(MailTemplates::resource);
         for (MailKind kind : MailKind.values()) {
+            if (kind.isWebhook()) {
+                continue;
+            }
             text.put(kind, textFactory.compile(kind.template() + ".txt.mustache"));
             html.put(kind, htmlFactory.compile(kind.template() + ".html.mustache"));
         }

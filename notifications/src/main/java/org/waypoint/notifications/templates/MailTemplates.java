@@ -59,6 +59,9 @@ public final class MailTemplates {
     }
 
     public RenderedMail render(MailKind kind, MailContent content) {
+        if (kind.isWebhook()) {
+            throw new IllegalArgumentException("a webhook delivery is not an e-mail");
+        }
         Map<String, Object> scope = new HashMap<>();
         scope.put("subject", kind.subject());
         scope.put("reference", content.reference());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,8 @@ import org.waypoint.notifications.outbox.OutgoingMail;
 import org.waypoint.notifications.outbox.TransactionRunner;
 
 /**
- * Posts a batch of webhook deliveries, each subscription's in order and different subscriptions' at
- * once, each signed with its subscription's secret. The
+ * Posts a batch of webhook deliveries, each subscription's in order (until one fails) and different
+ * subscriptions' at once, each signed with its subscription's secret. The
  * {@code webhook-id} is the outbox row's id, the same on every retry; the timestamp and signature are
  * made afresh for each attempt. A 2xx answer is success; any other answer, a refused connection or a
  * timeout is a failed attempt, which the dispatcher retries with backoff. Redirects are not followed.
@@ -61,18 +62,24 @@ public final class WebhookCourier implements Courier {
         Map<String, CompletableFuture<Void>> attempts = new HashMap<>();
         Map<String, CompletableFuture<Void>> lastToSubscription = new HashMap<>();
         Map<String, Exception> failures = new ConcurrentHashMap<>();
+        Set<String> failedSubscriptions = ConcurrentHashMap.newKeySet();
         for (OutgoingMail delivery : batch) {
             WebhookSubscription subscription = byId.get(delivery.recipient());
             if (subscription == null) {
                 failures.put(delivery.id(), new WebhookException("the subscription has been deleted"));
                 continue;
             }
-            // one subscription's deliveries go one after another, in the order claimed (oldest first);
-            // different subscriptions' go at once
+            // one subscription's deliveries go one after another, in the order claimed (oldest first),
+            // and after one fails the rest wait for their retry untried, so that a receiver that hangs
+            // costs one timeout a batch, well within the lease; different subscriptions' go at once
             CompletableFuture<Void> previous = lastToSubscription.getOrDefault(subscription.id(),
                     CompletableFuture.completedFuture(null));
-            CompletableFuture<Void> attempt = previous.thenCompose(done -> post(subscription, delivery))
+            CompletableFuture<Void> attempt = previous.thenCompose(done -> failedSubscriptions.contains(subscription.id())
+                            ? CompletableFuture.failedFuture(new WebhookException(
+                                    "not tried: an earlier delivery to the same webhook failed just before"))
+                            : post(subscription, delivery))
                     .exceptionally(failure -> {
+                        failedSubscriptions.add(subscription.id());
                         failures.put(delivery.id(), unwrap(failure));
                         return null;
                     });

@@ -6,19 +6,20 @@ import org.waypoint.core.referral.ReferralStatus;
 
 /** One event of the feed: the same fields as a webhook's {@code data}, and the cursor to read on from. */
 @Schema(description = "One referral event: ids, the reference, states and organisations; never anything about the "
-        + "person.", example = EventItem.EXAMPLE)
+        + "person.", example = EventItem.EXAMPLE, requiredProperties = {"cursor", "id", "type", "occurredAt", "referralId",
+        "reference", "status", "serviceId", "referrerOrganisationId", "providerOrganisationId"})
 public record EventItem(
-        @Schema(required = true, description = "Pass as `after` to read the events after this one.") String cursor,
-        @Schema(required = true, format = "uuid") String id,
-        @Schema(required = true) EventType type,
-        @Schema(required = true) Instant occurredAt,
-        @Schema(required = true, format = "uuid") String referralId,
-        @Schema(required = true) String reference,
-        @Schema(required = true, description = "The referral's status after the event.") ReferralStatus status,
+        @Schema(description = "Pass as `after` to read the events after this one.") String cursor,
+        @Schema(format = "uuid") String id,
+         EventType type,
+         Instant occurredAt,
+        @Schema(format = "uuid") String referralId,
+         String reference,
+        @Schema(description = "The referral's status after the event.") ReferralStatus status,
         @Schema(description = "The status before, for a change of status.") ReferralStatus previousStatus,
-        @Schema(required = true, format = "uuid") String serviceId,
-        @Schema(required = true, format = "uuid") String referrerOrganisationId,
-        @Schema(required = true, format = "uuid") String providerOrganisationId,
+        @Schema(format = "uuid") String serviceId,
+        @Schema(format = "uuid") String referrerOrganisationId,
+        @Schema(format = "uuid") String providerOrganisationId,
         @Schema(format = "uuid", description = "The organisation whose user made the change, where one did.")
         String changedByOrganisationId) {
 

@@ -6,14 +6,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A webhook just made: the only answer that carries its signing secret. */
 @Schema(description = "A webhook just made, with its signing secret: shown this once, never again.",
-        example = NewSubscription.EXAMPLE)
+        example = NewSubscription.EXAMPLE,
+        requiredProperties = {"id", "organisationId", "url", "events", "createdAt", "secret"})
 public record NewSubscription(
-        @Schema(required = true, format = "uuid") String id,
-        @Schema(required = true, format = "uuid") String organisationId,
-        @Schema(required = true, format = "uri") String url,
-        @Schema(required = true) List<EventType> events,
-        @Schema(required = true) Instant createdAt,
-        @Schema(required = true, description = "The Standard Webhooks signing secret: whsec_ and Base64 of 32 bytes.")
+        @Schema(format = "uuid") String id,
+        @Schema(format = "uuid") String organisationId,
+        @Schema(format = "uri") String url,
+        List<EventType> events,
+        Instant createdAt,
+        @Schema(description = "The Standard Webhooks signing secret: whsec_ and Base64 of 32 bytes.")
         String secret) {
 
     static final String EXAMPLE = "{\"id\":\"9b2e7c1a-5d4f-4e8b-a1c3-6f7d8e9a0b1c\","

@@ -5,14 +5,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new webhook: whose, where to, and which events (all of them when left out). */
 @Schema(description = "A new webhook for an organisation: the HTTPS URL to post events to and the event types "
-        + "wanted (every type when left out).", example = SubscriptionRequest.EXAMPLE)
+        + "wanted in `events` (every type when left out).", example = SubscriptionRequest.EXAMPLE,
+        requiredProperties = {"organisationId", "url"})
 public record SubscriptionRequest(
-        @Schema(required = true, format = "uuid", description = "The organisation whose referrals' events are sent.")
+        @Schema(format = "uuid", description = "The organisation whose referrals' events are sent.")
         String organisationId,
-        @Schema(required = true, format = "uri", maxLength = AddressPolicy.MAX_LENGTH,
+        @Schema(format = "uri", maxLength = AddressPolicy.MAX_LENGTH,
                 description = "Where events are posted: https, on a public address.")
         String url,
-        @Schema(description = "The event types wanted; every type when left out.")
         List<EventType> events) {
 
     static final String EXAMPLE = "{\"organisationId\":\"4f0c1f6e-2b7a-4d38-9d55-0b8f0a1c2d3e\","

@@ -52,7 +52,7 @@ public class EventResource {
                     + "`next` as `after` to read on; when nothing is new, `next` is the cursor given. An event "
                     + "appears about a second after it happens.")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to read on from.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public EventPage events(@Parameter(description = "A cursor from an earlier page (`next`, or an item's `cursor`).",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"))

@@ -70,7 +70,7 @@ public class WebhookResource {
             headers = @Header(name = "Location", description = "The subscription's address.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = NewSubscription.class)))
+                    schema = @Schema(ref = "NewSubscription")))
     @Allowed(Role.ADMIN)
     public Response subscribe(SubscriptionRequest request, @Context UriInfo uri) {
         NewSubscription created = webhooks.subscribe(actor(), request);
@@ -80,9 +80,6 @@ public class WebhookResource {
     @GET
     @Operation(summary = "List webhook subscriptions",
             description = "Every subscription, or one organisation's, oldest first; never their secrets.")
-    @APIResponse(responseCode = "200", description = "The subscriptions.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class)))
     @Allowed(Role.ADMIN)
     public List<SubscriptionView> list(@Parameter(description = "Only this organisation's subscriptions.",
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -94,7 +91,7 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Read a webhook subscription", description = "One subscription, without its secret.")
     @APIResponse(responseCode = "200", description = "The subscription.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionView")))
     @Allowed(Role.ADMIN)
     public SubscriptionView get(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                 @PathParam("id") String id) {

@@ -8,7 +8,13 @@
 # 2-core machine, five on a slow one. So submissions run first, unmeasured, in 30-second rounds
 # until a round compiles fewer than SETTLED methods (at least two minutes, at most WARMUP_MAX), then
 # the trivial GET for ten seconds.
-# Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16 ROUNDS=3 WARMUP_MAX=420 SETTLED=250)
+# Then webhooks (issue 15): a local receiver (bench/WebhookReceiver.java) is subscribed 50 times for
+# the demo service's organisation, submissions for WEBHOOK_QUEUE seconds queue one delivery per
+# subscription each, and the deliveries/s drained is counted from the first arrival to the last;
+# then, with one subscription, a submission every half second (light load) for WEBHOOK_LIGHT
+# submissions, and the p95 from the change (the event's time) to the receiver.
+# Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16 ROUNDS=3 WARMUP_MAX=420 SETTLED=250
+#        WEBHOOKS_ONLY=1 to measure the webhooks alone, WEBHOOK_QUEUE=10 WEBHOOK_LIGHT=60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8090}
@@ -17,6 +23,8 @@ warmup_max=${WARMUP_MAX:-420}
 settled=${SETTLED:-250}
 connections=${CONNECTIONS:-16}
 rounds=${ROUNDS:-3}
+# the receiver is on loopback, over plain http: allowed for this run only
+export WAYPOINT_WEBHOOKS_ALLOW_HTTP=true WAYPOINT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
 . bench/server.sh
 java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
 
@@ -30,6 +38,59 @@ sample_rss() {
 }
 sample_rss &
 sampler=$!
+
+# One submission as bench/submit.lua makes it: a client, a draft, consent, submit.
+created() { curl -s -D - -o /dev/null -X POST "$base$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "$2" | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/||p'; }
+submit_one() {
+    local client referral
+    client=$(created /api/v1/clients '{"givenName":"Light","familyName":"Load","dateOfBirth":"1990-01-01","gender":"NOT_SAID"}')
+    referral=$(created /api/v1/referrals "{\"clientId\":\"$client\",\"serviceId\":\"$service\",\"needs\":{\"needs\":[\"COUNSELLING\"],\"riskLevel\":\"STANDARD\",\"urgency\":\"ROUTINE\"}}")
+    curl -s -o /dev/null -X POST "$base/api/v1/referrals/$referral/consent" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{"basis":"GIVEN_BY_PERSON","shareContactDetails":true,"shareCaseDetails":true,"method":"IN_PERSON"}'
+    curl -s -o /dev/null -X POST "$base/api/v1/referrals/$referral/submit" -H "Authorization: Bearer $token"
+}
+
+webhooks() {
+    local receiver_port=$((port + 1)) arrivals="$data/webhook-arrivals.txt" admin subscription lines
+    java bench/WebhookReceiver.java "$receiver_port" "$arrivals" & receiver=$!
+    for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" -d '{}' && break; sleep 0.2; done
+    : > "$arrivals"
+    admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+        -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+    provider=$(curl -s "$base/api/v1/services/$service" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
+    subscriptions=()
+    for i in $(seq 1 50); do
+        subscriptions+=("$(curl -s -X POST "$base/api/v1/webhooks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+            -d "{\"organisationId\":\"$provider\",\"url\":\"http://127.0.0.1:$receiver_port/hook/$i\",\"events\":[\"REFERRAL_SUBMITTED\"]}" \
+            | sed 's/.*"id":"\([^"]*\)".*/\1/')")
+    done
+    echo "== webhooks: 50 subscriptions; submissions for ${WEBHOOK_QUEUE:-10}s on 4 connections, each queuing 50 deliveries"
+    WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t4 -c4 -d"${WEBHOOK_QUEUE:-10}s" -s bench/submit.lua "$base" | grep "Requests/sec" | sed 's/^/   submission /'
+    lines=-1
+    while [[ "$(wc -l < "$arrivals")" != "$lines" ]]; do lines=$(wc -l < "$arrivals"); sleep 3; done
+    awk 'NR == 1 || $1 < first {first = $1} $1 > last {last = $1} END {printf "   %d deliveries in %.1f s: %.0f deliveries/s\n", NR, (last - first) / 1000, NR / ((last - first) / 1000)}' "$arrivals" \
+        | tee "$data/webhook-drain.txt"
+    for id in "${subscriptions[@]:1}"; do
+        curl -s -o /dev/null -X DELETE "$base/api/v1/webhooks/$id" -H "Authorization: Bearer $admin"
+    done
+    : > "$arrivals"
+    echo "== webhooks at light load: one subscription, a submission every 0.5 s, ${WEBHOOK_LIGHT:-60} submissions"
+    for _ in $(seq 1 "${WEBHOOK_LIGHT:-60}"); do
+        submit_one
+        sleep 0.5
+    done
+    sleep 3
+    awk '{print $1 - $2}' "$arrivals" | sort -n | awk '{v[NR] = $1} END {i = int(NR * 0.95 + 0.999); if (i < 1) i = 1;
+        printf "   %d deliveries: change-to-arrival p50 %d ms, p95 %d ms, max %d ms\n", NR, v[int(NR * 0.5 + 0.999)], v[i], v[NR]}' \
+        | tee "$data/webhook-latency.txt"
+    kill "$receiver" 2>/dev/null || true
+}
+
+if [[ -n "${WEBHOOKS_ONLY:-}" ]]; then
+    webhooks
+    exit 0
+fi
 
 compiled() { jstat -compiler "$java_pid" | awk 'NR == 2 {print $1}'; }
 echo "== warm-up: submissions until the JIT settles (a 30s round compiling under $settled methods), then 10s of the trivial GET"
@@ -80,3 +141,4 @@ echo "(c) /api/v1/me:  $(summary me)"
 printf "ratio:           %.2f (submission requests / trivial), %.2f (submission requests / me), %.2f (whole submissions / trivial)\n" \
     "$(ratio submit trivial 1)" "$(ratio submit me 1)" "$(ratio submit trivial 4)"
 echo "peak RSS:        $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 )) MB"
+webhooks

@@ -22,7 +22,7 @@ class MailTemplatesTest {
     private static final String REFERRAL = "2f0c8a53-7a8c-4a5b-9a49-0f6a1c2b9d10";
 
     @ParameterizedTest
-    @EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE, names = "PASSWORD_RESET")
+    @EnumSource(value = MailKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"PASSWORD_RESET", "WEBHOOK"})
     void everyReferralKindRendersBothAlternativesWithEveryValueFilledIn(MailKind kind) {
         RenderedMail mail = TEMPLATES.render(kind, new MailContent("WP-2026-000042", "Harbour Counselling",
                 Optional.of(Urgency.URGENT), Optional.of(Instant.parse("2026-11-25T00:00:00Z")), LINKS.referral(REFERRAL)));

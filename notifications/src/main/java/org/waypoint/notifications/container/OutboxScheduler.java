@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.outbox.DispatchLoop;
@@ -27,9 +28,12 @@ import org.waypoint.notifications.outbox.RetryPolicy;
 import org.waypoint.notifications.outbox.TransactionRunner;
 import org.waypoint.notifications.referral.OverdueReminders;
 import org.waypoint.notifications.referral.ReferralNotifications;
+import org.waypoint.notifications.webhook.WebhookCourier;
+import org.waypoint.notifications.webhook.WebhookSettings;
+import org.waypoint.notifications.webhook.WebhookSubscriptions;
 
 /**
- * Starts the outbox dispatcher and the overdue check on the server's managed scheduled executor
+ * Starts the outbox dispatchers (e-mail, and webhooks) and the overdue check on the server's managed scheduled executor
  * once the schema is migrated. A start-up EJB because the executor, like the data source, is bound
  * in JNDI only once deployment has got that far.
  */
@@ -45,6 +49,8 @@ public class OutboxScheduler {
     private static final Duration LEASE = Duration.ofMinutes(5);
     /** Small enough to be sent within the lease even if every message waits out the 30-second I/O timeout. */
     private static final int BATCH = 8;
+    /** Posted all at once: within the lease even if every receiver waits out its timeout. */
+    private static final int WEBHOOK_BATCH = 64;
     private static final Duration OVERDUE_CHECK = Duration.ofMinutes(10);
 
     @Resource
@@ -71,17 +77,38 @@ public class OutboxScheduler {
     @Inject
     private DispatchTrigger trigger;
 
+    @Inject
+    private WebhookSubscriptions subscriptions;
+
+    @Inject
+    private WebhookSettings webhookSettings;
+
+    @Inject
+    @ConfigProperty(name = "waypoint.outbox.retry.first-delay")
+    private String firstRetryDelay;
+
+    @Inject
+    @ConfigProperty(name = "waypoint.outbox.retry.max-delay")
+    private String maxRetryDelay;
+
     private DispatchLoop loop;
+    private DispatchLoop webhookLoop;
     private ScheduledFuture<?> overdueCheck;
 
     @PostConstruct
     void start() {
         String owner = "dispatcher-" + UUID.randomUUID();
-        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions, outbox, gateway, RetryPolicy.standard(), clock,
-                owner, LEASE, BATCH);
+        RetryPolicy retry = new RetryPolicy(WebhookConfiguration.positive(firstRetryDelay, "waypoint.outbox.retry.first-delay"),
+                WebhookConfiguration.positive(maxRetryDelay, "waypoint.outbox.retry.max-delay"), Math::random);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions, outbox, gateway, retry, clock, owner, LEASE, BATCH);
         loop = new DispatchLoop(dispatcher, executor, POLL);
         loop.start();
-        trigger.attach(loop);
+        WebhookCourier courier = new WebhookCourier(transactions, subscriptions, webhookSettings.policy(),
+                webhookSettings.timeout(), clock);
+        webhookLoop = new DispatchLoop(new OutboxDispatcher(transactions, outbox, courier, retry, clock,
+                owner + "-webhooks", LEASE, WEBHOOK_BATCH), executor, POLL);
+        webhookLoop.start();
+        trigger.attach(loop, webhookLoop);
         OverdueReminders reminders = new OverdueReminders(transactions, referrals, notifications, clock);
         overdueCheck = executor.scheduleWithFixedDelay(() -> remind(reminders), OVERDUE_CHECK.toSeconds(),
                 OVERDUE_CHECK.toSeconds(), TimeUnit.SECONDS);
@@ -107,6 +134,9 @@ public class OutboxScheduler {
         trigger.detach();
         if (loop != null) {
             loop.stop();
+        }
+        if (webhookLoop != null) {
+            webhookLoop.stop();
         }
     }
 }

@@ -14,8 +14,11 @@ public interface Outbox {
 
     Optional<OutboxMessage> find(String id);
 
-    /** Ids of pending messages due at {@code now} that nobody holds a live lease on, oldest due first. */
-    List<String> due(Instant now, int limit);
+    /**
+     * Ids of pending messages due at {@code now} that nobody holds a live lease on, oldest due first:
+     * the webhook deliveries, or else the e-mails.
+     */
+    List<String> due(boolean webhooks, Instant now, int limit);
 
     /**
      * Takes the rows for {@code owner} until {@code leaseUntil}, those still pending, due, and free (no

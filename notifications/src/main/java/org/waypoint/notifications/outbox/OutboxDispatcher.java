@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.waypoint.notifications.mail.MailGateway;
@@ -22,7 +23,7 @@ public final class OutboxDispatcher {
 
     private final TransactionRunner transactions;
     private final Outbox outbox;
-    private final MailGateway gateway;
+    private final Courier courier;
     private final RetryPolicy retry;
     private final Clock clock;
     private final String owner;
@@ -31,9 +32,14 @@ public final class OutboxDispatcher {
 
     public OutboxDispatcher(TransactionRunner transactions, Outbox outbox, MailGateway gateway, RetryPolicy retry,
                             Clock clock, String owner, Duration lease, int batchSize) {
+        this(transactions, outbox, new MailCourier(gateway), retry, clock, owner, lease, batchSize);
+    }
+
+    public OutboxDispatcher(TransactionRunner transactions, Outbox outbox, Courier courier, RetryPolicy retry,
+                            Clock clock, String owner, Duration lease, int batchSize) {
         this.transactions = transactions;
         this.outbox = outbox;
-        this.gateway = gateway;
+        this.courier = courier;
         this.retry = retry;
         this.clock = clock;
         this.owner = owner;
@@ -47,28 +53,17 @@ public final class OutboxDispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        MailGateway.Connection connection;
-        try {
-            connection = gateway.open();
-        } catch (Exception unreachable) {
-            String error = DeliveryErrors.describe(unreachable);
-            LOG.warning(() -> "Mail server unreachable; " + claimed.size() + " due messages wait for a retry: " + error);
-            claimed.forEach(mail -> failed(mail, error));
-            return claimed.size();
-        }
+        Map<String, Exception> failures = courier.deliver(claimed);
         List<String> sent = new ArrayList<>();
-        try (connection) {
-            for (OutgoingMail mail : claimed) {
-                try {
-                    connection.send(mail);
-                    sent.add(mail.id());
-                } catch (Exception failure) {
-                    failed(mail, DeliveryErrors.describe(failure));
-                }
+        for (OutgoingMail mail : claimed) {
+            Exception failure = failures.get(mail.id());
+            if (failure == null) {
+                sent.add(mail.id());
+            } else {
+                failed(mail, DeliveryErrors.describe(failure));
             }
-        } finally {
-            recordSent(sent);
         }
+        recordSent(sent);
         return claimed.size();
     }
 
@@ -77,7 +72,7 @@ public final class OutboxDispatcher {
             return transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 // rows due but not claimed were taken by another instance in between: look again
-                for (List<String> due = outbox.due(now, batchSize); !due.isEmpty(); due = outbox.due(now, batchSize)) {
+                for (List<String> due = outbox.due(courier.deliversWebhooks(), now, batchSize); !due.isEmpty(); due = outbox.due(courier.deliversWebhooks(), now, batchSize)) {
                     List<OutboxMessage> claimed = outbox.claim(due, owner, now.plus(lease), now);
                     if (!claimed.isEmpty()) {
                         return claimed.stream().map(OutboxMessage::outgoing).toList();

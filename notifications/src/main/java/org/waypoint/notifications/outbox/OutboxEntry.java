@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What an administrator sees of one outbox message: its state and recipient, never its body. The
  * referral, the time sent and the last error are null (left out of the JSON) where there is none.
  */
-@Schema(description = "One outbox message as an administrator sees it: its state and recipient, never its body.",
+@Schema(description = "One outbox message as an administrator sees it: its state and recipient (an e-mail address, "
+        + "or for kind WEBHOOK the id of the webhook subscription), never its body.",
         example = OutboxEntry.EXAMPLE)
 public record OutboxEntry(String id, MailKind kind, String referralId, String recipient, OutboxStatus status,
                           Instant createdAt, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError) {
@@ -20,7 +21,7 @@ public record OutboxEntry(String id, MailKind kind, String referralId, String re
 
     static OutboxEntry of(OutboxMessage message) {
         return new OutboxEntry(message.id(), message.kind(), message.referralId().orElse(null),
-                message.recipient().value(), message.status(), message.createdAt(), message.attempts(),
+                message.recipient(), message.status(), message.createdAt(), message.attempts(),
                 message.nextAttemptAt(), message.sentAt().orElse(null), message.lastError().orElse(null));
     }
 

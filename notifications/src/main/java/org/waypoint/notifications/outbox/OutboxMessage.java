@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.waypoint.core.shared.EmailAddress;
 
 /**
- * One e-mail to one recipient, written to the outbox in the transaction of the change it announces,
+ * One e-mail to one recipient, or one webhook delivery to one subscription, written to the outbox in the transaction of the change it announces,
  * so that a change that rolls back sends nothing.
  *
  * <h2>Lifecycle</h2>
@@ -107,6 +107,28 @@ public class OutboxMessage {
     }
 
     /**
+     * A webhook delivery: the body, already the JSON to be signed and posted, to the subscription with
+     * id {@code subscriptionId}, which the recipient column names. The subject holds the event type.
+     */
+    public static OutboxMessage webhook(String subscriptionId, String eventType, String body, String referralId,
+                                        Instant now) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID().toString();
+        message.kind = MailKind.WEBHOOK;
+        message.referralId = Objects.requireNonNull(referralId, "a webhook delivery names its referral");
+        message.recipient = Objects.requireNonNull(subscriptionId, "a webhook delivery has one subscription");
+        message.subject = Objects.requireNonNull(eventType, "a webhook delivery has an event type");
+        message.bodyText = Objects.requireNonNull(body, "a webhook delivery has a body");
+        message.bodyHtml = "";
+        message.status = OutboxStatus.PENDING;
+        message.createdAt = now;
+        message.attempts = 0;
+        message.nextAttemptAt = now;
+        message.giveUpAfter = now.plus(RETRY_WINDOW);
+        return message;
+    }
+
+    /**
      * An administrator asks for another try: at once, and retried for another day if it fails. A
      * message that has been sent, or that a dispatcher holds right now, is left alone.
      */
@@ -146,8 +168,9 @@ public class OutboxMessage {
         return Optional.ofNullable(referralId);
     }
 
-    public EmailAddress recipient() {
-        return new EmailAddress(recipient);
+    /** An e-mail address; for a webhook delivery, the id of its subscription. */
+    public String recipient() {
+        return recipient;
     }
 
     public String subject() {

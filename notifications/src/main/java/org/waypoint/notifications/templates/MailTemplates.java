@@ -45,6 +45,9 @@ public final class MailTemplates {
         };
         MustacheFactory htmlFactory = new DefaultMustacheFactory(MailTemplates::resource);
         for (MailKind kind : MailKind.values()) {
+            if (kind.isWebhook()) {
+                continue;
+            }
             text.put(kind, textFactory.compile(kind.template() + ".txt.mustache"));
             html.put(kind, htmlFactory.compile(kind.template() + ".html.mustache"));
         }
@@ -56,6 +59,9 @@ public final class MailTemplates {
     }
 
     public RenderedMail render(MailKind kind, MailContent content) {
+        if (kind.isWebhook()) {
+            throw new IllegalArgumentException("a webhook delivery is not an e-mail");
+        }
         Map<String, Object> scope = new HashMap<>();
         scope.put("subject", kind.subject());
         scope.put("reference", content.reference());

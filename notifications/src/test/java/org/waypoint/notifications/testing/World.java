@@ -50,6 +50,9 @@ import org.waypoint.notifications.mail.SmtpGateway;
 import org.waypoint.notifications.mail.TlsMode;
 import org.waypoint.notifications.outbox.OutboxDispatcher;
 import org.waypoint.notifications.outbox.RetryPolicy;
+import org.waypoint.notifications.webhook.EventRecorder;
+import org.waypoint.notifications.webhook.persistence.JpaEventLog;
+import org.waypoint.notifications.webhook.persistence.JpaWebhookSubscriptions;
 import org.waypoint.notifications.outbox.TransactionRunner;
 import org.waypoint.notifications.outbox.persistence.JpaOutbox;
 import org.waypoint.notifications.referral.OverdueReminders;
@@ -78,13 +81,17 @@ public final class World {
     public final JpaOutbox outbox;
     public final ReferralService referrals;
     public final ReferralNotifications notifications;
+    public final JpaWebhookSubscriptions subscriptions;
+    public final JpaEventLog eventLog;
+    public final EventRecorder events;
     public final OverdueReminders overdue;
     public final Actor caseworker;
     public final Actor staff;
     public final String serviceId;
     public final String referrerName;
     public final String providerName;
-    private final String policeId;
+    public final String policeId;
+    public final String charityId;
 
     public World(TestDatabase db) {
         this.db = db;
@@ -95,15 +102,22 @@ public final class World {
         this.notifications = new ReferralNotifications(outbox, referralRepository, new JpaSupportServiceRepository(em),
                 new JpaUserAccountRepository(em), new JpaOrganisationRepository(em), new JpaOverdueNotices(em), new MailTemplates(), new Links(PUBLIC_URL),
                 clock);
+        this.subscriptions = new JpaWebhookSubscriptions(em);
+        this.eventLog = new JpaEventLog(em);
+        this.events = new EventRecorder(eventLog, subscriptions, referralRepository, outbox, clock);
         DomainEvents cdiLike = event -> {
             if (event instanceof ReferralEvents.Submitted e) {
                 notifications.on(e);
+                events.on(e);
             } else if (event instanceof ReferralEvents.StatusChanged e) {
                 notifications.on(e);
+                events.on(e);
             } else if (event instanceof ReferralEvents.MessagePosted e) {
                 notifications.on(e);
+                events.on(e);
             } else if (event instanceof ReferralEvents.ConsentWithdrawn e) {
                 notifications.on(e);
+                events.on(e);
             }
         };
         this.referrals = new ReferralService(referralRepository, new JpaClientRepository(em),
@@ -129,6 +143,7 @@ public final class World {
             return service.id();
         });
         this.policeId = police.id();
+        this.charityId = charity.id();
         this.referrerName = police.name();
         this.providerName = charity.name();
         this.caseworker = new Actor(caseworkerId, police.id(), Role.CASEWORKER);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.waypoint.notifications.outbox.MailKind;
 import org.waypoint.notifications.outbox.Outbox;
 import org.waypoint.notifications.outbox.OutboxMessage;
 import org.waypoint.notifications.outbox.OutboxStatus;
@@ -51,11 +52,13 @@ public class JpaOutbox implements Outbox {
 
     /** Oldest due first, in the order of the index on (status, next_attempt_at), so nothing is sorted. */
     @Override
-    public List<String> due(Instant now, int limit) {
+    public List<String> due(boolean webhooks, Instant now, int limit) {
         return em.createQuery("SELECT m.id FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
-                                + " AND (m.owner IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt",
+                                + " AND (m.owner IS NULL OR m.leaseUntil < :now) AND m.kind " + (webhooks ? "=" : "<>")
+                                + " :webhook ORDER BY m.nextAttemptAt",
                         String.class)
                 .setParameter("pending", OutboxStatus.PENDING)
+                .setParameter("webhook", MailKind.WEBHOOK)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();

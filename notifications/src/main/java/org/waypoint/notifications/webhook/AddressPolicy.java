@@ -1,0 +1,79 @@
+package org.waypoint.notifications.webhook;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Which URLs a webhook may be sent to. HTTPS only, unless {@code allowHttp}; no user name or password
+ * in the URL, no fragment; and, unless {@code allowPrivateAddresses}, a host whose every address is
+ * public: never loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (which holds
+ * the clouds' metadata services), carrier-grade NAT, multicast or unspecified, so that a subscription
+ * cannot make the server call into its own network. The host is resolved again before each delivery,
+ * so a name that later points inward is refused then too. Messages name the rule broken, never the URL.
+ */
+public record AddressPolicy(boolean allowHttp, boolean allowPrivateAddresses) {
+
+    public static final int MAX_LENGTH = 2000;
+
+    /** The URL, checked; an {@link IllegalArgumentException} says what is wrong with it. */
+    public URI check(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("url is required");
+        }
+        if (url.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("url is at most " + MAX_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("url is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw new IllegalArgumentException(allowHttp ? "url must be http or https" : "url must be https");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("url needs a host, and has no user name, password or fragment");
+        }
+        requirePublic(uri);
+        return uri;
+    }
+
+    /** Refuses a host that resolves to no address, or to one this policy does not allow. */
+    public void requirePublic(URI uri) {
+        if (allowPrivateAddresses) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("url's host does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw new IllegalArgumentException("url's host is a loopback, private or link-local address, "
+                        + "which webhooks may not be sent to");
+            }
+        }
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (bytes[0] & 0xfe) != 0xfc;
+        }
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        return first != 0 && !(first == 100 && second >= 64 && second < 128);
+    }
+}

@@ -1,0 +1,2 @@
+/** Referral events for integrators: the event log, its feed, webhook subscriptions and their signed deliveries. */
+package org.waypoint.notifications.webhook;

@@ -1,0 +1,2 @@
+/** The event log and the webhook subscriptions in JPA. */
+package org.waypoint.notifications.webhook.persistence;

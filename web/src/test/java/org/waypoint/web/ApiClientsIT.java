@@ -284,6 +284,12 @@ class ApiClientsIT {
         assertThat(limited.header("RateLimit")).contains("\"token\";r=0;t=");
         assertThat(call("GET", "api/v1/referrals/" + referralId, accessToken(referrerClientId, referrerSecret, "referrals:read"), null)
                 .status()).as("another token has its own count").isEqualTo(200);
+
+        Reply anonymous = send(HttpRequest.newBuilder(uri("api/v1/services")).timeout(Duration.ofSeconds(30)).GET());
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.header("RateLimit-Policy")).as("a request without a token counts by address only")
+                .contains("\"address\";q=").doesNotContain("token");
+        assertThat(anonymous.header("RateLimit")).matches("\"address\";r=\\d+;t=\\d+");
     }
 
     @Test

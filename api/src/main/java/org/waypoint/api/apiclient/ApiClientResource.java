@@ -58,14 +58,16 @@ public class ApiClientResource {
         this(null, null);
     }
 
-    @Schema(description = "An API client to register.", requiredProperties = {"organisationId", "name", "role", "scopes"})
+    // A @Schema on the list itself would describe its items as arrays (Payara): the scopes are named here instead.
+    @Schema(description = "An API client to register. `scopes` are the scopes it may ask for, at least one of: referrals:read, "
+            + "referrals:write, clients:read, clients:write, directory:read, directory:write, webhooks:manage, events:read.",
+            requiredProperties = {"organisationId", "name", "role", "scopes"})
     public record NewApiClient(
             @Schema(format = UUID, description = "The organisation the client acts for.") String organisationId,
             @Schema(description = "What the client is, for people: 1 to 100 characters.", maxLength = 100) String name,
-            @Schema(description = "The role it acts in: CASEWORKER for an organisation that refers, SERVICE_STAFF for one that provides services.",
-                    enumeration = {"CASEWORKER", "SERVICE_STAFF"}) Role role,
-            @Schema(description = "The scopes it may ask for.", enumeration = {"referrals:read", "referrals:write", "clients:read",
-                    "clients:write", "directory:read", "directory:write", "webhooks:manage", "events:read"}) List<String> scopes) {
+            @Schema(description = "The role it acts in: CASEWORKER for an organisation that refers, SERVICE_STAFF for one that "
+                    + "provides services; never ADMIN.") Role role,
+            List<String> scopes) {
     }
 
     @Schema(description = "An API client. Its secret is never shown again after registration.",
@@ -132,7 +134,7 @@ public class ApiClientResource {
     @Path("{id}")
     @Operation(summary = "Read an API client", description = "One API client, without its secret. Administrators only.")
     @Allowed({Role.ADMIN})
-    public ApiClientResponse get(@Parameter(description = "The client id.", schema = @Schema(format = UUID)) @PathParam("id") String id) {
+    public ApiClientResponse get(@Parameter(description = "The client id.", required = true, schema = @Schema(format = UUID)) @PathParam("id") String id) {
         return view(clients.get(actor.required(), id));
     }
 
@@ -143,7 +145,7 @@ public class ApiClientResource {
                     + "so that what the client did stays attributed. Revoking a revoked client changes nothing. Administrators only.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @Allowed({Role.ADMIN})
-    public Response revoke(@Parameter(description = "The client id.", schema = @Schema(format = UUID)) @PathParam("id") String id) {
+    public Response revoke(@Parameter(description = "The client id.", required = true, schema = @Schema(format = UUID)) @PathParam("id") String id) {
         clients.revoke(actor.required(), id);
         return Response.noContent().build();
     }

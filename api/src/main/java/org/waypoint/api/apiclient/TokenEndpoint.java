@@ -37,7 +37,7 @@ import org.waypoint.core.account.Public;
  * JSON object here, and a problem document would leave it reporting an unknown failure. Failures lock
  * nobody out; the endpoint is limited by address instead.
  */
-@Tag(name = "API clients", description = "Systems of an organisation that call the API with OAuth 2.0 client credentials.")
+@Tag(name = "OAuth", description = "The token endpoint where API clients trade their credentials for access tokens.")
 @Path("v1/oauth/token")
 @RequestScoped
 public class TokenEndpoint {

@@ -9,7 +9,7 @@
 # until a round compiles fewer than SETTLED methods (at least two minutes, at most WARMUP_MAX), then
 # the trivial GET for ten seconds.
 # Then webhooks (issue 15): a local receiver (bench/WebhookReceiver.java) is subscribed 50 times for
-# the demo service's organisation, submissions for WEBHOOK_QUEUE seconds queue one delivery per
+# the demo caseworker's organisation, submissions for WEBHOOK_QUEUE seconds queue one delivery per
 # subscription each, and the deliveries/s drained is counted from the first arrival to the last;
 # then, with one subscription, a submission every half second (light load) for WEBHOOK_LIGHT
 # submissions, and the p95 from the change (the event's time) to the receiver.
@@ -54,17 +54,19 @@ submit_one() {
 webhooks() {
     local receiver_port=$((port + 1)) arrivals="$data/webhook-arrivals.txt" admin subscription lines
     java bench/WebhookReceiver.java "$receiver_port" "$arrivals" & receiver=$!
+    trap 'kill "$receiver" 2>/dev/null || true; stop' EXIT
     for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" -d '{}' && break; sleep 0.2; done
     : > "$arrivals"
     admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
         -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-    provider=$(curl -s "$base/api/v1/services/$service" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
+    referrer=$(curl -s "$base/api/v1/me" -H "Authorization: Bearer $token" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
     subscriptions=()
     for i in $(seq 1 50); do
         subscriptions+=("$(curl -s -X POST "$base/api/v1/webhooks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-            -d "{\"organisationId\":\"$provider\",\"url\":\"http://127.0.0.1:$receiver_port/hook/$i\",\"events\":[\"REFERRAL_SUBMITTED\"]}" \
+            -d "{\"organisationId\":\"$referrer\",\"url\":\"http://127.0.0.1:$receiver_port/hook/$i\",\"events\":[\"REFERRAL_SUBMITTED\"]}" \
             | sed 's/.*"id":"\([^"]*\)".*/\1/')")
     done
+    [[ "${subscriptions[0]}" =~ ^[0-9a-f-]{36}$ ]] || { echo "could not subscribe: ${subscriptions[0]}"; exit 1; }
     echo "== webhooks: 50 subscriptions; submissions for ${WEBHOOK_QUEUE:-10}s on 4 connections, each queuing 50 deliveries"
     WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t4 -c4 -d"${WEBHOOK_QUEUE:-10}s" -s bench/submit.lua "$base" | grep "Requests/sec" | sed 's/^/   submission /'
     lines=-1

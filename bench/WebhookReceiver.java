@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark's webhook receiver: answers 204 to every POST on loopback and writes one line per
- * delivery, "<arrival ms> <event ms>", the event's time being the payload's "timestamp".
+ * delivery, "<arrival ms> <event ms>", the event's time being the payload's "timestamp". The file is
+ * appended to, so that the script may empty it between phases.
  * Usage: java bench/WebhookReceiver.java <port> <file>
  */
 public class WebhookReceiver {
@@ -20,7 +21,7 @@ public class WebhookReceiver {
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
 
     public static void main(String[] args) throws IOException {
-        PrintWriter out = new PrintWriter(new FileWriter(args[1], StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new FileWriter(args[1], StandardCharsets.UTF_8, true), true);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 Integer.parseInt(args[0])), 256);
         server.setExecutor(Executors.newFixedThreadPool(16));

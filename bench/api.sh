@@ -8,13 +8,14 @@
 # 2-core machine, five on a slow one. So submissions run first, unmeasured, in 30-second rounds
 # until a round compiles fewer than SETTLED methods (at least two minutes, at most WARMUP_MAX), then
 # the trivial GET for ten seconds.
-# Then webhooks (issue 15): a local receiver (bench/WebhookReceiver.java) is subscribed 50 times for
-# the demo service's organisation, submissions for WEBHOOK_QUEUE seconds queue one delivery per
-# subscription each, and the deliveries/s drained is counted from the first arrival to the last;
-# then, with one subscription, a submission every half second (light load) for WEBHOOK_LIGHT
-# submissions, and the p95 from the change (the event's time) to the receiver.
+# Then webhooks (issue 15), to a local receiver (bench/WebhookReceiver.java) subscribed for the demo
+# caseworker's organisation: with one subscription, a submission every half second (light load) for
+# WEBHOOK_LIGHT submissions, and the p95 from the change (the event's time) to the receiver; then
+# with WEBHOOK_SUBSCRIPTIONS subscriptions, WEBHOOK_SUBMISSIONS submissions each queue one delivery
+# per subscription, and the deliveries/s drained is counted from the first arrival to the last.
 # Usage: bench/api.sh [--no-build]   (env: PORT=8090 DURATION=20s CONNECTIONS=16 ROUNDS=3 WARMUP_MAX=420 SETTLED=250
-#        WEBHOOKS_ONLY=1 to measure the webhooks alone, WEBHOOK_QUEUE=10 WEBHOOK_LIGHT=60)
+#        WEBHOOKS_ONLY=1 to measure the webhooks alone, WEBHOOK_LIGHT=40 WEBHOOK_SUBSCRIPTIONS=500
+#        WEBHOOK_SUBMISSIONS=10; READY_WAIT=120 seconds for the server to start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8090}
@@ -52,38 +53,40 @@ submit_one() {
 }
 
 webhooks() {
-    local receiver_port=$((port + 1)) arrivals="$data/webhook-arrivals.txt" admin subscription lines
+    local receiver_port=$((port + 1)) arrivals="$data/webhook-arrivals.txt" admin referrer lines
+    local subscriptions=${WEBHOOK_SUBSCRIPTIONS:-500} submissions=${WEBHOOK_SUBMISSIONS:-10}
     java bench/WebhookReceiver.java "$receiver_port" "$arrivals" & receiver=$!
+    trap 'kill "$receiver" 2>/dev/null || true; stop' EXIT
     for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" -d '{}' && break; sleep 0.2; done
-    : > "$arrivals"
     admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
         -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-    provider=$(curl -s "$base/api/v1/services/$service" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
-    subscriptions=()
-    for i in $(seq 1 50); do
-        subscriptions+=("$(curl -s -X POST "$base/api/v1/webhooks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-            -d "{\"organisationId\":\"$provider\",\"url\":\"http://127.0.0.1:$receiver_port/hook/$i\",\"events\":[\"REFERRAL_SUBMITTED\"]}" \
-            | sed 's/.*"id":"\([^"]*\)".*/\1/')")
-    done
-    echo "== webhooks: 50 subscriptions; submissions for ${WEBHOOK_QUEUE:-10}s on 4 connections, each queuing 50 deliveries"
-    WAYPOINT_TOKEN="$token" WAYPOINT_SERVICE="$service" wrk -t4 -c4 -d"${WEBHOOK_QUEUE:-10}s" -s bench/submit.lua "$base" | grep "Requests/sec" | sed 's/^/   submission /'
-    lines=-1
-    while [[ "$(wc -l < "$arrivals")" != "$lines" ]]; do lines=$(wc -l < "$arrivals"); sleep 3; done
-    awk 'NR == 1 || $1 < first {first = $1} $1 > last {last = $1} END {printf "   %d deliveries in %.1f s: %.0f deliveries/s\n", NR, (last - first) / 1000, NR / ((last - first) / 1000)}' "$arrivals" \
-        | tee "$data/webhook-drain.txt"
-    for id in "${subscriptions[@]:1}"; do
-        curl -s -o /dev/null -X DELETE "$base/api/v1/webhooks/$id" -H "Authorization: Bearer $admin"
-    done
+    referrer=$(curl -s "$base/api/v1/me" -H "Authorization: Bearer $token" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
+    subscribe() {
+        curl -s -X POST "$base/api/v1/webhooks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+            -d "{\"organisationId\":\"$referrer\",\"url\":\"http://127.0.0.1:$receiver_port/hook/$1\",\"events\":[\"REFERRAL_SUBMITTED\"]}" \
+            | grep -q '"secret":"whsec_' || { echo "could not subscribe"; exit 1; }
+    }
+    quiet() { lines=-1; while [[ "$(wc -l < "$arrivals")" != "$lines" ]]; do lines=$(wc -l < "$arrivals"); sleep 3; done; }
+
+    subscribe 0
     : > "$arrivals"
-    echo "== webhooks at light load: one subscription, a submission every 0.5 s, ${WEBHOOK_LIGHT:-60} submissions"
-    for _ in $(seq 1 "${WEBHOOK_LIGHT:-60}"); do
+    echo "== webhooks at light load: one subscription, a submission every 0.5 s, ${WEBHOOK_LIGHT:-40} submissions"
+    for _ in $(seq 1 "${WEBHOOK_LIGHT:-40}"); do
         submit_one
         sleep 0.5
     done
-    sleep 3
+    quiet
     awk '{print $1 - $2}' "$arrivals" | sort -n | awk '{v[NR] = $1} END {i = int(NR * 0.95 + 0.999); if (i < 1) i = 1;
         printf "   %d deliveries: change-to-arrival p50 %d ms, p95 %d ms, max %d ms\n", NR, v[int(NR * 0.5 + 0.999)], v[i], v[NR]}' \
         | tee "$data/webhook-latency.txt"
+
+    for i in $(seq 2 "$subscriptions"); do subscribe "$i"; done
+    : > "$arrivals"
+    echo "== webhooks drained: $subscriptions subscriptions; $submissions submissions one after another, each queuing $subscriptions deliveries"
+    for _ in $(seq 1 "$submissions"); do submit_one; done
+    quiet
+    awk 'NR == 1 || $1 < first {first = $1} $1 > last {last = $1} END {printf "   %d deliveries in %.1f s from the first to the last: %.0f deliveries/s\n", NR, (last - first) / 1000, NR / ((last - first) / 1000)}' "$arrivals" \
+        | tee "$data/webhook-drain.txt"
     kill "$receiver" 2>/dev/null || true
 }
 

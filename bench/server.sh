@@ -21,7 +21,7 @@ stop() {
     rm -rf "$data"
 }
 trap stop EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${READY_WAIT:-120}"); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break
     sleep 1
 done

@@ -1,5 +1,7 @@
 package org.waypoint.api.account;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Bodies;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
@@ -53,7 +56,9 @@ public class UserResource {
                                boolean enabled) {
     }
 
-    public record NewUser(String email, String displayName, Role role, String organisationId, String password) {
+    public record NewUser(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 200) String displayName,
+                          @NotNull Role role, @NotNull @Size(max = 36) String organisationId,
+                          @NotNull @Size(max = 1000) String password) {
 
         @Override
         public String toString() {
@@ -61,7 +66,7 @@ public class UserResource {
         }
     }
 
-    public record RoleChange(Role role) {
+    public record RoleChange(@NotNull Role role) {
     }
 
     @GET
@@ -77,9 +82,7 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewUser body) {
-        if (body == null || body.email() == null || body.password() == null) {
-            throw new IllegalArgumentException("email and password are required");
-        }
+        Bodies.valid(body);
         char[] password = body.password().toCharArray();
         try {
             UserAccount account = accounts.createUser(actor.required(), new EmailAddress(body.email()),
@@ -109,9 +112,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.ADMIN})
     public UserResponse changeRole(@PathParam("id") String id, RoleChange body) {
-        if (body == null) {
-            throw new IllegalArgumentException("role is required");
-        }
+        Bodies.valid(body);
         return view(accounts.changeRole(actor.required(), id, body.role()));
     }
 

@@ -1,5 +1,10 @@
 package org.waypoint.api.client;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.waypoint.core.client.ClientDetails;
@@ -10,26 +15,27 @@ import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
 public record ClientRequest(
-        String givenName,
-        String familyName,
-        LocalDate dateOfBirth,
-        Gender gender,
-        String preferredLanguage,
+        @NotBlank @Size(max = 100) String givenName,
+        @NotBlank @Size(max = 100) String familyName,
+        @NotNull LocalDate dateOfBirth,
+        @NotNull Gender gender,
+        @Pattern(regexp = "[a-z]{2}") String preferredLanguage,
         Boolean interpreterNeeded,
-        String accessNeeds,
-        String postcode,
-        Contact contact,
-        Safe safeContact,
-        GuardianBody guardian) {
+        @Size(max = 2000) String accessNeeds,
+        @Size(max = 10) String postcode,
+        @Valid Contact contact,
+        @Valid Safe safeContact,
+        @Valid GuardianBody guardian) {
 
-    public record Contact(String phone, String email, String address) {
+    public record Contact(@Size(max = 30) String phone, @Size(max = 320) String email, @Size(max = 500) String address) {
     }
 
-    public record Safe(String safeNumber, String safeTimes, Boolean voicemailAllowed, Boolean serviceMayIdentifyItself,
-                       String coverStory) {
+    public record Safe(@Size(max = 30) String safeNumber, @Size(max = 500) String safeTimes, Boolean voicemailAllowed,
+                       Boolean serviceMayIdentifyItself, @Size(max = 1000) String coverStory) {
     }
 
-    public record GuardianBody(String name, String relationship, String phone) {
+    public record GuardianBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String relationship,
+                               @Size(max = 30) String phone) {
     }
 
     /** Missing safe-contact choices default to the most careful: no voicemail, the service does not say who it is. */

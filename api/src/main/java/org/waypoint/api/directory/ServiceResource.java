@@ -1,6 +1,8 @@
 package org.waypoint.api.directory;
 
-import static org.waypoint.api.Bodies.required;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.waypoint.api.Bodies;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,8 +69,11 @@ public class ServiceResource {
         this(null, null);
     }
 
-    public record Definition(String organisationId, String name, String description, List<String> categories,
-                             List<String> postcodeAreas, String referralInbox, Integer acknowledgementTargetWorkingDays) {
+    public record Definition(@NotNull @Size(max = 36) String organisationId, @NotNull @Size(max = 200) String name,
+                             @Size(max = 4000) String description,
+                             @NotNull @Size(max = 50) List<@NotNull @Size(max = 40) String> categories,
+                             @Size(max = 500) List<@NotNull @Size(max = 8) String> postcodeAreas,
+                             @NotNull @Size(max = 254) String referralInbox, Integer acknowledgementTargetWorkingDays) {
 
         ServiceDefinition toDomain() {
             if (referralInbox == null) {
@@ -81,7 +86,7 @@ public class ServiceResource {
         }
     }
 
-    public record CapacityChange(Capacity capacity, Integer waitWeeks) {
+    public record CapacityChange(@NotNull Capacity capacity, Integer waitWeeks) {
     }
 
     /** The public face of the directory: open to all, no referral inboxes. */
@@ -139,7 +144,7 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response create(Definition body, @Context UriInfo uri) {
-        SupportService service = directory.create(actor.required(), required(body).toDomain());
+        SupportService service = directory.create(actor.required(), Bodies.valid(body).toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(service.id()).build())
                 .entity(ServiceResponse.of(service)).tag(Versions.tag(service.version())).build();
     }
@@ -152,7 +157,8 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        SupportService service = directory.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
+        directory.requireCurrent(id, Versions.expected(ifMatch));
+        SupportService service = directory.update(actor.required(), id, Bodies.valid(body).toDomain(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
     }
 
@@ -164,10 +170,8 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
     public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CapacityChange change = required(body);
-        if (change.capacity() == null) {
-            throw new IllegalArgumentException("capacity is required");
-        }
+        directory.requireCurrent(id, Versions.expected(ifMatch));
+        CapacityChange change = Bodies.valid(body);
         SupportService service = directory.changeCapacity(actor.required(), id, change.capacity(),
                 change.waitWeeks() == null ? 0 : change.waitWeeks(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();

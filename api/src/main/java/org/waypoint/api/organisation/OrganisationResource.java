@@ -1,5 +1,7 @@
 package org.waypoint.api.organisation;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +55,7 @@ public class OrganisationResource {
     public record OrganisationResponse(String id, String name, String kind) {
     }
 
-    public record NewOrganisation(String name, OrganisationKind kind) {
+    public record NewOrganisation(@NotNull @Size(max = 200) String name, @NotNull OrganisationKind kind) {
     }
 
     @GET
@@ -76,7 +78,7 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {
-        NewOrganisation given = Bodies.required(body);
+        NewOrganisation given = Bodies.valid(body);
         Organisation organisation = organisations.create(actor.required(), given.name(), given.kind());
         return Response.created(uri.getAbsolutePathBuilder().path(organisation.id()).build())
                 .entity(view(organisation)).build();

@@ -1,6 +1,6 @@
 package org.waypoint.api.referral;
 
-import static org.waypoint.api.Bodies.required;
+import static org.waypoint.api.Bodies.valid;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
+import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
@@ -73,7 +74,7 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
-        required(body);
+        valid(body);
         Referral referral = referrals.draft(actor.required(), body.clientId(), body.serviceId(), needs(body.needs()));
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build())
                 .entity(view(referral)).tag(Versions.tag(referral.version())).build();
@@ -117,7 +118,8 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        required(body);
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        valid(body);
         Referral referral = referrals.updateDraft(actor.required(), id, body.serviceId(), needs(body.needs()),
                 Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
@@ -131,7 +133,8 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        required(body);
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        valid(body);
         Actor caseworker = actor.required();
         Referral referral = referrals.recordConsent(caseworker, id, body.toDomain(caseworker.userId(), clock.instant()),
                 Versions.expected(ifMatch));
@@ -162,7 +165,8 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : body;
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : valid(body);
         Referral referral = referrals.perform(actor.required(), id, command(action, given), Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
     }
@@ -176,7 +180,9 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
-        required(body);
+        if (valid(body).serviceId() == null) {
+            throw RequestValidationException.of("/serviceId", "must not be null");
+        }
         Referral next = referrals.redirect(actor.required(), id, body.serviceId());
         return Response.created(uri.getBaseUriBuilder().path("v1/referrals").path(next.id()).build())
                 .entity(view(next)).tag(Versions.tag(next.version())).build();
@@ -204,7 +210,7 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
-        required(body);
+        valid(body);
         return Response.status(Response.Status.CREATED)
                 .entity(ReferralResponses.message(referrals.sendMessage(actor.required(), id, body.body()))).build();
     }

@@ -1,7 +1,7 @@
 package org.waypoint.api.account;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -62,11 +62,11 @@ public class AccountResource {
                      String organisationName) {
     }
 
-    public record TokenRequest(@Size(max = 100) String name, Integer validForDays) {
+    public record TokenRequest(@Limit(max = 100) String name, Integer validForDays) {
     }
 
-    public record SignIn(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 1000) String password,
-                         @Size(max = 100) String tokenName, Integer validForDays) {
+    public record SignIn(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 1000) String password,
+                         @Limit(max = 100) String tokenName, Integer validForDays) {
 
         @Override
         public String toString() {

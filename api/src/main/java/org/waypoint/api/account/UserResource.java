@@ -1,7 +1,7 @@
 package org.waypoint.api.account;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -56,9 +56,9 @@ public class UserResource {
                                boolean enabled) {
     }
 
-    public record NewUser(@NotNull @Size(max = 254) String email, @NotNull @Size(max = 200) String displayName,
-                          @NotNull Role role, @NotNull @Size(max = 36) String organisationId,
-                          @NotNull @Size(max = 1000) String password) {
+    public record NewUser(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 200) String displayName,
+                          @NotNull Role role, @NotNull @Limit(max = 36) String organisationId,
+                          @NotNull @Limit(max = 1000) String password) {
 
         @Override
         public String toString() {

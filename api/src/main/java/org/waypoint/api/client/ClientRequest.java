@@ -1,10 +1,10 @@
 package org.waypoint.api.client;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import org.waypoint.api.json.Filled;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.waypoint.core.client.ClientDetails;
@@ -15,27 +15,27 @@ import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
 public record ClientRequest(
-        @NotBlank @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 100) String familyName,
+        @Filled @Limit(max = 100) String givenName,
+        @Filled @Limit(max = 100) String familyName,
         @NotNull LocalDate dateOfBirth,
         @NotNull Gender gender,
         @Pattern(regexp = "[a-z]{2}") String preferredLanguage,
         Boolean interpreterNeeded,
-        @Size(max = 2000) String accessNeeds,
-        @Size(max = 10) String postcode,
+        @Limit(max = 2000) String accessNeeds,
+        @Limit(max = 10) String postcode,
         @Valid Contact contact,
         @Valid Safe safeContact,
         @Valid GuardianBody guardian) {
 
-    public record Contact(@Size(max = 30) String phone, @Size(max = 320) String email, @Size(max = 500) String address) {
+    public record Contact(@Limit(max = 30) String phone, @Limit(max = 320) String email, @Limit(max = 500) String address) {
     }
 
-    public record Safe(@Size(max = 30) String safeNumber, @Size(max = 500) String safeTimes, Boolean voicemailAllowed,
-                       Boolean serviceMayIdentifyItself, @Size(max = 1000) String coverStory) {
+    public record Safe(@Limit(max = 30) String safeNumber, @Limit(max = 500) String safeTimes, Boolean voicemailAllowed,
+                       Boolean serviceMayIdentifyItself, @Limit(max = 1000) String coverStory) {
     }
 
-    public record GuardianBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String relationship,
-                               @Size(max = 30) String phone) {
+    public record GuardianBody(@Filled @Limit(max = 200) String name, @Filled @Limit(max = 100) String relationship,
+                               @Limit(max = 30) String phone) {
     }
 
     /** Missing safe-contact choices default to the most careful: no voicemail, the service does not say who it is. */

@@ -1,7 +1,7 @@
 package org.waypoint.api.client;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import static org.waypoint.api.Bodies.valid;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -66,11 +66,11 @@ public class ClientResource {
         this(null, null, null, null);
     }
 
-    public record DuplicateCheck(@NotNull @Size(max = 200) String givenName, @NotNull @Size(max = 200) String familyName,
+    public record DuplicateCheck(@NotNull @Limit(max = 200) String givenName, @NotNull @Limit(max = 200) String familyName,
                                  @NotNull LocalDate dateOfBirth) {
     }
 
-    public record Withdrawal(@NotNull @Size(max = 2000) String reason) {
+    public record Withdrawal(@NotNull @Limit(max = 2000) String reason) {
     }
 
     @Idempotent

@@ -1,7 +1,7 @@
 package org.waypoint.api.directory;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import org.waypoint.api.Bodies;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -69,11 +69,11 @@ public class ServiceResource {
         this(null, null);
     }
 
-    public record Definition(@NotNull @Size(max = 36) String organisationId, @NotNull @Size(max = 200) String name,
-                             @Size(max = 4000) String description,
-                             @NotNull @Size(max = 50) List<@NotNull @Size(max = 40) String> categories,
-                             @Size(max = 500) List<@NotNull @Size(max = 8) String> postcodeAreas,
-                             @NotNull @Size(max = 254) String referralInbox, Integer acknowledgementTargetWorkingDays) {
+    public record Definition(@NotNull @Limit(max = 36) String organisationId, @NotNull @Limit(max = 200) String name,
+                             @Limit(max = 4000) String description,
+                             @NotNull @Limit(max = 50) List<@NotNull @Limit(max = 40) String> categories,
+                             @Limit(max = 500) List<@NotNull @Limit(max = 8) String> postcodeAreas,
+                             @NotNull @Limit(max = 254) String referralInbox, Integer acknowledgementTargetWorkingDays) {
 
         ServiceDefinition toDomain() {
             if (referralInbox == null) {

@@ -1,7 +1,7 @@
 package org.waypoint.api.organisation;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +55,7 @@ public class OrganisationResource {
     public record OrganisationResponse(String id, String name, String kind) {
     }
 
-    public record NewOrganisation(@NotNull @Size(max = 200) String name, @NotNull OrganisationKind kind) {
+    public record NewOrganisation(@NotNull @Limit(max = 200) String name, @NotNull OrganisationKind kind) {
     }
 
     @GET

@@ -1,9 +1,9 @@
 package org.waypoint.api.referral;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import org.waypoint.api.json.Filled;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.waypoint.api.json.Limit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,19 +34,19 @@ public final class ReferralRequests {
     }
 
     /** A new draft: for which client, to which service, for what needs. */
-    public record Draft(@NotNull @Size(max = MAX_ID) String clientId, @NotNull @Size(max = MAX_ID) String serviceId,
+    public record Draft(@NotNull @Limit(max = MAX_ID) String clientId, @NotNull @Limit(max = MAX_ID) String serviceId,
                         @NotNull @Valid Needs needs) {
     }
 
     /** A changed draft. */
-    public record UpdateDraft(@NotNull @Size(max = MAX_ID) String serviceId, @NotNull @Valid Needs needs) {
+    public record UpdateDraft(@NotNull @Limit(max = MAX_ID) String serviceId, @NotNull @Valid Needs needs) {
     }
 
-    public record Needs(@NotNull @Size(min = 1, max = MAX_CODES) List<@NotBlank @Size(max = 40) String> needs,
-                        @Size(max = MAX_CODES) List<@NotNull CrimeType> crimeTypes,
+    public record Needs(@NotNull @Limit(min = 1, max = MAX_CODES) List<@Filled @Limit(max = 40) String> needs,
+                        @Limit(max = MAX_CODES) List<@NotNull CrimeType> crimeTypes,
                         @NotNull RiskLevel riskLevel, @NotNull Urgency urgency,
-                        Boolean reportedToPolice, @Size(max = 40) String crimeReference,
-                        @Size(max = MAX_TEXT) String safeguardingConcerns) {
+                        Boolean reportedToPolice, @Limit(max = 40) String crimeReference,
+                        @Limit(max = MAX_TEXT) String safeguardingConcerns) {
 
         NeedsAssessment toDomain() {
             if (needs == null) {
@@ -60,8 +60,8 @@ public final class ReferralRequests {
 
     /** Consent as recorded; {@code givenAt} defaults to now. */
     public record ConsentBody(@NotNull ConsentBasis basis, Boolean shareContactDetails, Boolean shareCaseDetails,
-                              ConsentMethod method, Instant givenAt, @Size(max = MAX_REASON) String overrideJustification,
-                              @Size(max = 200) String overrideApprovedBy) {
+                              ConsentMethod method, Instant givenAt, @Limit(max = MAX_REASON) String overrideJustification,
+                              @Limit(max = 200) String overrideApprovedBy) {
 
         Consent toDomain(String recordedBy, Instant now) {
             if (basis == null) {
@@ -74,10 +74,10 @@ public final class ReferralRequests {
     }
 
     /** What an action may carry: a reason (reject, hold, fail, cancel, entered in error, withdraw consent), a business status, or the service to redirect to. */
-    public record Action(@Size(max = MAX_REASON) String reason, BusinessStatus businessStatus,
-                         @Size(max = MAX_ID) String serviceId) {
+    public record Action(@Limit(max = MAX_REASON) String reason, BusinessStatus businessStatus,
+                         @Limit(max = MAX_ID) String serviceId) {
     }
 
-    public record Message(@NotBlank @Size(max = MAX_TEXT) String body) {
+    public record Message(@Filled @Limit(max = MAX_TEXT) String body) {
     }
 }

@@ -57,9 +57,9 @@ public final class ProblemMapping {
     /** The problem a failure stands for; an internal one is logged here, once. */
     public static Problem toProblem(Throwable thrown) {
         List<Throwable> chain = chain(thrown);
-        if (chain.stream().anyMatch(t -> isA(t, OPTIMISTIC_LOCKS) || isTransactionRollback(t))) {
+        if (chain.stream().anyMatch(t -> isA(t, OPTIMISTIC_LOCKS) || isConcurrentChange(t))) {
             return Problem.of(ProblemType.CONFLICT,
-                    "Someone else changed this record at the same time. Read it again, then retry.");
+                    "Another request changed the same record at the same time. Read it again, then retry.");
         }
         for (Throwable t : chain) {
             Problem known = known(t);
@@ -211,11 +211,13 @@ public final class ProblemMapping {
     }
 
     /**
-     * A transaction the database rolled back because another one touched the same rows at the same
-     * time: SQL state class 40 (serialization failure, deadlock; Derby's lock timeout is 40XL1).
+     * A transaction the database refused because another one touched the same rows at the same time:
+     * SQL state class 40 (serialization failure, deadlock; Derby's lock timeout is 40XL1), or 23505,
+     * a unique key that a simultaneous request took first (each had checked that it was free).
      */
-    private static boolean isTransactionRollback(Throwable t) {
-        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40");
+    private static boolean isConcurrentChange(Throwable t) {
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("23505"));
     }
 
     private static boolean isA(Throwable t, Set<String> classNames) {

@@ -122,7 +122,8 @@ class ProblemMappingTest {
                 new TransactionalException("rolled back", new RollbackException(new OptimisticLockException())),
                 new EJBException(new RollbackException("commit failed", new OptimisticLockException())),
                 new RollbackException(new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1")),
-                new RollbackException(new java.sql.SQLException("deadlock detected", "40P01")));
+                new RollbackException(new java.sql.SQLException("deadlock detected", "40P01")),
+                new RollbackException(new java.sql.SQLIntegrityConstraintViolationException("duplicate key value", "23505")));
 
         for (Throwable thrown : wrapped) {
             Problem problem = ProblemMapping.toProblem(thrown);

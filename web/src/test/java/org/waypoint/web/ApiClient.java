@@ -89,6 +89,16 @@ final class ApiClient {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType), Map.of());
     }
 
+    /** Sends what it is given as it is (no body when {@code body} is null), with the caller's headers. */
+    Reply sendRaw(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

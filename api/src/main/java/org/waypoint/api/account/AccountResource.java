@@ -1,5 +1,7 @@
 package org.waypoint.api.account;
 
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Bodies;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
@@ -59,10 +62,11 @@ public class AccountResource {
                      String organisationName) {
     }
 
-    public record TokenRequest(String name, Integer validForDays) {
+    public record TokenRequest(@Limit(max = 100) String name, Integer validForDays) {
     }
 
-    public record SignIn(String email, String password, String tokenName, Integer validForDays) {
+    public record SignIn(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 1000) String password,
+                         @Limit(max = 100) String tokenName, Integer validForDays) {
 
         @Override
         public String toString() {
@@ -96,9 +100,7 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
     @Public
     public Response signIn(SignIn body) {
-        if (body == null || body.email() == null || body.password() == null) {
-            throw new IllegalArgumentException("email and password are required");
-        }
+        Bodies.valid(body);
         char[] password = body.password().toCharArray();
         try {
             Actor signedIn = accounts.signIn(new EmailAddress(body.email()), password)
@@ -126,7 +128,7 @@ public class AccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
     public Response createToken(TokenRequest body) {
-        TokenRequest request = body == null ? new TokenRequest(null, null) : body;
+        TokenRequest request = body == null ? new TokenRequest(null, null) : Bodies.valid(body);
         return created(accounts.createToken(actor.required(), request.name() == null ? "API" : request.name(),
                 validity(request.validForDays())));
     }

@@ -1,5 +1,7 @@
 package org.waypoint.api.account;
 
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.Bodies;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
@@ -62,7 +65,9 @@ public class UserResource {
                                boolean enabled) {
     }
 
-    public record NewUser(String email, String displayName, Role role, String organisationId, String password) {
+    public record NewUser(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 200) String displayName,
+                          @NotNull Role role, @NotNull @Limit(max = 36) String organisationId,
+                          @NotNull @Limit(max = 1000) String password) {
 
         @Override
         public String toString() {
@@ -70,7 +75,7 @@ public class UserResource {
         }
     }
 
-    public record RoleChange(Role role) {
+    public record RoleChange(@NotNull Role role) {
     }
 
     private static final Map<String, Comparator<UserResponse>> SORTS = orders();
@@ -109,9 +114,7 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewUser body) {
-        if (body == null || body.email() == null || body.password() == null) {
-            throw new IllegalArgumentException("email and password are required");
-        }
+        Bodies.valid(body);
         char[] password = body.password().toCharArray();
         try {
             UserAccount account = accounts.createUser(actor.required(), new EmailAddress(body.email()),
@@ -141,9 +144,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed({Role.ADMIN})
     public UserResponse changeRole(@PathParam("id") String id, RoleChange body) {
-        if (body == null) {
-            throw new IllegalArgumentException("role is required");
-        }
+        Bodies.valid(body);
         return view(accounts.changeRole(actor.required(), id, body.role()));
     }
 

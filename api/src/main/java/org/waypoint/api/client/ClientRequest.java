@@ -1,5 +1,10 @@
 package org.waypoint.api.client;
 
+import jakarta.validation.Valid;
+import org.waypoint.api.json.Filled;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.waypoint.api.json.Limit;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.waypoint.core.client.ClientDetails;
@@ -10,26 +15,27 @@ import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
 public record ClientRequest(
-        String givenName,
-        String familyName,
-        LocalDate dateOfBirth,
-        Gender gender,
-        String preferredLanguage,
+        @Filled @Limit(max = 100) String givenName,
+        @Filled @Limit(max = 100) String familyName,
+        @NotNull LocalDate dateOfBirth,
+        @NotNull Gender gender,
+        @Pattern(regexp = "[a-z]{2}") String preferredLanguage,
         Boolean interpreterNeeded,
-        String accessNeeds,
-        String postcode,
-        Contact contact,
-        Safe safeContact,
-        GuardianBody guardian) {
+        @Limit(max = 2000) String accessNeeds,
+        @Limit(max = 10) String postcode,
+        @Valid Contact contact,
+        @Valid Safe safeContact,
+        @Valid GuardianBody guardian) {
 
-    public record Contact(String phone, String email, String address) {
+    public record Contact(@Limit(max = 30) String phone, @Limit(max = 320) String email, @Limit(max = 500) String address) {
     }
 
-    public record Safe(String safeNumber, String safeTimes, Boolean voicemailAllowed, Boolean serviceMayIdentifyItself,
-                       String coverStory) {
+    public record Safe(@Limit(max = 30) String safeNumber, @Limit(max = 500) String safeTimes, Boolean voicemailAllowed,
+                       Boolean serviceMayIdentifyItself, @Limit(max = 1000) String coverStory) {
     }
 
-    public record GuardianBody(String name, String relationship, String phone) {
+    public record GuardianBody(@Filled @Limit(max = 200) String name, @Filled @Limit(max = 100) String relationship,
+                               @Limit(max = 30) String phone) {
     }
 
     /** Missing safe-contact choices default to the most careful: no voicemail, the service does not say who it is. */

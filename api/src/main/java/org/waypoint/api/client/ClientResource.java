@@ -1,6 +1,8 @@
 package org.waypoint.api.client;
 
-import static org.waypoint.api.Bodies.required;
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
+import static org.waypoint.api.Bodies.valid;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,10 +68,11 @@ public class ClientResource {
         this(null, null, null, null);
     }
 
-    public record DuplicateCheck(String givenName, String familyName, LocalDate dateOfBirth) {
+    public record DuplicateCheck(@NotNull @Limit(max = 200) String givenName, @NotNull @Limit(max = 200) String familyName,
+                                 @NotNull LocalDate dateOfBirth) {
     }
 
-    public record Withdrawal(String reason) {
+    public record Withdrawal(@NotNull @Limit(max = 2000) String reason) {
     }
 
     @Idempotent
@@ -80,7 +83,7 @@ public class ClientResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response register(ClientRequest body, @Context UriInfo uri) {
-        Client client = clients.register(actor.required(), required(body).toDomain());
+        Client client = clients.register(actor.required(), valid(body).toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(client.id()).build())
                 .entity(view(client)).tag(Versions.tag(client.version())).build();
     }
@@ -104,7 +107,8 @@ public class ClientResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response update(@PathParam("id") String id, ClientRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Client client = clients.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
+        clients.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        Client client = clients.update(actor.required(), id, valid(body).toDomain(), Versions.expected(ifMatch));
         return Versions.ok(view(client), client.version()).build();
     }
 
@@ -115,7 +119,7 @@ public class ClientResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_READ)
     public List<ClientResponse> duplicates(DuplicateCheck body) {
-        DuplicateCheck check = required(body);
+        DuplicateCheck check = valid(body);
         return clients.possibleDuplicates(actor.required(), check.givenName(), check.familyName(), check.dateOfBirth())
                 .stream().map(this::view).toList();
     }
@@ -127,7 +131,7 @@ public class ClientResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public List<ReferralResponses.ReferralSummary> withdrawConsent(@PathParam("id") String id, Withdrawal body) {
-        return referrals.withdrawConsent(actor.required(), id, required(body).reason()).stream()
+        return referrals.withdrawConsent(actor.required(), id, valid(body).reason()).stream()
                 .map(r -> ReferralResponses.summary(r, clock.instant())).toList();
     }
 

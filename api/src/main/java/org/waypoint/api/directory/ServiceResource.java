@@ -1,6 +1,8 @@
 package org.waypoint.api.directory;
 
-import static org.waypoint.api.Bodies.required;
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
+import org.waypoint.api.Bodies;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -75,8 +77,11 @@ public class ServiceResource {
         this(null, null);
     }
 
-    public record Definition(String organisationId, String name, String description, List<String> categories,
-                             List<String> postcodeAreas, String referralInbox, Integer acknowledgementTargetWorkingDays) {
+    public record Definition(@NotNull @Limit(max = 36) String organisationId, @NotNull @Limit(max = 200) String name,
+                             @Limit(max = 4000) String description,
+                             @NotNull @Limit(max = 50) List<@NotNull @Limit(max = 40) String> categories,
+                             @Limit(max = 500) List<@NotNull @Limit(max = 8) String> postcodeAreas,
+                             @NotNull @Limit(max = 254) String referralInbox, Integer acknowledgementTargetWorkingDays) {
 
         ServiceDefinition toDomain() {
             if (referralInbox == null) {
@@ -89,7 +94,7 @@ public class ServiceResource {
         }
     }
 
-    public record CapacityChange(Capacity capacity, Integer waitWeeks) {
+    public record CapacityChange(@NotNull Capacity capacity, Integer waitWeeks) {
     }
 
     private static final Map<String, Comparator<ServiceResponse>> SORTS = orders();
@@ -170,7 +175,7 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response create(Definition body, @Context UriInfo uri) {
-        SupportService service = directory.create(actor.required(), required(body).toDomain());
+        SupportService service = directory.create(actor.required(), Bodies.valid(body).toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(service.id()).build())
                 .entity(ServiceResponse.of(service)).tag(Versions.tag(service.version())).build();
     }
@@ -183,7 +188,8 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        SupportService service = directory.update(actor.required(), id, required(body).toDomain(), Versions.expected(ifMatch));
+        directory.requireCurrent(id, Versions.expected(ifMatch));
+        SupportService service = directory.update(actor.required(), id, Bodies.valid(body).toDomain(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
     }
 
@@ -196,10 +202,8 @@ public class ServiceResource {
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.DIRECTORY_WRITE)
     public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CapacityChange change = required(body);
-        if (change.capacity() == null) {
-            throw new IllegalArgumentException("capacity is required");
-        }
+        directory.requireCurrent(id, Versions.expected(ifMatch));
+        CapacityChange change = Bodies.valid(body);
         SupportService service = directory.changeCapacity(actor.required(), id, change.capacity(),
                 change.waitWeeks() == null ? 0 : change.waitWeeks(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();

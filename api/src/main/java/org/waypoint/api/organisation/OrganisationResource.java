@@ -1,5 +1,7 @@
 package org.waypoint.api.organisation;
 
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +66,7 @@ public class OrganisationResource {
     public record OrganisationResponse(String id, String name, String kind) {
     }
 
-    public record NewOrganisation(String name, OrganisationKind kind) {
+    public record NewOrganisation(@NotNull @Limit(max = 200) String name, @NotNull OrganisationKind kind) {
     }
 
     private static final Map<String, Comparator<OrganisationResponse>> SORTS = orders();
@@ -111,7 +113,7 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {
-        NewOrganisation given = Bodies.required(body);
+        NewOrganisation given = Bodies.valid(body);
         Organisation organisation = organisations.create(actor.required(), given.name(), given.kind());
         return Response.created(uri.getAbsolutePathBuilder().path(organisation.id()).build())
                 .entity(view(organisation)).build();

@@ -57,9 +57,9 @@ public final class ProblemMapping {
     /** The problem a failure stands for; an internal one is logged here, once. */
     public static Problem toProblem(Throwable thrown) {
         List<Throwable> chain = chain(thrown);
-        if (chain.stream().anyMatch(t -> isA(t, OPTIMISTIC_LOCKS))) {
-            return Problem.of(ProblemType.PRECONDITION_FAILED,
-                    "Someone else changed this record after you read it. Read it again, then retry.");
+        if (chain.stream().anyMatch(t -> isA(t, OPTIMISTIC_LOCKS) || isConcurrentChange(t))) {
+            return Problem.of(ProblemType.CONFLICT,
+                    "Another request changed the same record at the same time. Read it again, then retry.");
         }
         for (Throwable t : chain) {
             Problem known = known(t);
@@ -158,45 +158,42 @@ public final class ProblemMapping {
             }
             errors.add(new FieldError(field, violation.getMessage()));
         }
-        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-        return Problem.of(ProblemType.VALIDATION, errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid")
-                .withErrors(errors);
+        // A record component's constraint sits on its field and its accessor alike: one error each.
+        List<FieldError> distinct = errors.stream().distinct()
+                .sorted(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::detail)).toList();
+        return Problem.of(ProblemType.VALIDATION, distinct.size() == 1 ? "1 field is invalid" : distinct.size() + " fields are invalid")
+                .withErrors(distinct);
     }
 
     /**
-     * The path as the client knows it: {@code needs[2].code}, without the Java method and
-     * parameter names that method validation puts in front; null for a return value.
+     * Where the field is in the request body, as an RFC 6901 JSON pointer ({@code /needs/needs/2}),
+     * without the Java method and parameter that method validation puts in front; null for a return
+     * value. A violation of the body as a whole points at the whole document, {@code ""}.
      */
     static String fieldPath(Path path) {
-        StringBuilder field = new StringBuilder();
-        String parameter = null;
+        StringBuilder pointer = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
             if (kind == ElementKind.RETURN_VALUE) {
                 return null;
             }
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER) {
-                continue;
-            }
-            if (kind == ElementKind.PARAMETER) {
-                parameter = node.getName();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.PARAMETER) {
                 continue;
             }
             if (node.isInIterable()) {
                 Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
-                field.append('[').append(at == null ? "" : at).append(']');
+                pointer.append('/').append(at == null ? "-" : escape(String.valueOf(at)));
             }
-            if (node.getName() != null && !node.getName().isEmpty()) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(node.getName());
+            if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                pointer.append('/').append(escape(node.getName()));
             }
         }
-        if (field.length() > 0) {
-            return field.toString();
-        }
-        return parameter != null ? parameter : "body";
+        return pointer.toString();
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     private static String defaultDetail(int status) {
@@ -211,6 +208,16 @@ public final class ProblemMapping {
 
     private static String reason(WebApplicationException w) {
         return w.getResponse().getStatusInfo().getReasonPhrase();
+    }
+
+    /**
+     * A transaction the database refused because another one touched the same rows at the same time:
+     * SQL state class 40 (serialization failure, deadlock; Derby's lock timeout is 40XL1), or 23505,
+     * a unique key that a simultaneous request took first (each had checked that it was free).
+     */
+    private static boolean isConcurrentChange(Throwable t) {
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("23505"));
     }
 
     private static boolean isA(Throwable t, Set<String> classNames) {

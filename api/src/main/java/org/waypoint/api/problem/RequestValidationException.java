@@ -22,8 +22,8 @@ public class RequestValidationException extends ProblemException {
         this.errors = List.copyOf(errors);
     }
 
-    public static RequestValidationException of(String field, String message) {
-        return new RequestValidationException(List.of(new FieldError(field, message)));
+    public static RequestValidationException of(String pointer, String detail) {
+        return new RequestValidationException(List.of(new FieldError(pointer, detail)));
     }
 
     public List<FieldError> errors() {

@@ -1,5 +1,9 @@
 package org.waypoint.api.referral;
 
+import jakarta.validation.Valid;
+import org.waypoint.api.json.Filled;
+import jakarta.validation.constraints.NotNull;
+import org.waypoint.api.json.Limit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,22 +17,36 @@ import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.RiskLevel;
 
-/** The bodies the referral endpoints accept, and their mapping to the domain's values. */
+/**
+ * The bodies the referral endpoints accept, and their mapping to the domain's values. Their
+ * constraints are checked before a resource runs, so that a 400 names every invalid field at once;
+ * the domain checks the same rules again for its other callers.
+ */
 public final class ReferralRequests {
+
+    /** More needs or crime types than the taxonomy has is never a real request. */
+    static final int MAX_CODES = 50;
+    static final int MAX_ID = 36;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_REASON = 2000;
 
     private ReferralRequests() {
     }
 
     /** A new draft: for which client, to which service, for what needs. */
-    public record Draft(String clientId, String serviceId, Needs needs) {
+    public record Draft(@NotNull @Limit(max = MAX_ID) String clientId, @NotNull @Limit(max = MAX_ID) String serviceId,
+                        @NotNull @Valid Needs needs) {
     }
 
     /** A changed draft. */
-    public record UpdateDraft(String serviceId, Needs needs) {
+    public record UpdateDraft(@NotNull @Limit(max = MAX_ID) String serviceId, @NotNull @Valid Needs needs) {
     }
 
-    public record Needs(List<String> needs, List<CrimeType> crimeTypes, RiskLevel riskLevel, Urgency urgency,
-                        Boolean reportedToPolice, String crimeReference, String safeguardingConcerns) {
+    public record Needs(@NotNull @Limit(min = 1, max = MAX_CODES) List<@Filled @Limit(max = 40) String> needs,
+                        @Limit(max = MAX_CODES) List<@NotNull CrimeType> crimeTypes,
+                        @NotNull RiskLevel riskLevel, @NotNull Urgency urgency,
+                        Boolean reportedToPolice, @Limit(max = 40) String crimeReference,
+                        @Limit(max = MAX_TEXT) String safeguardingConcerns) {
 
         NeedsAssessment toDomain() {
             if (needs == null) {
@@ -41,9 +59,9 @@ public final class ReferralRequests {
     }
 
     /** Consent as recorded; {@code givenAt} defaults to now. */
-    public record ConsentBody(ConsentBasis basis, Boolean shareContactDetails, Boolean shareCaseDetails,
-                              ConsentMethod method, Instant givenAt, String overrideJustification,
-                              String overrideApprovedBy) {
+    public record ConsentBody(@NotNull ConsentBasis basis, Boolean shareContactDetails, Boolean shareCaseDetails,
+                              ConsentMethod method, Instant givenAt, @Limit(max = MAX_REASON) String overrideJustification,
+                              @Limit(max = 200) String overrideApprovedBy) {
 
         Consent toDomain(String recordedBy, Instant now) {
             if (basis == null) {
@@ -56,9 +74,10 @@ public final class ReferralRequests {
     }
 
     /** What an action may carry: a reason (reject, hold, fail, cancel, entered in error, withdraw consent), a business status, or the service to redirect to. */
-    public record Action(String reason, BusinessStatus businessStatus, String serviceId) {
+    public record Action(@Limit(max = MAX_REASON) String reason, BusinessStatus businessStatus,
+                         @Limit(max = MAX_ID) String serviceId) {
     }
 
-    public record Message(String body) {
+    public record Message(@Filled @Limit(max = MAX_TEXT) String body) {
     }
 }

@@ -1,6 +1,6 @@
 package org.waypoint.api.referral;
 
-import static org.waypoint.api.Bodies.required;
+import static org.waypoint.api.Bodies.valid;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +39,7 @@ import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
+import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.ApiScope;
@@ -89,7 +90,7 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
-        required(body);
+        valid(body);
         Referral referral = referrals.draft(actor.required(), body.clientId(), body.serviceId(), needs(body.needs()));
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build())
                 .entity(view(referral)).tag(Versions.tag(referral.version())).build();
@@ -151,7 +152,8 @@ public class ReferralResource {
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        required(body);
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        valid(body);
         Referral referral = referrals.updateDraft(actor.required(), id, body.serviceId(), needs(body.needs()),
                 Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
@@ -166,7 +168,8 @@ public class ReferralResource {
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        required(body);
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        valid(body);
         Actor caseworker = actor.required();
         Referral referral = referrals.recordConsent(caseworker, id, body.toDomain(caseworker.userId(), clock.instant()),
                 Versions.expected(ifMatch));
@@ -199,7 +202,8 @@ public class ReferralResource {
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : body;
+        referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
+        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : valid(body);
         Referral referral = referrals.perform(actor.required(), id, command(action, given), Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
     }
@@ -214,7 +218,9 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
-        required(body);
+        if (valid(body).serviceId() == null) {
+            throw RequestValidationException.of("/serviceId", "must not be null");
+        }
         Referral next = referrals.redirect(actor.required(), id, body.serviceId());
         return Response.created(uri.getBaseUriBuilder().path("v1/referrals").path(next.id()).build())
                 .entity(view(next)).tag(Versions.tag(next.version())).build();
@@ -271,7 +277,7 @@ public class ReferralResource {
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
-        required(body);
+        valid(body);
         return Response.status(Response.Status.CREATED)
                 .entity(ReferralResponses.message(referrals.sendMessage(actor.required(), id, body.body()))).build();
     }

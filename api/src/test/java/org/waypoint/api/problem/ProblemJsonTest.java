@@ -18,8 +18,8 @@ class ProblemJsonTest {
     @Test
     void writesFieldErrors() {
         String json = ProblemJson.write(Problem.of(ProblemType.VALIDATION, "1 field is invalid")
-                .withErrors(List.of(new FieldError("dateOfBirth", "must be in the past"))));
+                .withErrors(List.of(new FieldError("/dateOfBirth", "must be in the past"))));
 
-        assertThat(json).endsWith("\"errors\":[{\"field\":\"dateOfBirth\",\"message\":\"must be in the past\"}]}");
+        assertThat(json).endsWith("\"errors\":[{\"pointer\":\"/dateOfBirth\",\"detail\":\"must be in the past\"}]}");
     }
 }

@@ -115,17 +115,20 @@ class ProblemMappingTest {
     }
 
     @Test
-    void anOptimisticLockIs412EvenDeepInsideTransactionWrappers() {
+    void aConcurrentChangeIs409EvenDeepInsideTransactionWrappers() {
         List<Throwable> wrapped = List.of(
                 new OptimisticLockException("Row was updated"),
                 new RollbackException(new OptimisticLockException()),
                 new TransactionalException("rolled back", new RollbackException(new OptimisticLockException())),
-                new EJBException(new RollbackException("commit failed", new OptimisticLockException())));
+                new EJBException(new RollbackException("commit failed", new OptimisticLockException())),
+                new RollbackException(new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1")),
+                new RollbackException(new java.sql.SQLException("deadlock detected", "40P01")),
+                new RollbackException(new java.sql.SQLIntegrityConstraintViolationException("duplicate key value", "23505")));
 
         for (Throwable thrown : wrapped) {
             Problem problem = ProblemMapping.toProblem(thrown);
-            assertThat(problem.status()).as(thrown.toString()).isEqualTo(412);
-            assertThat(problem.type()).isEqualTo(URI.create(PROBLEMS + "precondition-failed"));
+            assertThat(problem.status()).as(thrown.toString()).isEqualTo(409);
+            assertThat(problem.type()).isEqualTo(URI.create(PROBLEMS + "conflict"));
             assertThat(problem.detail()).doesNotContain("Row");
         }
     }
@@ -190,9 +193,9 @@ class ProblemMappingTest {
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.type()).isEqualTo(URI.create(PROBLEMS + "validation"));
         assertThat(problem.errors()).containsExactly(
-                new FieldError("client.dateOfBirth", "must be in the past"),
-                new FieldError("needs[2].code", "must not be blank"),
-                new FieldError("request", "must not be null"));
+                new FieldError("", "must not be null"),
+                new FieldError("/client/dateOfBirth", "must be in the past"),
+                new FieldError("/needs/2/code", "must not be blank"));
         assertThat(problem.toString()).doesNotContain("Jane");
     }
 
@@ -206,11 +209,11 @@ class ProblemMappingTest {
 
     @Test
     void aResourcesOwnValidationFailureKeepsItsFieldPaths() {
-        Problem problem = ProblemMapping.toProblem(RequestValidationException.of("dateOfBirth", "must be in the past"));
+        Problem problem = ProblemMapping.toProblem(RequestValidationException.of("/dateOfBirth", "must be in the past"));
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.type()).isEqualTo(URI.create(PROBLEMS + "validation"));
-        assertThat(problem.errors()).containsExactly(new FieldError("dateOfBirth", "must be in the past"));
+        assertThat(problem.errors()).containsExactly(new FieldError("/dateOfBirth", "must be in the past"));
     }
 
     @Test

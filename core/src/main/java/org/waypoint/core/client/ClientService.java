@@ -61,6 +61,15 @@ public class ClientService {
         return update(actor, clientId, details, OptionalLong.empty());
     }
 
+    /** Refuses as stale a change meant for a version other than the current one, before the change is looked at. */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public void requireCurrent(Actor actor, String clientId, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            StaleVersionException.requireCurrent("client", visible(actor, clientId, AuditEvent.Action.UPDATE).version(),
+                    expectedVersion);
+        }
+    }
+
     /** With an expected version (the API's If-Match), refused as stale when someone changed the client first. */
     @Transactional(dontRollbackOn = NotFoundException.class)
     public Client update(Actor actor, String clientId, ClientDetails details, OptionalLong expectedVersion) {

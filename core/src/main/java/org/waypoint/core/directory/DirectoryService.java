@@ -82,6 +82,14 @@ public class DirectoryService {
         return service;
     }
 
+    /** Refuses as stale a change meant for a version other than the current one, before the change is looked at. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireCurrent(String serviceId, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            StaleVersionException.requireCurrent("service", get(serviceId).version(), expectedVersion);
+        }
+    }
+
     /** An administrator changes what a service is, offers and covers. */
     @Transactional
     public SupportService update(Actor actor, String serviceId, ServiceDefinition definition, OptionalLong expectedVersion) {
@@ -184,7 +192,7 @@ public class DirectoryService {
             throw new IllegalArgumentException("categories are required");
         }
         return codes.stream()
-                .map(code -> services.category(code).orElseThrow(() -> new IllegalArgumentException("no category " + code)))
+                .map(code -> services.category(code).orElseThrow(() -> new IllegalArgumentException("categories holds a code that is not a support category")))
                 .toList();
     }
 

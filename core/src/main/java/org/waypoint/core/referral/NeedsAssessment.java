@@ -22,10 +22,14 @@ public record NeedsAssessment(
         Optional<String> safeguardingConcerns) {
 
     private static final int MAX_CONCERNS = 4000;
+    private static final int MAX_NEEDS = 50;
 
     public NeedsAssessment {
         if (needs == null || needs.isEmpty()) {
             throw new IllegalArgumentException("at least one need is required");
+        }
+        if (needs.size() > MAX_NEEDS || needs.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("needs are at most " + MAX_NEEDS + " category codes");
         }
         needs = Set.copyOf(new TreeSet<>(needs));
         crimeTypes = crimeTypes == null ? Set.of() : Set.copyOf(crimeTypes);

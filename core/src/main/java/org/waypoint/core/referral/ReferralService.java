@@ -74,7 +74,7 @@ public class ReferralService {
     public Referral draft(Actor actor, String clientId, String serviceId, NeedsAssessment needs) {
         Client client = clients.find(clientId).filter(c -> c.belongsTo(actor.organisationId()))
                 .orElseThrow(() -> new NotFoundException("client"));
-        Referral referral = Referral.draft(actor, client, service(serviceId), needs, clock.instant());
+        Referral referral = Referral.draft(actor, client, service(serviceId), known(needs), clock.instant());
         referrals.add(referral);
         audited(actor, referral, AuditEvent.Action.CREATE, ReferralAction.CREATE);
         return referral;
@@ -92,7 +92,7 @@ public class ReferralService {
 
     public Referral recordNeeds(Actor actor, String referralId, NeedsAssessment needs, Optional<String> area) {
         return change(actor, referralId, ReferralAction.UPDATE_DRAFT, OptionalLong.empty(),
-                (r, now) -> r.recordNeeds(actor, needs, area, now));
+                (r, now) -> r.recordNeeds(actor, known(needs), area, now));
     }
 
     public Referral chooseService(Actor actor, String referralId, String serviceId) {
@@ -115,7 +115,18 @@ public class ReferralService {
     public Referral updateDraft(Actor actor, String referralId, String serviceId, NeedsAssessment needs,
                                 OptionalLong expectedVersion) {
         return change(actor, referralId, ReferralAction.UPDATE_DRAFT, expectedVersion,
-                (r, now) -> r.updateDraft(actor, service(serviceId), needs, now));
+                (r, now) -> r.updateDraft(actor, service(serviceId), known(needs), now));
+    }
+
+    /**
+     * Refuses as stale a change the caller means to make on a version other than the current one,
+     * before the change itself is looked at: the API answers a stale If-Match before a bad body.
+     */
+    public void requireCurrent(Actor actor, String referralId, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            StaleVersionException.requireCurrent("referral", visible(actor, referralId, AuditEvent.Action.UPDATE).version(),
+                    expectedVersion);
+        }
     }
 
     public Referral recordConsent(Actor actor, String referralId, Consent consent) {
@@ -320,6 +331,17 @@ public class ReferralService {
             audit.record(actor, AuditTrail.REFERRAL, referralId, action, null, AuditEvent.Outcome.DENIED);
             return new NotFoundException("referral");
         });
+    }
+
+    /**
+     * The needs, once each is known to be a support category: an unknown code would otherwise reach
+     * the database's foreign key, whose message quotes it.
+     */
+    private NeedsAssessment known(NeedsAssessment needs) {
+        if (needs.needs().stream().anyMatch(code -> services.category(code).isEmpty())) {
+            throw new IllegalArgumentException("needs holds a code that is not a support category");
+        }
+        return needs;
     }
 
     private SupportService service(String serviceId) {

@@ -33,7 +33,8 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public Optional<ApiToken> find(String id) {
-        return Optional.ofNullable(em.find(ApiToken.class, id));
+        // No id names no record: JPA would throw rather than find nothing.
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(ApiToken.class, id));
     }
 
     @Override

@@ -26,7 +26,8 @@ public class JpaUserAccountRepository implements UserAccountRepository {
 
     @Override
     public Optional<UserAccount> find(String id) {
-        return Optional.ofNullable(em.find(UserAccount.class, id));
+        // No id names no record: JPA would throw rather than find nothing.
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(UserAccount.class, id));
     }
 
     @Override

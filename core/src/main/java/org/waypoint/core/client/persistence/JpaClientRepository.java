@@ -25,7 +25,8 @@ public class JpaClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> find(String id) {
-        return Optional.ofNullable(em.find(Client.class, id));
+        // No id names no record: JPA would throw rather than find nothing.
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Client.class, id));
     }
 
     @Override

@@ -49,7 +49,8 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public Optional<SupportService> find(String id) {
-        return Optional.ofNullable(em.find(SupportService.class, id, WITH_ORGANISATION));
+        // No id names no record: JPA would throw rather than find nothing.
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(SupportService.class, id, WITH_ORGANISATION));
     }
 
     @Override
@@ -65,6 +66,7 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
 
     @Override
     public Optional<ServiceCategory> category(String code) {
-        return Optional.ofNullable(em.find(ServiceCategory.class, code));
+        // No id names no record: JPA would throw rather than find nothing.
+        return code == null ? Optional.empty() : Optional.ofNullable(em.find(ServiceCategory.class, code));
     }
 }

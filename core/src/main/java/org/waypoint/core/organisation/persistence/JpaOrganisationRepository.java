@@ -25,7 +25,8 @@ public class JpaOrganisationRepository implements OrganisationRepository {
 
     @Override
     public Optional<Organisation> find(String id) {
-        return Optional.ofNullable(em.find(Organisation.class, id));
+        // No id names no record: JPA would throw rather than find nothing.
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Organisation.class, id));
     }
 
     @Override

@@ -1,0 +1,71 @@
+package org.waypoint.web.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.waypoint.api.problem.Problem;
+import org.waypoint.api.problem.ProblemType;
+
+/**
+ * Refuses TRACE everywhere (405, problem+json under /api) and closes its connection. Payara's HTTP
+ * layer takes a TRACE to have no body whatever its headers say, so the bytes of a body sent with one
+ * arrive as a next request on the same connection: a proxy that reuses connections would let a
+ * caller smuggle a request past it. Such a connection is remembered for a few seconds by the
+ * address and port it comes from, and the request that follows on it is refused unread. (The
+ * pre-boot commands let TRACE through to the application, whose refusal has a body; Payara's own
+ * has none.)
+ */
+public class TraceRefusalFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ALLOWED = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
+    private static final long REMEMBERED_MILLIS = 10_000;
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private static final Map<String, Long> SMUGGLING = new ConcurrentHashMap<>();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String connection = request.getRemoteAddr() + " " + request.getRemotePort();
+        Long until = SMUGGLING.isEmpty() ? null : SMUGGLING.remove(connection);
+        if (until != null && until > System.currentTimeMillis()) {
+            refuse(request, response, Problem.of(ProblemType.BAD_REQUEST,
+                    "This request came on a connection whose TRACE carried a body; it was not read."));
+            return;
+        }
+        if (!"TRACE".equalsIgnoreCase(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            remember(connection);
+        }
+        response.setHeader("Allow", ALLOWED);
+        refuse(request, response, Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                "This address does not support that method; the Allow header lists those it does."));
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+        response.setHeader("Connection", "close");
+        if (ServletProblems.isApi(request, request.getRequestURI())) {
+            ServletProblems.write(response, problem.withInstance(request.getRequestURI()));
+        } else {
+            response.sendError(problem.status());
+        }
+    }
+
+    private static void remember(String connection) {
+        long now = System.currentTimeMillis();
+        if (SMUGGLING.size() >= MAX_REMEMBERED) {
+            SMUGGLING.values().removeIf(until -> until <= now);
+        }
+        SMUGGLING.put(connection, now + REMEMBERED_MILLIS);
+    }
+}

@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,10 +51,16 @@ public class UserResource {
         this(null, null);
     }
 
-    @Schema(description = "An account, without its password.")
-    public record UserResponse(String id, String email, String displayName, String role, String organisationId,
+    @Schema(description = "An account, without its password.",
+
+            requiredProperties = {"id", "email", "displayName", "role", "organisationId", "enabled"})
+
+    public record UserResponse(String id, String email, String displayName,
+                               @Schema(implementation = Role.class) String role, String organisationId,
                                boolean enabled) {
     }
+
+    @Schema(requiredProperties = {"email", "displayName", "role", "organisationId", "password"})
 
     public record NewUser(String email, String displayName, Role role, String organisationId, String password) {
 
@@ -61,15 +70,22 @@ public class UserResource {
         }
     }
 
+    @Schema(requiredProperties = {"role"})
+
     public record RoleChange(Role role) {
     }
 
+    @Operation(summary = "List accounts",
+            description = "Every account, for administrators.")
     @GET
     @Allowed({Role.ADMIN})
     public List<UserResponse> list() {
         return accounts.listUsers(actor.required()).stream().map(UserResource::view).toList();
     }
 
+    @Operation(summary = "Open an account",
+            description = "Opens an account in an organisation with a role and a first password.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -90,6 +106,8 @@ public class UserResource {
         }
     }
 
+    @Operation(summary = "Disable an account",
+            description = "The account can no longer sign in, and its tokens stop working.")
     @POST
     @Path("{id}/disable")
     @Allowed({Role.ADMIN})
@@ -97,6 +115,8 @@ public class UserResource {
         return view(accounts.setEnabled(actor.required(), id, false));
     }
 
+    @Operation(summary = "Enable an account",
+            description = "A disabled account can sign in again.")
     @POST
     @Path("{id}/enable")
     @Allowed({Role.ADMIN})
@@ -104,6 +124,8 @@ public class UserResource {
         return view(accounts.setEnabled(actor.required(), id, true));
     }
 
+    @Operation(summary = "Change an account's role",
+            description = "Gives an account another role.")
     @PUT
     @Path("{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)

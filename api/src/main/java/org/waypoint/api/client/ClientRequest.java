@@ -2,6 +2,7 @@ package org.waypoint.api.client;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.ContactDetails;
 import org.waypoint.core.client.Guardian;
@@ -9,6 +10,7 @@ import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
+@Schema(requiredProperties = {"givenName", "familyName", "dateOfBirth"})
 public record ClientRequest(
         String givenName,
         String familyName,

@@ -13,8 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,19 +53,28 @@ public class OrganisationResource {
         this(null, null);
     }
 
-    @Schema(description = "An organisation that refers, provides services, or both.")
-    public record OrganisationResponse(String id, String name, String kind) {
+    @Schema(description = "An organisation that refers, provides services, or both.",
+
+            requiredProperties = {"id", "name", "kind"})
+
+    public record OrganisationResponse(String id, String name, @Schema(implementation = OrganisationKind.class) String kind) {
     }
+
+    @Schema(requiredProperties = {"name", "kind"})
 
     public record NewOrganisation(String name, OrganisationKind kind) {
     }
 
+    @Operation(summary = "List organisations",
+            description = "Every organisation that refers, provides services, or both.")
     @GET
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
     public List<OrganisationResponse> list() {
         return organisations.list(actor.required()).stream().map(OrganisationResource::view).toList();
     }
 
+    @Operation(summary = "Read an organisation",
+            description = "One organisation.")
     @GET
     @Path("{id}")
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
@@ -69,10 +82,14 @@ public class OrganisationResource {
         return view(organisations.get(actor.required(), id));
     }
 
+    @Operation(summary = "Add an organisation",
+            description = "Adds an organisation that refers, provides services, or both.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The organisation; `Location` is its address.",
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
@@ -20,12 +21,16 @@ public final class ReferralRequests {
     }
 
     /** A new draft: for which client, to which service, for what needs. */
+    @Schema(requiredProperties = {"clientId", "serviceId", "needs"})
     public record Draft(String clientId, String serviceId, Needs needs) {
     }
 
     /** A changed draft. */
+    @Schema(requiredProperties = {"serviceId", "needs"})
     public record UpdateDraft(String serviceId, Needs needs) {
     }
+
+    @Schema(requiredProperties = {"needs", "riskLevel", "urgency"})
 
     public record Needs(List<String> needs, List<CrimeType> crimeTypes, RiskLevel riskLevel, Urgency urgency,
                         Boolean reportedToPolice, String crimeReference, String safeguardingConcerns) {
@@ -41,6 +46,7 @@ public final class ReferralRequests {
     }
 
     /** Consent as recorded; {@code givenAt} defaults to now. */
+    @Schema(requiredProperties = {"basis", "method"})
     public record ConsentBody(ConsentBasis basis, Boolean shareContactDetails, Boolean shareCaseDetails,
                               ConsentMethod method, Instant givenAt, String overrideJustification,
                               String overrideApprovedBy) {
@@ -58,6 +64,8 @@ public final class ReferralRequests {
     /** What an action may carry: a reason (reject, hold, fail, cancel, entered in error, withdraw consent), a business status, or the service to redirect to. */
     public record Action(String reason, BusinessStatus businessStatus, String serviceId) {
     }
+
+    @Schema(requiredProperties = {"body"})
 
     public record Message(String body) {
     }

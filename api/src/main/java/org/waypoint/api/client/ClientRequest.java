@@ -10,7 +10,7 @@ import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
-@Schema(requiredProperties = {"givenName", "familyName", "dateOfBirth"})
+@Schema(requiredProperties = {"givenName", "familyName", "dateOfBirth", "gender"})
 public record ClientRequest(
         String givenName,
         String familyName,

@@ -1,7 +1,13 @@
 package org.waypoint.api;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.waypoint.core.referral.ReferralAction;
+import org.waypoint.core.referral.ReferralCommand;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +48,8 @@ public class ApiDescriptionFilter implements OASFilter {
     /** The resources whose operations API clients may call; {@link #declareScopes} reads their scopes. */
     private static final List<Class<?>> SCOPED_RESOURCES = List.of(
             ReferralResource.class, ClientResource.class, ServiceResource.class, OrganisationResource.class);
+    /** Where the API's application lives under the server's root: {@link WaypointApi}'s path. */
+    static final String API_PATH = "/api";
 
     private static final Map<String, String> ERRORS = Map.of(
             "400", "The request is malformed or fails validation; `errors` names the fields.",
@@ -69,6 +77,10 @@ public class ApiDescriptionFilter implements OASFilter {
                 responses.addAPIResponse(status, problem(description));
             }
         });
+        if (responses.getDefaultValue() == null) {
+            // Any other refusal (405, 406, 429, …) is problem+json too.
+            responses.setDefaultValue(problem("Any other error, as `status` says."));
+        }
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((status, response) -> {
                 if (response.getRef() != null) {
@@ -136,9 +148,13 @@ public class ApiDescriptionFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         addSchemaExamples(openAPI);
         parseTextExamples(openAPI);
+        identifyIds(openAPI);
         if (openAPI.getPaths() == null) {
             return;
         }
+        rebase(openAPI);
+        declareConditionalGets(openAPI);
+        enumerateActions(openAPI);
         typePages(openAPI);
         addOperationExamples(openAPI);
         declareScopes(openAPI);
@@ -154,6 +170,75 @@ public class ApiDescriptionFilter implements OASFilter {
                 operation.setOperationId(tag + Character.toUpperCase(id.charAt(0)) + id.substring(1));
             }
         }
+    }
+
+    /**
+     * The server writes each path from the server's root ({@code /api/v1/referrals}) and names the
+     * address it was asked at as the server. The description names the public address instead
+     * ({@code waypoint.public-url}) with the API's base path, and each path under it ({@code /v1/referrals}).
+     */
+    private static void rebase(OpenAPI openAPI) {
+        String base = ConfigProvider.getConfig().getOptionalValue("waypoint.public-url", String.class)
+                .orElse("http://localhost:8080").replaceAll("/+$", "") + API_PATH;
+        openAPI.setServers(List.of(OASFactory.createServer().url(base).description("Waypoint")));
+        Map<String, PathItem> items = new TreeMap<>(openAPI.getPaths().getPathItems());
+        items.keySet().forEach(openAPI.getPaths()::removePathItem);
+        items.forEach((path, item) -> {
+            int api = path.indexOf(API_PATH + "/");
+            openAPI.getPaths().addPathItem(api < 0 ? path : path.substring(api + API_PATH.length()), item);
+        });
+    }
+
+    /**
+     * Every id is a UUID: a property named {@code id} or ending in {@code Id}, and a path parameter
+     * named {@code id}.
+     */
+    private static void identifyIds(OpenAPI openAPI) {
+        schemas(openAPI).values().forEach(schema -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().forEach((name, property) -> {
+                    if ((name.equals("id") || name.endsWith("Id")) && property.getType() == SchemaType.STRING
+                            && property.getFormat() == null) {
+                        property.setFormat("uuid");
+                    }
+                });
+            }
+        });
+        if (openAPI.getPaths() != null) {
+            operations(openAPI).filter(operation -> operation.getParameters() != null)
+                    .flatMap(operation -> operation.getParameters().stream())
+                    .filter(parameter -> parameter.getIn() == Parameter.In.PATH && "id".equals(parameter.getName())
+                            && parameter.getSchema() != null && parameter.getSchema().getFormat() == null)
+                    .forEach(parameter -> parameter.getSchema().setFormat("uuid"));
+        }
+    }
+
+    /**
+     * A GET whose answer carries an {@code ETag} takes {@code If-None-Match} with it, and answers 304
+     * with no body when the record has not changed since.
+     */
+    private static void declareConditionalGets(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItems().values().stream().map(PathItem::getGET).filter(get -> get != null)
+                .filter(get -> successes(get.getResponses()).stream()
+                        .anyMatch(response -> response.getHeaders() != null && response.getHeaders().containsKey("ETag")))
+                .forEach(get -> {
+                    get.addParameter(OASFactory.createParameter().ref("IfNoneMatch"));
+                    get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                            .description("Not changed since the version `If-None-Match` names; no body."));
+                });
+    }
+
+    /** The actions of {@code POST /v1/referrals/{id}/{action}}: each lifecycle command's name, nothing else. */
+    private static void enumerateActions(OpenAPI openAPI) {
+        List<Object> actions = Arrays.stream(ReferralAction.values())
+                .filter(action -> ReferralCommand.of(action, null, null).isPresent())
+                .map(action -> (Object) action.slug())
+                .toList();
+        operations(openAPI).filter(operation -> operation.getParameters() != null)
+                .flatMap(operation -> operation.getParameters().stream())
+                .filter(parameter -> parameter.getIn() == Parameter.In.PATH && "action".equals(parameter.getName()))
+                .forEach(parameter -> parameter.description("The lifecycle action.").required(true)
+                        .schema(OASFactory.createSchema().type(SchemaType.STRING).enumeration(actions)));
     }
 
     private static void addSchemaExamples(OpenAPI openAPI) {
@@ -205,7 +290,7 @@ public class ApiDescriptionFilter implements OASFilter {
                     properties.put("items", OASFactory.createSchema().type(SchemaType.ARRAY)
                             .items(OASFactory.createSchema().ref(item)));
                     openAPI.getComponents().addSchema(page, OASFactory.createSchema().type(SchemaType.OBJECT)
-                            .description(generic.getDescription()).properties(properties)
+                            .description(generic.getDescription()).properties(properties).required(generic.getRequired())
                             .example(pageExample(generic.getExample(), schemas.get(item))));
                 });
         openAPI.getComponents().removeSchema(PageResponse.class.getSimpleName());

@@ -37,6 +37,8 @@ import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.ReferralAction;
+import org.waypoint.core.referral.ReferralMessage;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.CrimeType;
@@ -101,12 +103,12 @@ public final class ApiExamples {
             List.of(CrimeType.GROOMING, CrimeType.ONLINE_SEXUAL_ABUSE), RiskLevel.MEDIUM, Urgency.ROUTINE, true,
             "NS/26/004512", "Contact is still being made through a gaming app.");
     private static final ReferralResponses.NeedsResponse NEEDS_RESPONSE = new ReferralResponses.NeedsResponse(
-            NEEDS.needs(), List.of("GROOMING", "ONLINE_SEXUAL_ABUSE"), "MEDIUM", true, NEEDS.crimeReference(),
+            NEEDS.needs(), NEEDS.crimeTypes(), RiskLevel.MEDIUM, true, NEEDS.crimeReference(),
             NEEDS.safeguardingConcerns());
     private static final ReferralRequests.ConsentBody CONSENT = new ReferralRequests.ConsentBody(
             ConsentBasis.GIVEN_BY_PERSON, true, true, ConsentMethod.IN_PERSON, CONSENTED, null, null);
     private static final ReferralResponses.ConsentResponse CONSENT_RESPONSE = new ReferralResponses.ConsentResponse(
-            "GIVEN_BY_PERSON", true, true, "IN_PERSON", CONSENTED, null, null);
+            ConsentBasis.GIVEN_BY_PERSON, true, true, ConsentMethod.IN_PERSON, CONSENTED, null, null);
     private static final ReferralResponses.ServiceRef COUNSELLING_REF = new ReferralResponses.ServiceRef(
             COUNSELLING_SERVICE, "Harbour Counselling", HARBOUR);
     private static final ReferralResponses.ServiceRef THERAPY_REF = new ReferralResponses.ServiceRef(
@@ -123,8 +125,8 @@ public final class ApiExamples {
     private static final ReferralResponses.ReferralResponse REDIRECTED_DRAFT = referral(REDIRECTED, THERAPY_REF,
             REJECTED, ReferralStatus.DRAFT, null, 1);
     private static final ReferralResponses.ReferralSummary SUMMARY = new ReferralResponses.ReferralSummary(REFERRAL,
-            REFERENCE, "ACCEPTED", "CONTACT_ATTEMPTED", COUNSELLING_REF, "ROUTINE", CREATED, SUBMITTED, ACKNOWLEDGE_BY,
-            false, RECEIVED, 5);
+            REFERENCE, ReferralStatus.ACCEPTED, BusinessStatus.CONTACT_ATTEMPTED, COUNSELLING_REF, Urgency.ROUTINE, CREATED,
+            SUBMITTED, ACKNOWLEDGE_BY, false, RECEIVED, 5);
 
     private static final Map<Class<?>, Object> SCHEMAS = schemas();
     private static final Map<String, ForOperation> OPERATIONS = Map.of(
@@ -187,10 +189,10 @@ public final class ApiExamples {
                 "Would Alex prefer to meet at school or at our centre?"));
         examples.put(ReferralResponses.ReferralResponse.class, ACCEPTED_REFERRAL);
         examples.put(ReferralResponses.ReferralSummary.class, SUMMARY);
-        examples.put(ReferralResponses.TimelineEntry.class, new ReferralResponses.TimelineEntry(SUBMITTED, "SUBMIT",
-                "DRAFT", "REQUESTED", null, CASEWORKER, POLICE));
+        examples.put(ReferralResponses.TimelineEntry.class, new ReferralResponses.TimelineEntry(SUBMITTED,
+                ReferralAction.SUBMIT, ReferralStatus.DRAFT, ReferralStatus.REQUESTED, null, CASEWORKER, POLICE));
         examples.put(ReferralResponses.MessageResponse.class, new ReferralResponses.MessageResponse(MESSAGE,
-                Instant.parse("2026-03-03T09:20:00Z"), "SERVICE", STAFF,
+                Instant.parse("2026-03-03T09:20:00Z"), ReferralMessage.Side.SERVICE, STAFF,
                 "Would Alex prefer to meet at school or at our centre?"));
         List<String> scopes = List.of("referrals:read", "referrals:write", "clients:write", "directory:read");
         examples.put(ApiClientResource.NewApiClient.class, new ApiClientResource.NewApiClient(POLICE,
@@ -246,8 +248,8 @@ public final class ApiExamples {
                                                                BusinessStatus businessStatus, long version) {
         boolean submitted = status != ReferralStatus.DRAFT;
         boolean received = submitted && status != ReferralStatus.REQUESTED;
-        return new ReferralResponses.ReferralResponse(id, submitted ? REFERENCE : null, status.name(), status.fhirCode(),
-                businessStatus == null ? null : businessStatus.name(), service, POLICE, CASEWORKER, "ROUTINE",
+        return new ReferralResponses.ReferralResponse(id, submitted ? REFERENCE : null, status, status.fhirCode(),
+                businessStatus, service, POLICE, CASEWORKER, Urgency.ROUTINE,
                 CLIENT_RESPONSE, NEEDS_RESPONSE, version > 0 ? CONSENT_RESPONSE : null, created,
                 submitted ? SUBMITTED : null, submitted ? ACKNOWLEDGE_BY : null, received ? RECEIVED : null, false,
                 id.equals(REDIRECTED) ? REFERRAL : null, received ? RECEIVED : submitted ? SUBMITTED : created, version);

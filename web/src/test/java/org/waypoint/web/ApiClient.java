@@ -16,12 +16,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small JSON-over-HTTP client for the integration tests, signed in with a bearer token or not at all. */
+/**
+ * A small JSON-over-HTTP client for the integration tests, signed in with a bearer token or not at
+ * all. Every answer from the API is checked against the committed API description (the contract
+ * that ApiIT proves the server serves): an answer the description does not allow fails the test.
+ */
 final class ApiClient {
 
     /** HTTP/1.1: the client's attempt to upgrade a request with a body to HTTP/2 stalls on Payara Micro. */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Generous: the server's first answers after boot (the API description above all) are slow on a busy machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
     private final String token;
@@ -74,7 +81,7 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, JsonValue body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
@@ -85,7 +92,7 @@ final class ApiClient {
 
     /** Sends bytes as they are, with the given content type: for malformed bodies. */
     Reply sendRaw(String method, String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType), Map.of());
     }
 
@@ -105,7 +112,9 @@ final class ApiClient {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            DescriptionCheck.check(sent, response);
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

@@ -623,6 +623,9 @@ class ApiErrorsIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest sent = request.build();
+        HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+        DescriptionCheck.check(sent, response);
+        return response;
     }
 }

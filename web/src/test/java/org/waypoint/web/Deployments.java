@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -26,7 +27,10 @@ public final class Deployments {
 
     public static WebArchive waypoint() {
         resetDatabase();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(required("waypoint.war")));
+        // Named ROOT.war, Payara Micro serves it at the server's root, as bin/waypoint does: /openapi is then
+        // answered through the application's own filters, as in production.
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File(required("waypoint.war")))
+                .as(WebArchive.class);
     }
 
     /**

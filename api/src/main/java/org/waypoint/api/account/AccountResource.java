@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,13 +59,17 @@ public class AccountResource {
         this(null, null);
     }
 
-    public record Me(String id, String email, String displayName, String role, String organisationId,
+    @Schema(requiredProperties = {"id", "email", "displayName", "role", "organisationId", "organisationName"})
+
+    public record Me(String id, String email, String displayName, @Schema(implementation = Role.class) String role,
+                     String organisationId,
                      String organisationName) {
     }
 
     public record TokenRequest(@Limit(max = 100) String name, Integer validForDays) {
     }
 
+    @Schema(requiredProperties = {"email", "password"})
     public record SignIn(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 1000) String password,
                          @Limit(max = 100) String tokenName, Integer validForDays) {
 
@@ -74,14 +79,19 @@ public class AccountResource {
         }
     }
 
+    @Schema(requiredProperties = {"id", "name", "createdAt", "expiresAt"})
+
     public record TokenResponse(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
     }
 
     /** A token just created: {@code token} is shown this once. */
-    @Schema(description = "A personal API token just created: `token` is shown this once.")
+    @Schema(description = "A personal API token just created: `token` is shown this once.",
+            requiredProperties = {"id", "name", "expiresAt", "token"})
     public record NewToken(String id, String name, Instant expiresAt, String token) {
     }
 
+    @Operation(summary = "Who is signed in",
+            description = "The signed-in user: their account, role and organisation.")
     @GET
     @Path("me")
     @SecurityRequirement(name = "bearer")
@@ -93,6 +103,8 @@ public class AccountResource {
     }
 
     /** Signs in with e-mail address and password and returns a new personal API token. */
+    @Operation(summary = "Sign in for a personal token",
+            description = "Signs in with an e-mail address and password and returns a new personal API token, shown this once. Five wrong passwords lock the account for a while.")
     @POST
     @Path("auth/token")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,6 +124,8 @@ public class AccountResource {
         }
     }
 
+    @Operation(summary = "List my tokens",
+            description = "The signed-in user's personal API tokens, without their secrets.")
     @GET
     @Path("me/tokens")
     @SecurityRequirement(name = "bearer")
@@ -120,6 +134,8 @@ public class AccountResource {
         return accounts.tokens(actor.required()).stream().map(AccountResource::token).toList();
     }
 
+    @Operation(summary = "Create a token",
+            description = "A new personal API token for the signed-in user, shown this once; valid 90 days unless `validForDays` says otherwise.")
     @POST
     @Path("me/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -133,6 +149,8 @@ public class AccountResource {
                 validity(request.validForDays())));
     }
 
+    @Operation(summary = "Revoke a token",
+            description = "Revokes one of the signed-in user's tokens at once.")
     @DELETE
     @Path("me/tokens/{id}")
     @SecurityRequirement(name = "bearer")

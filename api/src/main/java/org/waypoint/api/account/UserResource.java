@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,11 +63,16 @@ public class UserResource {
         this(null, null);
     }
 
-    @Schema(description = "An account, without its password.")
-    public record UserResponse(String id, String email, String displayName, String role, String organisationId,
+    @Schema(description = "An account, without its password.",
+
+            requiredProperties = {"id", "email", "displayName", "role", "organisationId", "enabled"})
+
+    public record UserResponse(String id, String email, String displayName,
+                               @Schema(implementation = Role.class) String role, String organisationId,
                                boolean enabled) {
     }
 
+    @Schema(requiredProperties = {"email", "displayName", "role", "organisationId", "password"})
     public record NewUser(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 200) String displayName,
                           @NotNull Role role, @NotNull @Limit(max = 36) String organisationId,
                           @NotNull @Limit(max = 1000) String password) {
@@ -75,6 +83,7 @@ public class UserResource {
         }
     }
 
+    @Schema(requiredProperties = {"role"})
     public record RoleChange(@NotNull Role role) {
     }
 
@@ -89,6 +98,8 @@ public class UserResource {
         return orders;
     }
 
+    @Operation(summary = "List accounts",
+            description = "Every account, for administrators.")
     @GET
     @APIResponse(responseCode = "200", description = "One page of the accounts, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponsePage")))
@@ -107,6 +118,9 @@ public class UserResource {
                 page, size);
     }
 
+    @Operation(summary = "Open an account",
+            description = "Opens an account in an organisation with a role and a first password.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +139,8 @@ public class UserResource {
         }
     }
 
+    @Operation(summary = "Disable an account",
+            description = "The account can no longer sign in, and its tokens stop working.")
     @POST
     @Path("{id}/disable")
     @Allowed({Role.ADMIN})
@@ -132,6 +148,8 @@ public class UserResource {
         return view(accounts.setEnabled(actor.required(), id, false));
     }
 
+    @Operation(summary = "Enable an account",
+            description = "A disabled account can sign in again.")
     @POST
     @Path("{id}/enable")
     @Allowed({Role.ADMIN})
@@ -139,6 +157,8 @@ public class UserResource {
         return view(accounts.setEnabled(actor.required(), id, true));
     }
 
+    @Operation(summary = "Change an account's role",
+            description = "Gives an account another role.")
     @PUT
     @Path("{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)

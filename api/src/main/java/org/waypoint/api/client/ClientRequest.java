@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.waypoint.api.json.Limit;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.ContactDetails;
 import org.waypoint.core.client.Guardian;
@@ -14,6 +15,7 @@ import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.shared.Gender;
 
 /** A person's details as the API takes them. */
+@Schema(requiredProperties = {"givenName", "familyName", "dateOfBirth", "gender"})
 public record ClientRequest(
         @Filled @Limit(max = 100) String givenName,
         @Filled @Limit(max = 100) String familyName,

@@ -22,8 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,6 +72,7 @@ public class ClientResource {
         this(null, null, null, null);
     }
 
+    @Schema(requiredProperties = {"givenName", "familyName", "dateOfBirth"})
     public record DuplicateCheck(@NotNull @Limit(max = 200) String givenName, @NotNull @Limit(max = 200) String familyName,
                                  @NotNull LocalDate dateOfBirth) {
     }
@@ -75,10 +80,14 @@ public class ClientResource {
     public record Withdrawal(@NotNull @Limit(max = 2000) String reason) {
     }
 
+    @Operation(summary = "Record a person",
+            description = "Records the person to be referred, with their safe-contact instructions, for caseworkers of the caller's organisation.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The person, recorded; `Location` is their address, `ETag` their version.",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_WRITE)
@@ -88,9 +97,12 @@ public class ClientResource {
                 .entity(view(client)).tag(Versions.tag(client.version())).build();
     }
 
+    @Operation(summary = "Read a person",
+            description = "One person recorded by the caller's organisation; the read is audited.")
     @GET
     @Path("{id}")
     @APIResponse(responseCode = "200", description = "The person; `ETag` is their version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_READ)
@@ -99,10 +111,13 @@ public class ClientResource {
         return Versions.ok(view(client), client.version()).build();
     }
 
+    @Operation(summary = "Change a person's record",
+            description = "Replaces a person's record; `If-Match` guards against overwriting another change.")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The person as changed; `ETag` is their new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.CLIENTS_WRITE)
@@ -113,6 +128,8 @@ public class ClientResource {
     }
 
     /** Clients of the caller's organisation with the same name and date of birth. */
+    @Operation(summary = "Find possible duplicates",
+            description = "The people already recorded by the caller's organisation with this name and date of birth, so that nobody is recorded twice.")
     @POST
     @Path("duplicates")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +142,8 @@ public class ClientResource {
     }
 
     /** The person withdrew consent: their unfinished referrals are cancelled and each service told. */
+    @Operation(summary = "Withdraw a person's consent",
+            description = "The person no longer consents: every open referral of theirs is cancelled and its service told. Answers the referrals cancelled.")
     @POST
     @Path("{id}/withdraw-consent")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,13 +7,15 @@ import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.Guardian;
 import org.waypoint.core.client.SafeContact;
+import org.waypoint.core.shared.Gender;
 
 /**
  * A person referred, as the API shows them. The safe-contact instructions always come first; contact
  * details (phone, e-mail, address, guardian) only to those the consent shares them with.
  */
 @Schema(description = "A person referred: the safe-contact instructions always; contact details only to those "
-        + "the consent shares them with.")
+        + "the consent shares them with.",
+        requiredProperties = {"id", "version"})
 public record ClientResponse(
         String id,
         SafeContactResponse safeContact,
@@ -22,7 +24,7 @@ public record ClientResponse(
         LocalDate dateOfBirth,
         int age,
         boolean child,
-        String gender,
+        @Schema(implementation = Gender.class) String gender,
         String preferredLanguage,
         boolean interpreterNeeded,
         String accessNeeds,

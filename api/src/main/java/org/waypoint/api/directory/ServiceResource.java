@@ -26,10 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,6 +97,7 @@ public class ServiceResource {
         }
     }
 
+    @Schema(requiredProperties = {"capacity"})
     public record CapacityChange(@NotNull Capacity capacity, Integer waitWeeks) {
     }
 
@@ -108,6 +112,8 @@ public class ServiceResource {
     }
 
     /** The public face of the directory: open to all, no referral inboxes. */
+    @Operation(summary = "List the services",
+            description = "The public directory of support services; open to anyone.")
     @GET
     @APIResponse(responseCode = "200", description = "One page of the directory's services (their public face), "
             + "and their total.",
@@ -131,18 +137,21 @@ public class ServiceResource {
      * not offered and why. Only the postcode district (e.g. {@code M14}) belongs in this URL: a full
      * postcode is refused.
      */
+    @Operation(summary = "Match services to a person's needs",
+            description = "The services that can help a person with these needs where they live, best first, each with the reasons it matches; with `exclusions=true`, also the services left out and why.")
     @GET
     @Path("match")
     @SecurityRequirement(name = "bearer")
     @Allowed(Role.CASEWORKER)
     @RequiresScope(ApiScope.DIRECTORY_READ)
-    public MatchResponse match(@QueryParam("need") List<String> needs, @QueryParam("postcode") String postcode,
-                               @QueryParam("age") Integer age,
-                               @QueryParam("gender") @Parameter(schema = @Schema(ref = "Gender")) Gender gender,
+    public MatchResponse match(@QueryParam("need") @Parameter(required = true) List<String> needs,
+                               @QueryParam("postcode") @Parameter(required = true, description = "The postcode district, such as M14: never a full postcode.") String postcode,
+                               @QueryParam("age") @Parameter(required = true) Integer age,
+                               @QueryParam("gender") @Parameter(required = true, schema = @Schema(ref = "Gender")) Gender gender,
                                @QueryParam("language") @DefaultValue("en") String language,
                                @QueryParam("interpreter") @DefaultValue("false") boolean interpreter,
-                               @QueryParam("risk") @Parameter(schema = @Schema(ref = "RiskLevel")) RiskLevel risk,
-                               @QueryParam("crime") @Parameter(description = "Crime types (see CrimeType), the "
+                               @QueryParam("risk") @Parameter(required = true, schema = @Schema(ref = "RiskLevel")) RiskLevel risk,
+                               @QueryParam("crime") @Parameter(required = true, description = "Crime types (see CrimeType), the "
                                        + "parameter repeated for each.", schema = @Schema(type = SchemaType.ARRAY,
                                        implementation = String.class)) List<CrimeType> crimes,
                                @QueryParam("exclusions") @DefaultValue("false") boolean exclusions) {
@@ -157,9 +166,12 @@ public class ServiceResource {
                 new LanguageCode(language), interpreter, risk, Set.copyOf(crimes)), exclusions));
     }
 
+    @Operation(summary = "Read a service",
+            description = "One service's public face; open to anyone.")
     @GET
     @Path("{id}")
     @APIResponse(responseCode = "200", description = "The service's public face; `ETag` is its version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Public
     public Response get(@PathParam("id") String id) {
@@ -167,11 +179,15 @@ public class ServiceResource {
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
     }
 
+    @Operation(summary = "List a service",
+            description = "Adds a service of a providing organisation to the directory.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "201", description = "The service, listed; `Location` is its address, `ETag` its version.",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response create(Definition body, @Context UriInfo uri) {
@@ -180,11 +196,14 @@ public class ServiceResource {
                 .entity(ServiceResponse.of(service)).tag(Versions.tag(service.version())).build();
     }
 
+    @Operation(summary = "Change a service",
+            description = "Replaces a service's description, categories, area and referral inbox.")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The service as changed; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed(Role.ADMIN)
     public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -193,11 +212,14 @@ public class ServiceResource {
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
     }
 
+    @Operation(summary = "Change a service's capacity",
+            description = "Open, a waiting list of so many weeks, or closed to new referrals.")
     @PUT
     @Path("{id}/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The service with its new capacity; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.DIRECTORY_WRITE)

@@ -2,13 +2,15 @@ package org.waypoint.api.directory;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.SupportService;
 
 /**
  * The public face of a support service. The referral inbox and anything meant only for referrers
  * never appear here.
  */
-@Schema(description = "The public face of a support service: never its referral inbox.")
+@Schema(description = "The public face of a support service: never its referral inbox.",
+        requiredProperties = {"id", "name", "categories", "postcodeAreas", "capacity"})
 public record ServiceResponse(
         String id,
         String name,
@@ -16,7 +18,7 @@ public record ServiceResponse(
         String organisation,
         List<Category> categories,
         List<String> postcodeAreas,
-        String capacity,
+        @Schema(implementation = Capacity.class) String capacity,
         Integer waitWeeks) {
 
     public record Category(String code, String label) {

@@ -23,6 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,10 +66,14 @@ public class OrganisationResource {
         this(null, null);
     }
 
-    @Schema(description = "An organisation that refers, provides services, or both.")
-    public record OrganisationResponse(String id, String name, String kind) {
+    @Schema(description = "An organisation that refers, provides services, or both.",
+
+            requiredProperties = {"id", "name", "kind"})
+
+    public record OrganisationResponse(String id, String name, @Schema(implementation = OrganisationKind.class) String kind) {
     }
 
+    @Schema(requiredProperties = {"name", "kind"})
     public record NewOrganisation(@NotNull @Limit(max = 200) String name, @NotNull OrganisationKind kind) {
     }
 
@@ -79,6 +87,8 @@ public class OrganisationResource {
         return orders;
     }
 
+    @Operation(summary = "List organisations",
+            description = "Every organisation that refers, provides services, or both.")
     @GET
     @APIResponse(responseCode = "200", description = "One page of the organisations, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponsePage")))
@@ -98,6 +108,8 @@ public class OrganisationResource {
                 .toList(), page, size);
     }
 
+    @Operation(summary = "Read an organisation",
+            description = "One organisation.")
     @GET
     @Path("{id}")
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
@@ -106,10 +118,14 @@ public class OrganisationResource {
         return view(organisations.get(actor.required(), id));
     }
 
+    @Operation(summary = "Add an organisation",
+            description = "Adds an organisation that refers, provides services, or both.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The organisation; `Location` is its address.",
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
     @Allowed({Role.ADMIN})
     public Response create(NewOrganisation body, @Context UriInfo uri) {

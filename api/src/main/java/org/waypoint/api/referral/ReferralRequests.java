@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
@@ -34,14 +35,17 @@ public final class ReferralRequests {
     }
 
     /** A new draft: for which client, to which service, for what needs. */
+    @Schema(requiredProperties = {"clientId", "serviceId", "needs"})
     public record Draft(@NotNull @Limit(max = MAX_ID) String clientId, @NotNull @Limit(max = MAX_ID) String serviceId,
                         @NotNull @Valid Needs needs) {
     }
 
     /** A changed draft. */
+    @Schema(requiredProperties = {"serviceId", "needs"})
     public record UpdateDraft(@NotNull @Limit(max = MAX_ID) String serviceId, @NotNull @Valid Needs needs) {
     }
 
+    @Schema(requiredProperties = {"needs", "riskLevel", "urgency"})
     public record Needs(@NotNull @Limit(min = 1, max = MAX_CODES) List<@Filled @Limit(max = 40) String> needs,
                         @Limit(max = MAX_CODES) List<@NotNull CrimeType> crimeTypes,
                         @NotNull RiskLevel riskLevel, @NotNull Urgency urgency,
@@ -59,6 +63,7 @@ public final class ReferralRequests {
     }
 
     /** Consent as recorded; {@code givenAt} defaults to now. */
+    @Schema(requiredProperties = {"basis", "method"})
     public record ConsentBody(@NotNull ConsentBasis basis, Boolean shareContactDetails, Boolean shareCaseDetails,
                               ConsentMethod method, Instant givenAt, @Limit(max = MAX_REASON) String overrideJustification,
                               @Limit(max = 200) String overrideApprovedBy) {
@@ -78,6 +83,7 @@ public final class ReferralRequests {
                          @Limit(max = MAX_ID) String serviceId) {
     }
 
+    @Schema(requiredProperties = {"body"})
     public record Message(@Filled @Limit(max = MAX_TEXT) String body) {
     }
 }

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,10 +85,14 @@ public class ReferralResource {
         this(null, null, null);
     }
 
+    @Operation(summary = "Start a referral",
+            description = "A draft referral of a recorded person to a service, with their needs. It is sent only once consent is recorded and it is submitted.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The draft; `Location` is its address and `ETag` its version.",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -96,13 +103,15 @@ public class ReferralResource {
                 .entity(view(referral)).tag(Versions.tag(referral.version())).build();
     }
 
+    @Operation(summary = "List referrals",
+            description = "The referrals the caller may see: a caseworker's organisation's, or those sent to the caller's organisation's services; filtered, one page at a time.")
     @GET
     @APIResponse(responseCode = "200", description = "One page of the referrals the caller may see, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralSummaryPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.ReferralSummary> list(
-            @QueryParam("status") String status,
+            @QueryParam("status") @Parameter(schema = @Schema(ref = "ReferralStatus")) String status,
             @QueryParam("service") String serviceId,
             @QueryParam("organisation") String organisationId,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
@@ -131,10 +140,13 @@ public class ReferralResource {
      * Shows one referral and changes nothing: the service acknowledges a submitted referral with
      * {@code POST …/acknowledge}. (The pages still acknowledge on the service's first look.)
      */
+    @Operation(summary = "Read a referral",
+            description = "One referral as the caller may see it. Reading changes nothing: the service acknowledges "
+                    + "a submitted referral with `POST /api/v1/referrals/{id}/acknowledge`.")
     @GET
     @Path("{id}")
-    @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version. "
-            + "Reading changes nothing: the service acknowledges with `POST /api/v1/referrals/{id}/acknowledge`.",
+    @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
@@ -143,10 +155,13 @@ public class ReferralResource {
         return Versions.ok(view(referral), referral.version()).build();
     }
 
+    @Operation(summary = "Change a draft",
+            description = "Changes a draft's service or needs.")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The draft as changed; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -159,10 +174,13 @@ public class ReferralResource {
         return Versions.ok(view(referral), referral.version()).build();
     }
 
+    @Operation(summary = "Record consent",
+            description = "Records who consented, to what, how and when, or a safeguarding override with its justification.")
     @POST
     @Path("{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The referral with its consent; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -176,10 +194,14 @@ public class ReferralResource {
         return Versions.ok(view(referral), referral.version()).build();
     }
 
+    @Operation(summary = "Submit a referral",
+            description = "Sends a draft with consent to its service, which is told by e-mail; the referral gets its reference and acknowledge-by time.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Path("{id}/submit")
     @APIResponse(responseCode = "200", description = "The referral, submitted, with its reference and acknowledge-by time.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -193,10 +215,13 @@ public class ReferralResource {
      * (caseworkers); entered-in-error (either side); business-status (service staff). Reject, hold,
      * fail, cancel and entered-in-error need a reason. Any other action is not found.
      */
+    @Operation(summary = "Act on a referral",
+            description = "A lifecycle action: accept, reject, start, hold, resume, complete, fail (the service); cancel (the referrer); entered-in-error (either side); business-status (the service). Reject, hold, fail, cancel and entered-in-error need a `reason`; business-status needs `businessStatus`.")
     @POST
     @Path("{id}/{action}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @APIResponse(responseCode = "200", description = "The referral after the action; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -209,11 +234,15 @@ public class ReferralResource {
     }
 
     /** After a rejection: a new draft for the same person to another service, linked to this one. */
+    @Operation(summary = "Redirect a rejected referral",
+            description = "After a rejection: a new draft for the same person to another service, linked to the rejected one.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Path("{id}/redirect")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The new draft to the other service, linked to the rejected referral.",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
     @Allowed({Role.CASEWORKER})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
@@ -226,6 +255,8 @@ public class ReferralResource {
                 .entity(view(next)).tag(Versions.tag(next.version())).build();
     }
 
+    @Operation(summary = "Read a referral's timeline",
+            description = "Every change of the referral's status, oldest first, with who made it and why.")
     @GET
     @Path("{id}/timeline")
     @APIResponse(responseCode = "200", description = "One page of the referral's timeline: who did what, when.",
@@ -247,6 +278,8 @@ public class ReferralResource {
                 .toList(), ReferralResponses.TimelineEntry::at, updatedSince, sort, page, size);
     }
 
+    @Operation(summary = "Read a referral's messages",
+            description = "The messages between the referrer and the service, oldest first.")
     @GET
     @Path("{id}/messages")
     @APIResponse(responseCode = "200", description = "One page of the messages between the referrer and the service.",
@@ -268,6 +301,9 @@ public class ReferralResource {
                 .toList(), ReferralResponses.MessageResponse::at, updatedSince, sort, page, size);
     }
 
+    @Operation(summary = "Send a message",
+            description = "A message about the referral to the other side; they are told by e-mail, without its text.")
+    @Parameters(@Parameter(ref = "IdempotencyKey"))
     @Idempotent
     @POST
     @Path("{id}/messages")

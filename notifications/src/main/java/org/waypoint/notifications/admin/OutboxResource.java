@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,6 +57,8 @@ public class OutboxResource {
         this(null, null);
     }
 
+    @Operation(summary = "List outgoing e-mail",
+            description = "One page of the e-mail outbox in one state (pending, failed or sent), newest first; never a message's body.")
     @GET
     @APIResponse(responseCode = "200", description = "One page of the messages in that state, newest first: "
             + "recipient, state and attempts, never the body.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -85,6 +87,8 @@ public class OutboxResource {
         return Response.ok(admin.list(actor(), parsed, page, size)).build();
     }
 
+    @Operation(summary = "Retry an e-mail",
+            description = "Makes a failed or pending message due again at once.")
     @POST
     @Path("{id}/retry")
     @APIResponse(responseCode = "200", description = "The message, pending again and due at once; "
@@ -96,6 +100,8 @@ public class OutboxResource {
     }
 
     /** The messages written to the pickup folder (when no SMTP server is configured), newest first. */
+    @Operation(summary = "List the pickup folder",
+            description = "The messages written to the pickup folder when no SMTP server is configured, newest first.")
     @GET
     @Path("pickup")
     @Allowed(Role.ADMIN)
@@ -103,11 +109,13 @@ public class OutboxResource {
         return admin.pickupFiles(actor());
     }
 
+    @Operation(summary = "Read a pickup file",
+            description = "One message from the pickup folder, whole, as it would have been sent.")
     @GET
     @Path("pickup/{id}")
     @Produces("message/rfc822")
     @APIResponse(responseCode = "200", description = "One message from the pickup folder, whole, as it would have "
-            + "been sent.", content = @Content(mediaType = "message/rfc822", schema = @Schema(type = SchemaType.STRING)))
+            + "been sent.", content = @Content(mediaType = "message/rfc822", schema = @Schema(ref = "MailMessage")))
     @Allowed(Role.ADMIN)
     public Response pickupFile(@PathParam("id") String id) {
         return Response.ok(admin.pickupFile(actor(), id).orElseThrow(() -> new NotFoundException("message")),

@@ -59,6 +59,7 @@ public final class ReferralResponses {
                                   Instant givenAt, String overrideJustification, String overrideApprovedBy) {
     }
 
+    @Schema(description = "One entry of a referral's timeline: who did what, when, from which status to which.")
     public record TimelineEntry(Instant at, String action, String from, String to, String reason, String actorUserId,
                                 String actorOrganisationId) {
     }

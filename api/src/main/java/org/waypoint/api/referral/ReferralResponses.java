@@ -75,8 +75,8 @@ public final class ReferralResponses {
                                   Instant givenAt, String overrideJustification, String overrideApprovedBy) {
     }
 
-    @Schema(requiredProperties = {"at", "action", "to", "actorUserId", "actorOrganisationId"})
-
+    @Schema(description = "One entry of a referral's timeline: who did what, when, from which status to which.",
+            requiredProperties = {"at", "action", "to", "actorUserId", "actorOrganisationId"})
     public record TimelineEntry(Instant at, ReferralAction action, ReferralStatus from, ReferralStatus to, String reason, String actorUserId,
                                 String actorOrganisationId) {
     }

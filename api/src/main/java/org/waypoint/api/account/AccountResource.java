@@ -60,7 +60,6 @@ public class AccountResource {
     }
 
     @Schema(requiredProperties = {"id", "email", "displayName", "role", "organisationId", "organisationName"})
-
     public record Me(String id, String email, String displayName, @Schema(implementation = Role.class) String role,
                      String organisationId,
                      String organisationName) {
@@ -80,7 +79,6 @@ public class AccountResource {
     }
 
     @Schema(requiredProperties = {"id", "name", "createdAt", "expiresAt"})
-
     public record TokenResponse(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
     }
 

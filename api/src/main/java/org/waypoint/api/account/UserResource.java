@@ -64,9 +64,7 @@ public class UserResource {
     }
 
     @Schema(description = "An account, without its password.",
-
             requiredProperties = {"id", "email", "displayName", "role", "organisationId", "enabled"})
-
     public record UserResponse(String id, String email, String displayName,
                                @Schema(implementation = Role.class) String role, String organisationId,
                                boolean enabled) {

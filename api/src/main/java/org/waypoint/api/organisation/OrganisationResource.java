@@ -67,9 +67,7 @@ public class OrganisationResource {
     }
 
     @Schema(description = "An organisation that refers, provides services, or both.",
-
             requiredProperties = {"id", "name", "kind"})
-
     public record OrganisationResponse(String id, String name, @Schema(implementation = OrganisationKind.class) String kind) {
     }
 

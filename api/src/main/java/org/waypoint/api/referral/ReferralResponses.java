@@ -58,18 +58,15 @@ public final class ReferralResponses {
     }
 
     @Schema(requiredProperties = {"id", "name", "organisationId"})
-
     public record ServiceRef(String id, String name, String organisationId) {
     }
 
     @Schema(requiredProperties = {"needs", "crimeTypes", "riskLevel", "reportedToPolice"})
-
     public record NeedsResponse(List<String> needs, List<CrimeType> crimeTypes, RiskLevel riskLevel, boolean reportedToPolice,
                                 String crimeReference, String safeguardingConcerns) {
     }
 
     @Schema(requiredProperties = {"basis", "shareContactDetails", "shareCaseDetails", "method", "givenAt"})
-
     public record ConsentResponse(ConsentBasis basis, boolean shareContactDetails, boolean shareCaseDetails,
                                   ConsentMethod method,
                                   Instant givenAt, String overrideJustification, String overrideApprovedBy) {
@@ -82,9 +79,7 @@ public final class ReferralResponses {
     }
 
     @Schema(description = "A message between the referrer and the service about one referral.",
-
             requiredProperties = {"id", "at", "side", "authorUserId", "body"})
-
     public record MessageResponse(String id, Instant at, ReferralMessage.Side side, String authorUserId, String body) {
     }
 

@@ -214,14 +214,18 @@ public class ApiDescriptionFilter implements OASFilter {
     }
 
     /**
-     * A GET whose answer carries an {@code ETag} takes {@code If-None-Match} with it, and answers 304
-     * with no body when the record has not changed since.
+     * Every 200 to a GET carries an {@code ETag} (a record's version, or a weak tag of a list; see
+     * {@link ConditionalGet}), so every GET takes {@code If-None-Match} and answers 304 with no body
+     * when what the caller holds is still current.
      */
     private static void declareConditionalGets(OpenAPI openAPI) {
         openAPI.getPaths().getPathItems().values().stream().map(PathItem::getGET).filter(get -> get != null)
-                .filter(get -> successes(get.getResponses()).stream()
-                        .anyMatch(response -> response.getHeaders() != null && response.getHeaders().containsKey("ETag")))
+                .filter(get -> get.getResponses() != null && get.getResponses().getAPIResponse("200") != null)
                 .forEach(get -> {
+                    APIResponse ok = get.getResponses().getAPIResponse("200");
+                    if (ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag")) {
+                        ok.addHeader("ETag", OASFactory.createHeader().ref("#/components/headers/ETag"));
+                    }
                     get.addParameter(OASFactory.createParameter().ref("IfNoneMatch"));
                     get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                             .description("Not changed since the version `If-None-Match` names; no body."));

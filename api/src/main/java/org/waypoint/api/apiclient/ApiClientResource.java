@@ -4,21 +4,26 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Bodies;
+import org.waypoint.api.Lists;
+import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.ApiClientAccount;
@@ -33,6 +40,7 @@ import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RegisteredApiClient;
 import org.waypoint.core.account.Role;
+import org.waypoint.core.shared.Page;
 
 /** The administrator's registry of API clients: register (the secret shown once), list, read, revoke. */
 @Tag(name = "API clients", description = "Systems of an organisation that call the API with OAuth 2.0 client credentials.")
@@ -123,11 +131,27 @@ public class ApiClientResource {
                 .build();
     }
 
+    /** The orders the list offers: newest first (the default) or by name. */
+    private static final Map<String, Comparator<ApiClientResponse>> SORTS = Map.of(
+            "createdAt", Comparator.comparing(ApiClientResponse::createdAt).thenComparing(ApiClientResponse::clientId),
+            "name", Comparator.comparing(ApiClientResponse::name).thenComparing(ApiClientResponse::clientId));
+
     @GET
-    @Operation(summary = "List API clients", description = "Every API client, newest first, revoked ones too. Administrators only.")
+    @Operation(summary = "List API clients", description = "One page of the API clients, revoked ones too. Administrators only.")
+    @APIResponse(responseCode = "200", description = "One page of the API clients, and their total.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiClientResponsePage")))
     @Allowed({Role.ADMIN})
-    public List<ApiClientResponse> list() {
-        return clients.list(actor.required()).stream().map(ApiClientResource::view).toList();
+    public PageResponse<ApiClientResponse> list(
+            @Parameter(description = "`-createdAt` (the default: newest first), `createdAt`, `name` or `-name`.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"-createdAt", "createdAt", "name", "-name"},
+                            defaultValue = "-createdAt"))
+            @QueryParam("sort") @DefaultValue("-createdAt") String sort,
+            @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "API clients a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
+            @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
+        Comparator<ApiClientResponse> order = Lists.comparator(sort, SORTS);
+        return Lists.page(clients.list(actor.required()).stream().map(ApiClientResource::view).sorted(order).toList(),
+                page, size);
     }
 
     @GET

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.core.account.ApiClientRefusedException;
 import org.waypoint.core.account.ApiClients;
@@ -88,7 +87,6 @@ public class TokenEndpoint {
                     + "The token is valid for `expires_in` seconds (15 minutes unless the operator set otherwise) and refused "
                     + "at once when the client is revoked. Errors are OAuth's JSON (`error`, `error_description`), as OAuth "
                     + "clients expect here, not problem+json; only a rate limit answers 429 problem+json.")
-    @SecurityRequirementsSet
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "ClientCredentialsRequest")))
     @APIResponse(responseCode = "200", description = "A new access token.",

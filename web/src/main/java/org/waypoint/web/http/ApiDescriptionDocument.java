@@ -53,7 +53,9 @@ public class ApiDescriptionDocument extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) || request instanceof AskingForJson) {
+            // Another method is the server's to refuse; and a request this filter already asked for JSON
+            // (the container applies it once for each of its addresses) goes straight on.
             chain.doFilter(request, response);
             return;
         }
@@ -164,6 +166,15 @@ public class ApiDescriptionDocument extends HttpFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return "Accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(JSON)) : super.getHeaders(name);
+        }
+
+        /** The server reads the headers it is given by name: a request that sent no Accept has one now. */
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new java.util.ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.removeIf("Accept"::equalsIgnoreCase);
+            names.add("Accept");
+            return Collections.enumeration(names);
         }
 
         @Override

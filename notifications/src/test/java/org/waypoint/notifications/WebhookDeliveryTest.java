@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.waypoint.core.account.Role;
+import org.waypoint.core.account.persistence.JpaApiClientRepository;
 import org.waypoint.core.organisation.persistence.JpaOrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.notifications.outbox.OutboxDispatcher;
@@ -78,7 +79,7 @@ class WebhookDeliveryTest {
         WebhookSettings settings = new WebhookSettings(new AddressPolicy(true, true), Duration.ofSeconds(5),
                 Duration.ofSeconds(1));
         webhooks = new Webhooks(world.subscriptions, world.eventLog, new JpaOrganisationRepository(db.entityManager()),
-                settings, world.clock);
+                new JpaApiClientRepository(db.entityManager()), settings, world.clock);
         dispatcher = new OutboxDispatcher(world.transactions, world.outbox, new WebhookCourier(world.transactions,
                 world.subscriptions, settings.policy(), settings.timeout(), world.clock),
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5), world.clock, "test-webhooks",

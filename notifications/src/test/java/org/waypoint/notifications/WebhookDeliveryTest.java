@@ -1,6 +1,7 @@
 package org.waypoint.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.waypoint.core.account.Role;
+import org.waypoint.core.account.persistence.JpaApiClientRepository;
 import org.waypoint.core.organisation.persistence.JpaOrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.notifications.outbox.OutboxDispatcher;
 import org.waypoint.notifications.outbox.OutboxStatus;
 import org.waypoint.notifications.outbox.RetryPolicy;
@@ -28,7 +32,9 @@ import org.waypoint.notifications.webhook.AddressPolicy;
 import org.waypoint.notifications.webhook.EventPage;
 import org.waypoint.notifications.webhook.EventType;
 import org.waypoint.notifications.webhook.NewSubscription;
+import org.waypoint.notifications.webhook.SubscriptionPage;
 import org.waypoint.notifications.webhook.SubscriptionRequest;
+import org.waypoint.notifications.webhook.SubscriptionView;
 import org.waypoint.notifications.webhook.WebhookCourier;
 import org.waypoint.notifications.webhook.WebhookSettings;
 import org.waypoint.notifications.webhook.WebhookSignature;
@@ -78,7 +84,7 @@ class WebhookDeliveryTest {
         WebhookSettings settings = new WebhookSettings(new AddressPolicy(true, true), Duration.ofSeconds(5),
                 Duration.ofSeconds(1));
         webhooks = new Webhooks(world.subscriptions, world.eventLog, new JpaOrganisationRepository(db.entityManager()),
-                settings, world.clock);
+                new JpaApiClientRepository(db.entityManager()), settings, world.clock);
         dispatcher = new OutboxDispatcher(world.transactions, world.outbox, new WebhookCourier(world.transactions,
                 world.subscriptions, settings.policy(), settings.timeout(), world.clock),
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5), world.clock, "test-webhooks",
@@ -177,5 +183,29 @@ class WebhookDeliveryTest {
         assertThat(feed(world.staff, rest.next(), 2).items()).isEmpty();
         assertThat(feed(world.staff, rest.next(), 2).next()).isEqualTo(rest.next());
         assertThat(feed(outsider, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void subscriptionsArePagedAndAPersonOtherThanAnAdministratorManagesNone() {
+        NewSubscription first = subscribe(world.policeId, null);
+        world.clock.advance(Duration.ofSeconds(1));
+        NewSubscription second = subscribe(world.charityId, List.of(EventType.REFERRAL_SUBMITTED));
+        Actor admin = new Actor("u-admin", world.policeId, Role.ADMIN);
+
+        SubscriptionPage page = world.transactions.inTransaction(() -> webhooks.list(admin, Optional.empty(), null, 0, 1));
+        assertThat(page.items()).extracting(SubscriptionView::id).containsExactly(first.id());
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(world.transactions.inTransaction(() -> webhooks.list(admin, Optional.empty(), "-createdAt", 0, 10))
+                .items()).extracting(SubscriptionView::id).containsExactly(second.id(), first.id());
+        assertThatThrownBy(() -> webhooks.list(admin, Optional.empty(), "url", 0, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> webhooks.list(admin, Optional.empty(), null, 0, 101))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // a person signed in as caseworker is no API client, whatever the scopes an API client of theirs may hold
+        assertThatThrownBy(() -> world.transactions.inTransaction(() -> webhooks.list(world.caseworker, Optional.empty(),
+                null, 0, 10))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> world.transactions.inTransaction(() -> webhooks.get(world.staff, second.id())))
+                .isInstanceOf(NotPermittedException.class);
     }
 }

@@ -187,17 +187,19 @@ class ApiClientsIT {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
 
         ApiClient service = ApiClient.anonymous(base).withToken(accessToken(providerClientId, providerSecret, null));
-        ApiClient.Reply opened = service.get("api/v1/referrals/" + referralId);
+        ApiClient.Reply read = service.get("api/v1/referrals/" + referralId);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        ApiClient.Reply opened = service.post("api/v1/referrals/" + referralId + "/acknowledge", null, Map.of("If-Match", read.etag()));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
         ApiClient.Reply accepted = service.post("api/v1/referrals/" + referralId + "/accept", null, Map.of("If-Match", opened.etag()));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.json().getString("status")).isEqualTo("ACCEPTED");
 
-        Map<String, String> actors = referrer.get("api/v1/referrals/" + referralId + "/timeline").structure().asJsonArray()
+        Map<String, String> actors = referrer.get("api/v1/referrals/" + referralId + "/timeline").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(e -> e.getString("action"), e -> e.getString("actorUserId"), (a, b) -> a));
         assertThat(actors).containsEntry("CREATE", referrerClientId).containsEntry("SUBMIT", referrerClientId)
-                .containsEntry("ACCEPT", providerClientId);
+                .containsEntry("OPEN", providerClientId).containsEntry("ACCEPT", providerClientId);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * referrer's and the provider's systems; each is told of the referral's loop, in order, signed with the
  * secret it was shown once, and never anything about the person; a receiver that is down (connection
  * refused, or 503) gets what it missed once it is back; the event feed pages through the same events.
- * The server runs with http and loopback allowed and retries after a second (web/pom.xml).
+ * An organisation's API client manages its own organisation's subscriptions and reads its feed within
+ * its scopes, and cannot see another organisation's. The server runs with http and loopback allowed and
+ * retries after a second (web/pom.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,6 +71,7 @@ class WebhooksIT {
     private static Receiver referrerSystem;
     private static Receiver providerSystem;
     private static Receiver outsiderSystem;
+    private static Receiver clientSystem;
 
     /** A receiver's view of one delivery. */
     private record Delivery(String id, long timestamp, String signature, String body, Instant arrived) {
@@ -137,7 +141,7 @@ class WebhooksIT {
 
     @AfterAll
     static void stopReceivers() {
-        for (Receiver receiver : new Receiver[] {referrerSystem, providerSystem, outsiderSystem}) {
+        for (Receiver receiver : new Receiver[] {referrerSystem, providerSystem, outsiderSystem, clientSystem}) {
             if (receiver != null) {
                 receiver.stop();
             }
@@ -179,8 +183,18 @@ class WebhooksIT {
         assertThat(one.json().getString("url")).isEqualTo(referrerSystem.url());
         assertThat(one.body()).doesNotContain("whsec_", secrets.get("referrer"));
         assertThat(admin.get("api/v1/webhooks").body()).doesNotContain("whsec_");
-        assertThat(admin.get("api/v1/webhooks?organisationId=" + providerId).structure().asJsonArray()).singleElement()
+        assertThat(admin.get("api/v1/webhooks?organisationId=" + providerId).json().getJsonArray("items")).singleElement()
                 .satisfies(s -> assertThat(s.asJsonObject().getString("id")).isEqualTo(subscriptions.get("provider")));
+        JsonObject firstPage = admin.get("api/v1/webhooks?size=2").json();
+        assertThat(firstPage.getInt("total")).isEqualTo(3);
+        assertThat(firstPage.getInt("page")).isZero();
+        assertThat(firstPage.getInt("size")).isEqualTo(2);
+        assertThat(ids(firstPage)).containsExactly(subscriptions.get("referrer"), subscriptions.get("provider"));
+        assertThat(ids(admin.get("api/v1/webhooks?size=2&page=1").json())).containsExactly(subscriptions.get("outsider"));
+        assertThat(ids(admin.get("api/v1/webhooks?sort=-createdAt").json())).containsExactly(subscriptions.get("outsider"),
+                subscriptions.get("provider"), subscriptions.get("referrer"));
+        assertProblem(admin.get("api/v1/webhooks?size=101"), 400);
+        assertProblem(admin.get("api/v1/webhooks?sort=url"), 400);
 
         JsonObject request = Json.createObjectBuilder().add("organisationId", referrerId).add("url", referrerSystem.url()).build();
         assertProblem(caseworker.post("api/v1/webhooks", request), 403);
@@ -192,6 +206,12 @@ class WebhooksIT {
         assertProblem(admin.post("api/v1/webhooks", Json.createObjectBuilder().add("organisationId", "no-such-organisation")
                 .add("url", referrerSystem.url()).build()), 400);
         assertProblem(admin.get("api/v1/webhooks/00000000-0000-0000-0000-000000000000"), 404);
+
+        ApiClient.Reply empty = admin.post("api/v1/webhooks", Json.createObjectBuilder()
+                .add("events", Json.createArrayBuilder().add("REFERRAL_ACCEPTED").addNull()).build());
+        assertProblem(empty, 400);
+        assertThat(empty.json().getJsonArray("errors").getValuesAs(JsonObject.class)).as("every invalid field at once")
+                .extracting(e -> e.getString("pointer")).containsExactly("/events/1", "/organisationId", "/url");
     }
 
     @Test
@@ -266,7 +286,7 @@ class WebhooksIT {
         assertThat(providerSystem.refusedWith503.get()).as("retried while it answers 503").isGreaterThanOrEqualTo(2);
 
         // the administrator sees the waiting delivery among the outbox's messages, and may send it again at once
-        List<JsonObject> waiting = admin.get("api/v1/admin/outbox?status=PENDING").json().getJsonArray("entries")
+        List<JsonObject> waiting = admin.get("api/v1/admin/outbox?status=PENDING&size=100").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("kind").equals("WEBHOOK")).toList();
         assertThat(waiting).extracting(e -> e.getString("recipient"))
                 .contains(subscriptions.get("referrer"), subscriptions.get("provider"));
@@ -286,7 +306,7 @@ class WebhooksIT {
         assertThat(providerSystem.accepted.get(4).signature()).isEqualTo(signature(secrets.get("provider"),
                 providerSystem.accepted.get(4)));
         JsonObject sent = admin.get("api/v1/admin/outbox?status=SENT").json();
-        assertThat(sent.getJsonArray("entries").getValuesAs(JsonObject.class))
+        assertThat(sent.getJsonArray("items").getValuesAs(JsonObject.class))
                 .anySatisfy(e -> assertThat(e.getString("id")).isEqualTo(referrerDelivery));
     }
 
@@ -333,9 +353,85 @@ class WebhooksIT {
         assertThat(providerSystem.accepted).hasSize(5);
     }
 
-    /** The service acknowledges the referral; today the API does it when the service first reads it. */
+    @Test
+    @Order(60)
+    void anOrganisationsApiClientManagesItsOwnSubscriptionsAndReadsItsFeedWithinItsScopes() throws Exception {
+        ApiClient.Reply registered = admin.post("api/v1/api-clients", Json.createObjectBuilder()
+                .add("organisationId", providerId).add("name", "Harbour case system").add("role", "SERVICE_STAFF")
+                .add("scopes", Json.createArrayBuilder().add("webhooks:manage").add("events:read").add("referrals:read"))
+                .build());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String clientId = registered.json().getString("clientId");
+        String clientSecret = registered.json().getString("clientSecret");
+        ApiClient system = ApiClient.anonymous(base).withToken(accessToken(clientId, clientSecret, null));
+
+        clientSystem = new Receiver().start();
+        ApiClient.Reply created = system.post("api/v1/webhooks", Json.createObjectBuilder()
+                .add("organisationId", providerId).add("url", clientSystem.url())
+                .add("events", Json.createArrayBuilder().add("REFERRAL_STATUS_CHANGED")).build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String own = created.json().getString("id");
+        String secret = created.json().getString("secret");
+        assertThat(system.get("api/v1/webhooks/" + own).json().getString("url")).isEqualTo(clientSystem.url());
+        JsonObject listed = system.get("api/v1/webhooks").json();
+        assertThat(ids(listed)).as("its own organisation's only").containsExactly(own);
+        assertThat(listed.getInt("total")).isEqualTo(1);
+        assertThat(ids(system.get("api/v1/webhooks?organisationId=" + referrerId).json())).isEmpty();
+
+        assertThat(staff.post("api/v1/referrals/" + referralId + "/complete", null).status()).isEqualTo(200);
+        await(clientSystem, 1);
+        Delivery delivery = clientSystem.accepted.get(0);
+        assertThat(delivery.signature()).isEqualTo(signature(secret, delivery));
+        assertThat(delivery.type()).isEqualTo("REFERRAL_STATUS_CHANGED");
+        assertThat(delivery.json().getJsonObject("data").getString("status")).isEqualTo("COMPLETED");
+        assertThat(delivery.body()).doesNotContain(PERSONAL);
+
+        Thread.sleep(1500); // the feed shows an event once it is a second old
+        List<JsonObject> feed = system.get("api/v1/events?limit=500").json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(feed).extracting(e -> e.getString("id")).contains(delivery.json().getJsonObject("data").getString("id"));
+        assertThat(feed.get(feed.size() - 1).getString("status")).isEqualTo("COMPLETED");
+
+        String others = subscriptions.get("referrer");
+        assertProblem(system.get("api/v1/webhooks/" + others), 404);
+        assertProblem(system.delete("api/v1/webhooks/" + others), 404);
+        assertProblem(system.post("api/v1/webhooks", Json.createObjectBuilder().add("organisationId", referrerId)
+                .add("url", clientSystem.url()).build()), 403);
+        assertThat(admin.get("api/v1/webhooks/" + others).status()).as("still there").isEqualTo(200);
+
+        ApiClient reader = ApiClient.anonymous(base).withToken(accessToken(clientId, clientSecret, "referrals:read"));
+        for (ApiClient.Reply refused : List.of(reader.get("api/v1/webhooks"), reader.get("api/v1/webhooks/" + own),
+                reader.post("api/v1/webhooks", Json.createObjectBuilder().add("organisationId", providerId)
+                        .add("url", clientSystem.url()).build()), reader.delete("api/v1/webhooks/" + own),
+                reader.get("api/v1/events"))) {
+            assertProblem(refused, 403);
+        }
+        assertThat(reader.get("api/v1/events").body()).contains("events:read");
+
+        assertThat(system.delete("api/v1/webhooks/" + own).status()).isEqualTo(204);
+        assertProblem(system.get("api/v1/webhooks/" + own), 404);
+    }
+
+    /** The service acknowledges the referral, explicitly: reading it changes nothing. */
     private void acknowledge(String id) {
-        assertThat(staff.get("api/v1/referrals/" + id).json().getString("status")).isEqualTo("RECEIVED");
+        assertThat(staff.get("api/v1/referrals/" + id).json().getString("status")).isEqualTo("REQUESTED");
+        ApiClient.Reply acknowledged = staff.post("api/v1/referrals/" + id + "/acknowledge", null);
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        assertThat(acknowledged.json().getString("status")).isEqualTo("RECEIVED");
+    }
+
+    private static List<String> ids(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).toList();
+    }
+
+    /** An access token by the OAuth 2.0 client-credentials grant, with HTTP Basic client authentication. */
+    private String accessToken(String clientId, String secret, String scope) {
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        ApiClient.Reply reply = ApiClient.anonymous(base).sendRaw("POST", "api/v1/oauth/token",
+                "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getString("access_token");
     }
 
     private static void await(Receiver receiver, int count) throws InterruptedException {

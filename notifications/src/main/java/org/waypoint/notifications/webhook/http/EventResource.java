@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.ApiScope;
+import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotSignedInException;
@@ -50,10 +52,12 @@ public class EventResource {
             description = "The events of the referrals the caller's organisation refers or provides (the same as its "
                     + "webhooks carry), oldest first, after the cursor `after` (from the start when left out). Pass "
                     + "`next` as `after` to read on; when nothing is new, `next` is the cursor given. An event "
-                    + "appears about a second after it happens.")
+                    + "appears about a second after it happens. The organisation's staff, and its API clients with the "
+                    + "scope `events:read`.")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to read on from.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
     @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.EVENTS_READ)
     public EventPage events(@Parameter(description = "A cursor from an earlier page (`next`, or an item's `cursor`).",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"))
                             @QueryParam("after") String after,

@@ -25,10 +25,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.waypoint.api.client.ClientResource;
-import org.waypoint.api.directory.ServiceResource;
-import org.waypoint.api.organisation.OrganisationResource;
-import org.waypoint.api.referral.ReferralResource;
 import org.waypoint.core.account.RequiresScope;
 
 /**
@@ -45,9 +41,6 @@ public class ApiDescriptionFilter implements OASFilter {
     /** Every API response says where its caller stands against the rate limits (described in {@code openapi.yaml}). */
     private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Policy", "RateLimit");
 
-    /** The resources whose operations API clients may call; {@link #declareScopes} reads their scopes. */
-    private static final List<Class<?>> SCOPED_RESOURCES = List.of(
-            ReferralResource.class, ClientResource.class, ServiceResource.class, OrganisationResource.class);
     /** Where the API's application lives under the server's root: {@link WaypointApi}'s path. */
     static final String API_PATH = "/api";
 
@@ -330,8 +323,8 @@ public class ApiDescriptionFilter implements OASFilter {
      * so the description cannot disagree with the check.
      */
     private static void declareScopes(OpenAPI openAPI) {
-        for (Class<?> resource : SCOPED_RESOURCES) {
-            String base = "/api/" + resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+        for (Class<?> resource : resources()) {
+            String base = "/" + resource.getAnnotation(jakarta.ws.rs.Path.class).value();
             for (Method method : resource.getMethods()) {
                 RequiresScope scope = method.getAnnotation(RequiresScope.class);
                 String verb = httpMethod(method);
@@ -353,6 +346,15 @@ public class ApiDescriptionFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /** The API's resource classes, every module's: the beans whose class has a {@code @Path}. */
+    private static java.util.Set<Class<?>> resources() {
+        jakarta.enterprise.inject.spi.BeanManager beans = jakarta.enterprise.inject.spi.CDI.current().getBeanManager();
+        return beans.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE).stream()
+                .map(jakarta.enterprise.inject.spi.Bean::getBeanClass)
+                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .collect(Collectors.toSet());
     }
 
     private static String httpMethod(Method method) {

@@ -587,7 +587,7 @@ class ApiIT {
                 .email(System.getProperty("waypoint.it.admin-email")).password(System.getProperty("waypoint.it.admin-password"))
                 .tokenName("generated client")).getToken());
         List<org.openapitools.client.model.OrganisationResponse> organisations =
-                new org.openapitools.client.api.OrganisationsApi(administrator).organisationsList(null, 0, 100).getItems();
+                new org.openapitools.client.api.OrganisationsApi(administrator).organisationsList(null, 0, 100, null).getItems();
         org.openapitools.client.ApiClient referrer = generatedClient(machineToken(administrator, organisations,
                 "IT Victim Care Unit", org.openapitools.client.model.NewApiClient.RoleEnum.CASEWORKER,
                 List.of("referrals:read", "referrals:write", "clients:write", "directory:read")));
@@ -597,7 +597,7 @@ class ApiIT {
 
         java.util.UUID counselling = new org.openapitools.client.api.ServicesApi(referrer)
                 .match(List.of("COUNSELLING"), "M14", 30, org.openapitools.client.model.Gender.NOT_SAID,
-                        org.openapitools.client.model.RiskLevel.STANDARD, List.of("OTHER"), null, null, null).getMatches().stream()
+                        org.openapitools.client.model.RiskLevel.STANDARD, List.of("OTHER"), null, null, null, null).getMatches().stream()
                 .map(org.openapitools.client.model.Offered::getService)
                 .filter(offered -> offered.getName().equals("IT Counselling")).findFirst().orElseThrow().getId();
         org.openapitools.client.model.ClientResponse person = new org.openapitools.client.api.ClientsApi(referrer).clientsRegister(
@@ -631,7 +631,7 @@ class ApiIT {
                 .isEqualTo(org.openapitools.client.model.ReferralStatus.ACCEPTED);
 
         assertThat(referrals.referralsGet(draft.getId(), null).getStatus()).isEqualTo(org.openapitools.client.model.ReferralStatus.ACCEPTED);
-        assertThat(referrals.timeline(draft.getId(), null, null, 0, 100).getItems())
+        assertThat(referrals.timeline(draft.getId(), null, null, 0, 100, null).getItems())
                 .extracting(org.openapitools.client.model.TimelineEntry::getTo)
                 .containsSubsequence(org.openapitools.client.model.ReferralStatus.REQUESTED,
                         org.openapitools.client.model.ReferralStatus.RECEIVED, org.openapitools.client.model.ReferralStatus.ACCEPTED);

@@ -270,7 +270,7 @@ class ApiErrorsIT {
             assertThat(actions(f, referral)).filteredOn("SUBMIT"::equals).hasSize(1);
 
             // Accept and reject at once.
-            String opened = f.staff.get("api/v1/referrals/" + referral).etag();
+            String opened = f.staff.post("api/v1/referrals/" + referral + "/acknowledge", null, Map.of()).etag();
             List<ApiClient.Reply> decisions = atOnce(4, i -> f.staff.post("api/v1/referrals/" + referral + (i % 2 == 0 ? "/accept" : "/reject"),
                     i % 2 == 0 ? null : Json.createObjectBuilder().add("reason", "No places this month.").build(), Map.of("If-Match", opened)));
             assertOneWins(decisions, "accept/reject");
@@ -439,8 +439,7 @@ class ApiErrorsIT {
     }
 
     private static long operations(io.swagger.v3.oas.models.OpenAPI api) {
-        return api.getPaths().entrySet().stream().filter(p -> p.getKey().contains("/api/"))
-                .mapToLong(p -> p.getValue().readOperations().size()).sum();
+        return api.getPaths().values().stream().mapToLong(item -> item.readOperations().size()).sum();
     }
 
     private static String abbreviate(String text) {
@@ -482,7 +481,7 @@ class ApiErrorsIT {
     }
 
     private static List<String> actions(Fixture f, String referral) {
-        return f.caseworker.get("api/v1/referrals/" + referral + "/timeline").structure().asJsonArray()
+        return f.caseworker.get("api/v1/referrals/" + referral + "/timeline?size=100").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
     }
 

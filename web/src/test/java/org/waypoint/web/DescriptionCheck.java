@@ -37,9 +37,18 @@ final class DescriptionCheck {
     private static OpenApiInteractionValidator validator;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("API description check: "
-                + CHECKED.get() + " responses validated, " + VIOLATIONS.get() + " violations, " + OUTSIDE.get()
-                + " answers to requests outside the description")));
+        // The figures go where a reader can quote them (target/description-check.txt), as the tests end.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            String figures = "API description check: " + CHECKED.get() + " responses validated, " + VIOLATIONS.get()
+                    + " violations, " + OUTSIDE.get() + " answers outside the description or refused by the container"
+                    + " before the application" + System.lineSeparator();
+            System.out.print(figures);
+            try {
+                Files.writeString(java.nio.file.Path.of("target", "description-check.txt"), figures);
+            } catch (IOException e) {
+                // The figures are also in the tests' output.
+            }
+        }));
     }
 
     private DescriptionCheck() {
@@ -57,6 +66,13 @@ final class DescriptionCheck {
     static void check(HttpRequest request, HttpResponse<String> response) {
         String path = request.uri().getPath();
         if (!path.startsWith(API_BASE + "/")) {
+            return;
+        }
+        if (response.statusCode() == 400 && response.headers().firstValue("Content-Type").isEmpty()
+                && (response.body() == null || response.body().isEmpty())) {
+            // Payara's own refusal of a request it cannot parse (a bad header, a NUL in the path), made
+            // before the application sees it: a known gap, counted apart by the bad-input suite.
+            OUTSIDE.incrementAndGet();
             return;
         }
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());

@@ -64,12 +64,9 @@ final class GeneratedRequests {
     /** {@code perOperationAndRole} requests for each operation of the description and each role. */
     List<Call> calls(List<String> roles, int perOperationAndRole) {
         List<Call> calls = new ArrayList<>();
+        // The paths are relative to the description's server, whose address ends in the API's root (/api).
+        String root = java.net.URI.create(api.getServers().get(0).getUrl()).getPath().replaceAll("/+$", "");
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-            // Paths may carry the context root the application is deployed at: requests are relative to it.
-            int at = path.getKey().indexOf("/api/");
-            if (at < 0) {
-                continue;
-            }
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
                 String method = operation.getKey().name();
                 if (!METHODS.contains(method.toLowerCase(Locale.ROOT))) {
@@ -84,7 +81,7 @@ final class GeneratedRequests {
                 }
                 for (String role : roles) {
                     for (int i = 0; i < perOperationAndRole; i++) {
-                        calls.add(call(role, method, path.getKey().substring(at), parameters, operation.getValue()));
+                        calls.add(call(role, method, root + path.getKey(), parameters, operation.getValue()));
                     }
                 }
             }

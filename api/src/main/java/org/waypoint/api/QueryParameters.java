@@ -22,7 +22,8 @@ import org.waypoint.api.problem.ProblemType;
 /**
  * Refuses a query parameter the operation does not declare (400, naming it): a misspelt
  * {@code updatedSnce} must not pass as "no filter" and answer the whole list. What an operation
- * declares is read once from its method's {@link QueryParam}s.
+ * declares is read once from its method's {@link QueryParam}s. An operation marked
+ * {@link UnrecognisedParametersIgnored} is left alone.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 50)
@@ -39,7 +40,7 @@ public class QueryParameters implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
-        if (method == null) {
+        if (method == null || method.isAnnotationPresent(UnrecognisedParametersIgnored.class)) {
             return;
         }
         Set<String> declared = DECLARED.computeIfAbsent(method, QueryParameters::declared);

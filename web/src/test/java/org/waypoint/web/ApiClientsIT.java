@@ -153,6 +153,13 @@ class ApiClientsIT {
         assertThat(form.status()).as(form.toString()).isEqualTo(200);
         assertThat(form.json().getString("scope")).isEqualTo("referrals:read");
 
+        // RFC 6749 §3.2: a parameter the server does not recognise is ignored, in the form or the query,
+        // and one sent without a value counts as not sent.
+        Reply extras = tokenAt("api/v1/oauth/token?audience=waypoint", basic(referrerClientId, referrerSecret),
+                "grant_type", "client_credentials", "resource", "https://elsewhere.example", "scope", "", "client_id", "");
+        assertThat(extras.status()).as(extras.toString()).isEqualTo(200);
+        assertThat(extras.json().getString("scope")).isEqualTo("referrals:read referrals:write clients:write directory:read");
+
         assertOAuthError(token(basic(referrerClientId, referrerSecret), "grant_type", "client_credentials",
                 "client_id", referrerClientId, "client_secret", referrerSecret), 400, "invalid_request");
         assertOAuthError(token(basic(referrerClientId, referrerSecret), "grant_type", "password"), 400, "unsupported_grant_type");
@@ -338,12 +345,16 @@ class ApiClientsIT {
 
     /** POSTs a form to the token endpoint, with the Authorization header given (or none). */
     private Reply token(String authorization, String... pairs) {
+        return tokenAt("api/v1/oauth/token", authorization, pairs);
+    }
+
+    private Reply tokenAt(String address, String authorization, String... pairs) {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("api/v1/oauth/token")).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(address)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         if (authorization != null) {

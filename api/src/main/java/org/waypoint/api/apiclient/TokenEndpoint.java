@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.waypoint.api.UnrecognisedParametersIgnored;
 import org.waypoint.core.account.ApiClientRefusedException;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.ApiScope;
@@ -96,6 +97,7 @@ public class TokenEndpoint {
     @APIResponse(responseCode = "401", description = "`invalid_client`: unknown client, wrong secret, or a revoked client.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @Public
+    @UnrecognisedParametersIgnored
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         MultivaluedMap<String, String> given = form == null ? new MultivaluedHashMap<>() : form;
         for (String parameter : PARAMETERS) {
@@ -104,15 +106,15 @@ public class TokenEndpoint {
                 return error(400, "invalid_request", parameter + " is given more than once");
             }
         }
-        String grantType = given.getFirst("grant_type");
-        if (grantType == null || grantType.isEmpty()) {
+        String grantType = value(given, "grant_type");
+        if (grantType == null) {
             return error(400, "invalid_request", "grant_type is required");
         }
         if (!"client_credentials".equals(grantType)) {
             return error(400, "unsupported_grant_type", "only client_credentials is supported");
         }
-        String clientId = given.getFirst("client_id");
-        String secret = given.getFirst("client_secret");
+        String clientId = value(given, "client_id");
+        String secret = value(given, "client_secret");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length());
         if (basic) {
             if (clientId != null && secret != null) {
@@ -128,7 +130,7 @@ public class TokenEndpoint {
             return error(401, "invalid_client", "client authentication failed");
         }
         try {
-            IssuedAccessToken issued = clients.issueToken(clientId, secret, Optional.ofNullable(given.getFirst("scope")));
+            IssuedAccessToken issued = clients.issueToken(clientId, secret, Optional.ofNullable(value(given, "scope")));
             return Response.ok(new AccessTokenResponse(issued.secret(), "Bearer", issued.validity().toSeconds(),
                             ApiScope.list(issued.scopes())), MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -140,6 +142,12 @@ public class TokenEndpoint {
                 case INVALID_SCOPE -> error(400, "invalid_scope", "scope names a scope this client does not have");
             };
         }
+    }
+
+    /** A parameter's value; one sent without a value counts as not sent (RFC 6749 §3.2). */
+    private static String value(MultivaluedMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** {@code client_id:client_secret}, each form-encoded before Base64 (RFC 6749 §2.3.1). */

@@ -7,26 +7,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemType;
 
 /**
- * Refuses TRACE everywhere (405, problem+json under /api) and closes its connection. Payara's HTTP
- * layer takes a TRACE to have no body whatever its headers say, so the bytes of a body sent with one
- * arrive as a next request on the same connection: a proxy that reuses connections would let a
- * caller smuggle a request past it. Such a connection is remembered for a few seconds by the
- * address and port it comes from, and the request that follows on it is refused unread. (The
- * pre-boot commands let TRACE through to the application, whose refusal has a body; Payara's own
- * has none.)
+ * Refuses, before anything else runs, the requests whose framing a proxy in front might read
+ * differently from Payara, and closes their connection:
+ * <ul>
+ * <li>TRACE, everywhere (405, problem+json under /api). Payara's HTTP layer takes a TRACE to have no
+ * body whatever its headers say, so the bytes of a body sent with one arrive as a next request on the
+ * same connection: a proxy that reuses connections would let a caller smuggle a request past it. Such
+ * a connection is remembered for a few seconds by the address and port it comes from, and the
+ * request that follows on it is refused unread.</li>
+ * <li>A body on GET, HEAD or DELETE (400): none of Waypoint's operations of those methods reads one,
+ * and a body a server ignores is a body a proxy may have framed otherwise.</li>
+ * </ul>
+ * The pre-boot commands let both through to the application, whose refusal is a problem; Payara's own
+ * has an empty body.
  */
-public class TraceRefusalFilter extends HttpFilter {
+public class RequestFramingFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
     static final String ALLOWED = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
     private static final long REMEMBERED_MILLIS = 10_000;
     private static final int MAX_REMEMBERED = 10_000;
+
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "DELETE");
 
     private static final Map<String, Long> SMUGGLING = new ConcurrentHashMap<>();
 
@@ -40,11 +49,17 @@ public class TraceRefusalFilter extends HttpFilter {
                     "This request came on a connection whose TRACE carried a body; it was not read."));
             return;
         }
-        if (!"TRACE".equalsIgnoreCase(request.getMethod())) {
+        String method = request.getMethod();
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (body && BODILESS.contains(method)) {
+            refuse(request, response, Problem.of(ProblemType.BAD_REQUEST, "A " + method + " request carries no body."));
+            return;
+        }
+        if (!"TRACE".equalsIgnoreCase(method)) {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+        if (body) {
             remember(connection);
         }
         response.setHeader("Allow", ALLOWED);

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A small JSON-over-HTTP client for the integration tests, signed in with a bearer token or not at
  * all. Every answer from the API is checked against the committed API description (the contract
@@ -54,6 +56,33 @@ final class ApiClient {
             throw new AssertionError("sign-in as " + email + " answered " + reply.status() + ": " + reply.body());
         }
         return new ApiClient(base, reply.json().getString("token"));
+    }
+
+    /** As an administrator: registers an organisation and answers its id. */
+    String newOrganisation(String name, String kind) {
+        return createdId(post("api/v1/organisations", Json.createObjectBuilder().add("name", name).add("kind", kind).build()));
+    }
+
+    /** As an administrator: opens an account (its display name the e-mail address) and answers its id. */
+    String newUser(String email, String role, String organisationId, String password) {
+        return createdId(post("api/v1/users", Json.createObjectBuilder().add("email", email).add("displayName", email)
+                .add("role", role).add("organisationId", organisationId).add("password", password).build()));
+    }
+
+    /** The id of what a 201 answer created. */
+    static String createdId(Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getString("id");
+    }
+
+    /** A problem+json answer with this status and a type, showing nothing of the server's insides. */
+    static void assertProblem(Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.get("type")).isInstanceOf(jakarta.json.JsonString.class);
+        assertThat(reply.body()).doesNotContain("Exception", "at org.");
     }
 
     ApiClient withToken(String otherToken) {

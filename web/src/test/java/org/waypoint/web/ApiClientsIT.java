@@ -87,8 +87,8 @@ class ApiClientsIT {
     void anAdministratorRegistersAnApiClientForEachOrganisationAndSeesItsSecretOnce() {
         admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
                 System.getProperty("waypoint.it.admin-password"));
-        referrerOrganisation = organisation("IT Machine Police", "REFERRER");
-        String provider = organisation("IT Machine Charity", "PROVIDER");
+        referrerOrganisation = admin.newOrganisation("IT Machine Police", "REFERRER");
+        String provider = admin.newOrganisation("IT Machine Charity", "PROVIDER");
         assertThat(admin.post("api/v1/users", Json.createObjectBuilder().add("email", "machine-caseworker@example.org")
                 .add("displayName", "Casey").add("role", "CASEWORKER").add("organisationId", referrerOrganisation)
                 .add("password", PASSWORD).build()).status()).isEqualTo(201);
@@ -312,13 +312,6 @@ class ApiClientsIT {
         assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
         assertThat(limited.header("Retry-After")).isNotBlank();
         assertThat(limited.header("RateLimit-Policy")).contains("\"sign-in\";q=" + SIGN_IN_PER_ADDRESS + ";w=60");
-    }
-
-    private String organisation(String name, String kind) {
-        ApiClient.Reply created = admin.post("api/v1/organisations",
-                Json.createObjectBuilder().add("name", name).add("kind", kind).build());
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().getString("id");
     }
 
     private String accessToken(String clientId, String secret, String scope) {

@@ -564,14 +564,12 @@ class ApiErrorsIT {
         Fixture(URL base) {
             ApiClient anonymous = ApiClient.anonymous(base);
             admin = anonymous.signIn(System.getProperty("waypoint.it.admin-email"), System.getProperty("waypoint.it.admin-password"));
-            String referrer = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
-                    .add("name", "Errors Referrer").add("kind", "REFERRER").build()));
-            providerId = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
-                    .add("name", "Errors Provider").add("kind", "PROVIDER").build()));
-            user("errors-caseworker@example.org", "CASEWORKER", referrer);
-            user("errors-staff@example.org", "SERVICE_STAFF", providerId);
-            throwawayUserId = user("errors-throwaway@example.org", "CASEWORKER", referrer);
-            serviceId = created(admin.post("api/v1/services", Json.createObjectBuilder()
+            String referrer = admin.newOrganisation("Errors Referrer", "REFERRER");
+            providerId = admin.newOrganisation("Errors Provider", "PROVIDER");
+            admin.newUser("errors-caseworker@example.org", "CASEWORKER", referrer, PASSWORD);
+            admin.newUser("errors-staff@example.org", "SERVICE_STAFF", providerId, PASSWORD);
+            throwawayUserId = admin.newUser("errors-throwaway@example.org", "CASEWORKER", referrer, PASSWORD);
+            serviceId = ApiClient.createdId(admin.post("api/v1/services", Json.createObjectBuilder()
                     .add("organisationId", providerId).add("name", "Errors Counselling").add("description", "Counselling.")
                     .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
                     .add("postcodeAreas", Json.createArrayBuilder().add("M"))
@@ -581,17 +579,17 @@ class ApiErrorsIT {
             caseworkerToken = signedIn.json().getString("token");
             caseworker = anonymous.withToken(caseworkerToken);
             staff = anonymous.signIn("errors-staff@example.org", PASSWORD);
-            throwawayTokenId = created(caseworker.post("api/v1/me/tokens", Json.createObjectBuilder().add("name", "throwaway").build()));
+            throwawayTokenId = ApiClient.createdId(caseworker.post("api/v1/me/tokens", Json.createObjectBuilder().add("name", "throwaway").build()));
             clientId = newClient("Fixture");
-            draftId = created(caseworker.post("api/v1/referrals", draftBody(clientId)));
+            draftId = ApiClient.createdId(caseworker.post("api/v1/referrals", draftBody(clientId)));
         }
 
         String newClient(String name) {
-            return created(caseworker.post("api/v1/clients", client(name)));
+            return ApiClient.createdId(caseworker.post("api/v1/clients", client(name)));
         }
 
         String consentedDraft(String client) {
-            String draft = created(caseworker.post("api/v1/referrals", draftBody(client)));
+            String draft = ApiClient.createdId(caseworker.post("api/v1/referrals", draftBody(client)));
             ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + draft + "/consent", Json.createObjectBuilder()
                     .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
                     .add("method", "IN_PERSON").build());
@@ -612,15 +610,7 @@ class ApiErrorsIT {
                             .add("riskLevel", "STANDARD").add("urgency", "ROUTINE")).build();
         }
 
-        private String user(String email, String role, String organisation) {
-            return created(admin.post("api/v1/users", Json.createObjectBuilder().add("email", email).add("displayName", email)
-                    .add("role", role).add("organisationId", organisation).add("password", PASSWORD).build()));
-        }
 
-        private static String created(ApiClient.Reply reply) {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-            return reply.json().getString("id");
-        }
     }
 
     private JsonObject problem(HttpResponse<String> response, int status, String kind) {

@@ -1,10 +1,10 @@
 package org.waypoint.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.web.ApiClient.assertProblem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.List;
@@ -129,14 +129,14 @@ class ApiIT {
     void anAdministratorSetsUpOrganisationsAccountsAndAService() {
         admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
                 System.getProperty("waypoint.it.admin-password"));
-        String police = organisation("IT Victim Care Unit", "REFERRER");
-        String council = organisation("IT Council Safeguarding", "REFERRER");
-        String charity = organisation("IT Harbour Trust", "PROVIDER");
-        String otherCharity = organisation("IT Other Charity", "PROVIDER");
-        user("it-caseworker@example.org", "CASEWORKER", police);
-        user("it-other-caseworker@example.org", "CASEWORKER", council);
-        user("it-staff@example.org", "SERVICE_STAFF", charity);
-        user("it-other-staff@example.org", "SERVICE_STAFF", otherCharity);
+        String police = admin.newOrganisation("IT Victim Care Unit", "REFERRER");
+        String council = admin.newOrganisation("IT Council Safeguarding", "REFERRER");
+        String charity = admin.newOrganisation("IT Harbour Trust", "PROVIDER");
+        String otherCharity = admin.newOrganisation("IT Other Charity", "PROVIDER");
+        admin.newUser("it-caseworker@example.org", "CASEWORKER", police, PASSWORD);
+        admin.newUser("it-other-caseworker@example.org", "CASEWORKER", council, PASSWORD);
+        admin.newUser("it-staff@example.org", "SERVICE_STAFF", charity, PASSWORD);
+        admin.newUser("it-other-staff@example.org", "SERVICE_STAFF", otherCharity, PASSWORD);
 
         ApiClient.Reply service = admin.post("api/v1/services", Json.createObjectBuilder()
                 .add("organisationId", charity).add("name", "IT Counselling").add("description", "Counselling.")
@@ -803,28 +803,5 @@ class ApiIT {
         assertThat(caseworkers.body()).doesNotContain("jvm");
         assertThat(administrators.status()).isEqualTo(200);
         assertThat(administrators.body()).contains("waypoint_jvm_memory_used_bytes{area=\"heap\"}", "# TYPE waypoint_jvm_gc_collections_total counter");
-    }
-
-    private static void assertProblem(ApiClient.Reply reply, int status) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        JsonObject problem = reply.json();
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.get("type")).isInstanceOf(JsonString.class);
-        assertThat(reply.body()).doesNotContain("Exception", "at org.");
-    }
-
-    private String organisation(String name, String kind) {
-        ApiClient.Reply reply = admin.post("api/v1/organisations",
-                Json.createObjectBuilder().add("name", name).add("kind", kind).build());
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.json().getString("id");
-    }
-
-    private void user(String email, String role, String organisationId) {
-        ApiClient.Reply reply = admin.post("api/v1/users", Json.createObjectBuilder().add("email", email)
-                .add("displayName", email).add("role", role).add("organisationId", organisationId)
-                .add("password", PASSWORD).build());
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 }

@@ -1,6 +1,7 @@
 package org.waypoint.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.web.ApiClient.assertProblem;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
@@ -153,12 +154,12 @@ class WebhooksIT {
     void anAdministratorSubscribesEachOrganisationsSystemAndSeesEachSecretOnce() throws IOException {
         admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
                 System.getProperty("waypoint.it.admin-password"));
-        referrerId = organisation("WH Victim Care Unit", "REFERRER");
-        providerId = organisation("WH Harbour Trust", "PROVIDER");
-        String outsiderId = organisation("WH Other Charity", "PROVIDER");
-        user("wh-caseworker@example.org", "CASEWORKER", referrerId);
-        user("wh-staff@example.org", "SERVICE_STAFF", providerId);
-        user("wh-outsider@example.org", "SERVICE_STAFF", outsiderId);
+        referrerId = admin.newOrganisation("WH Victim Care Unit", "REFERRER");
+        providerId = admin.newOrganisation("WH Harbour Trust", "PROVIDER");
+        String outsiderId = admin.newOrganisation("WH Other Charity", "PROVIDER");
+        admin.newUser("wh-caseworker@example.org", "CASEWORKER", referrerId, PASSWORD);
+        admin.newUser("wh-staff@example.org", "SERVICE_STAFF", providerId, PASSWORD);
+        admin.newUser("wh-outsider@example.org", "SERVICE_STAFF", outsiderId, PASSWORD);
         ApiClient.Reply service = admin.post("api/v1/services", Json.createObjectBuilder()
                 .add("organisationId", providerId).add("name", "WH Counselling").add("description", "Counselling.")
                 .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
@@ -458,25 +459,5 @@ class WebhooksIT {
         assertThat(created.json().getJsonArray("events")).hasSize(7);
         secrets.put(name, created.json().getString("secret"));
         subscriptions.put(name, created.json().getString("id"));
-    }
-
-    private static void assertProblem(ApiClient.Reply reply, int status) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.body()).doesNotContain("Exception", "at org.");
-    }
-
-    private String organisation(String name, String kind) {
-        ApiClient.Reply reply = admin.post("api/v1/organisations",
-                Json.createObjectBuilder().add("name", name).add("kind", kind).build());
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.json().getString("id");
-    }
-
-    private void user(String email, String role, String organisationId) {
-        ApiClient.Reply reply = admin.post("api/v1/users", Json.createObjectBuilder().add("email", email)
-                .add("displayName", email).add("role", role).add("organisationId", organisationId)
-                .add("password", PASSWORD).build());
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 }

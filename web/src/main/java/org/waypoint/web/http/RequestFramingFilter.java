@@ -22,7 +22,8 @@ import org.waypoint.api.problem.ProblemType;
  * a connection is remembered for a few seconds by the address and port it comes from, and the
  * request that follows on it is refused unread.</li>
  * <li>A body on GET, HEAD or DELETE (400): none of Waypoint's operations of those methods reads one,
- * and a body a server ignores is a body a proxy may have framed otherwise.</li>
+ * and a body a server ignores is a body a proxy may have framed otherwise. The request that follows
+ * on its connection is refused unread as well.</li>
  * </ul>
  * The pre-boot commands let both through to the application, whose refusal is a problem; Payara's own
  * has an empty body.
@@ -52,6 +53,7 @@ public class RequestFramingFilter extends HttpFilter {
         String method = request.getMethod();
         boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         if (body && BODILESS.contains(method)) {
+            remember(connection);
             refuse(request, response, Problem.of(ProblemType.BAD_REQUEST, "A " + method + " request carries no body."));
             return;
         }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.UnrecognisedParametersIgnored;
+import org.waypoint.api.problem.Problem;
 import org.waypoint.core.account.ApiClientRefusedException;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.ApiScope;
@@ -34,8 +35,9 @@ import org.waypoint.core.account.Public;
 /**
  * The OAuth 2.0 token endpoint, client-credentials grant only (RFC 6749 §4.4). Its answers are
  * OAuth's own, §5.1 and §5.2, not problem+json: every OAuth client library reads {@code error} from a
- * JSON object here, and a problem document would leave it reporting an unknown failure. Failures lock
- * nobody out; the endpoint is limited by address instead.
+ * JSON object here, and a problem document would leave it reporting an unknown failure. (What is
+ * refused before it runs — an unreadable header, another content type, a rate limit — is a problem,
+ * as everywhere.) Failures lock nobody out; the endpoint is limited by address instead.
  */
 @Tag(name = "OAuth", description = "The token endpoint where API clients trade their credentials for access tokens.")
 @Path("v1/oauth/token")
@@ -86,14 +88,18 @@ public class TokenEndpoint {
                     + "authenticated with HTTP Basic (`client_id:client_secret`, each form-encoded) or with `client_id` and "
                     + "`client_secret` form fields, never both; `scope` narrows the token to some of the client's scopes. "
                     + "The token is valid for `expires_in` seconds (15 minutes unless the operator set otherwise) and refused "
-                    + "at once when the client is revoked. Errors are OAuth's JSON (`error`, `error_description`), as OAuth "
-                    + "clients expect here, not problem+json; only a rate limit answers 429 problem+json.")
+                    + "at once when the client is revoked. Parameters it does not recognise are ignored, and one sent without "
+                    + "a value counts as not sent (RFC 6749 §3.2). Its refusals are OAuth's JSON (`error`, `error_description`), "
+                    + "as OAuth clients expect here; a request refused before the endpoint reads it (an unreadable `Accept` or "
+                    + "`If-Match` header, another content type, a rate limit) is answered in problem+json, as everywhere else.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "ClientCredentialsRequest")))
     @APIResponse(responseCode = "200", description = "A new access token.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccessTokenResponse")))
-    @APIResponse(responseCode = "400", description = "`invalid_request`, `unsupported_grant_type` or `invalid_scope`.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
+    @APIResponse(responseCode = "400", description = "`invalid_request`, `unsupported_grant_type` or `invalid_scope`; or a "
+            + "problem when a header of the request cannot be read.",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")),
+                    @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))})
     @APIResponse(responseCode = "401", description = "`invalid_client`: unknown client, wrong secret, or a revoked client.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     @Public

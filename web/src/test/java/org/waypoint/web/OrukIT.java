@@ -227,14 +227,12 @@ class OrukIT {
     @Test
     @Order(30)
     void badPagingAndUnknownIdsAreClearJsonErrors() {
-        for (String query : List.of("page=0", "page=two", "per_page=0", "per_page=501", "per_page=", "minimum_age=old",
+        for (String query : List.of("page=0", "page=two", "per_page=0", "per_page=501", "minimum_age=old",
                 "postcode=" + encode("not a postcode"))) {
             String parameter = query.substring(0, query.indexOf('='));
             HttpResponse<String> response = send("GET", "oruk/services?" + query, Map.of());
             assertProblem(response, 400);
-            if (!query.endsWith("=")) {
-                assertThat(json(response.body()).get("detail").asText()).as(query).startsWith(parameter + ":");
-            }
+            assertThat(json(response.body()).get("detail").asText()).as(query).startsWith(parameter + ":");
         }
         assertProblem(send("GET", "oruk/taxonomy_terms?per_page=1000", Map.of()), 400);
         for (String path : List.of("oruk/services/no-such-service", "oruk/services/" + addedServiceId + "x",

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemJson;
-import org.waypoint.api.problem.ProblemMapping;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
@@ -54,10 +54,14 @@ public class OrukExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Actor> actor = signedIn(request);
         if (actor.isEmpty() || !actor.get().is(Role.ADMIN)) {
-            Problem problem = actor.isEmpty() ? ProblemMapping.forStatus(401, "Unauthorized")
-                    : ProblemMapping.forStatus(404, "Not Found");
+            Problem problem = actor.isEmpty()
+                    ? Problem.of(ProblemType.UNAUTHORIZED, "Sign in as an administrator to download the directory.")
+                    : Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address for you.");
             byte[] body = ProblemJson.write(problem.withInstance(request.getRequestURI())).getBytes(StandardCharsets.UTF_8);
             response.setStatus(problem.status());
+            if (actor.isEmpty()) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            }
             response.setContentType(Problem.MEDIA_TYPE);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

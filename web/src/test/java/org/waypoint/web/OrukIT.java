@@ -235,7 +235,10 @@ class OrukIT {
             assertThat(json(response.body()).get("detail").asText()).as(query).startsWith(parameter + ":");
         }
         assertProblem(send("GET", "oruk/taxonomy_terms?per_page=1000", Map.of()), 400);
+        String unknown = "00000000-0000-4000-8000-000000000000";
         for (String path : List.of("oruk/services/no-such-service", "oruk/services/" + addedServiceId + "x",
+                "oruk/services/" + unknown, "oruk/service_at_locations/" + unknown, "oruk/taxonomies/" + unknown,
+                "oruk/taxonomy_terms/" + unknown, "oruk/services/" + "9".repeat(5000),
                 "oruk/service_at_locations/" + addedServiceId, "oruk/taxonomies/nope", "oruk/taxonomy_terms/nope",
                 "oruk/organizations", "oruk/services/" + addedServiceId + "/more", "oruk/services/")) {
             assertProblem(send("GET", path, Map.of()), 404);

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.waypoint.api.limits.RateLimiter;
 import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemJson;
 import org.waypoint.api.problem.ProblemType;
@@ -27,6 +29,7 @@ import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Postcode;
 
 /**
@@ -42,7 +45,8 @@ import org.waypoint.core.shared.Postcode;
  * Filters the profile defines and Waypoint has nothing to filter on are accepted and ignored, as the
  * profile allows: {@code start_time}, {@code end_time} and {@code day} (no opening times are kept),
  * {@code proximity} (no coordinates) and {@code modified_after} (no modification times are kept yet;
- * every service is answered, which is never less than was asked for).
+ * every service is answered, which is never less than was asked for). Requests count against the
+ * API's limit per client address ({@code waypoint.rate-limit.per-address-per-minute}).
  */
 @WebServlet("/oruk/*")
 public class OrukServlet extends HttpServlet {
@@ -76,8 +80,13 @@ public class OrukServlet extends HttpServlet {
         return Map.copyOf(operations);
     }
 
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
     @Inject
     transient DirectoryService directory;
+
+    @Inject
+    transient RateLimiter limiter;
 
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
@@ -92,6 +101,13 @@ public class OrukServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         cors(response);
+        RateLimiter.Outcome outcome = limiter.acquire(RateLimiter.Policy.ADDRESS, request.getRemoteAddr(), System.currentTimeMillis());
+        if (!outcome.allowed()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, outcome.resetSeconds())));
+            write(response, 429, Problem.MEDIA_TYPE, ProblemJson.write(Problem.of(ProblemType.TOO_MANY_REQUESTS,
+                    "Too many requests from this address: try again in a minute.").withInstance(request.getRequestURI())));
+            return;
+        }
         try {
             write(response, 200, "application/json", route(request).toString());
         } catch (OrukProblem problem) {
@@ -111,6 +127,9 @@ public class OrukServlet extends HttpServlet {
         }
         String collection = parts[0];
         Optional<String> id = parts.length == 2 ? Optional.of(parts[1]) : Optional.empty();
+        if (id.isPresent() && !UUID_SHAPE.matcher(id.get()).matches()) {
+            throw OrukProblem.notFound("There is nothing with this id: every id in this API is a UUID.");
+        }
         return switch (collection) {
             case "services" -> id.map(this::service).orElseGet(() -> services(request));
             case "service_at_locations" -> id.map(this::serviceAtLocation).orElseGet(() -> serviceAtLocations(request));
@@ -128,8 +147,12 @@ public class OrukServlet extends HttpServlet {
     }
 
     private JsonObject service(String id) {
-        SupportService service = directory.listServices().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> OrukProblem.notFound("There is no service with this id."));
+        SupportService service;
+        try {
+            service = directory.get(id);
+        } catch (NotFoundException e) {
+            throw OrukProblem.notFound("There is no service with this id.");
+        }
         return OrukDocuments.service(service, PublishedTaxonomy.termsOf(service));
     }
 

@@ -117,22 +117,15 @@ class OrukIT {
     void anAdministratorAddsAServiceWhoseInboxAndStaffMustNeverBePublished() {
         admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
                 System.getProperty("waypoint.it.admin-password"));
-        ApiClient.Reply organisation = admin.post("api/v1/organisations",
-                Json.createObjectBuilder().add("name", "ORUK Harbour Trust").add("kind", "PROVIDER").build());
-        assertThat(organisation.status()).as(organisation.toString()).isEqualTo(201);
-        harbourId = organisation.json().getString("id");
-        ApiClient.Reply user = admin.post("api/v1/users", Json.createObjectBuilder().add("email", STAFF)
-                .add("displayName", "Oruk Staff").add("role", "SERVICE_STAFF").add("organisationId", harbourId)
-                .add("password", PASSWORD).build());
-        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        harbourId = admin.newOrganisation("ORUK Harbour Trust", "PROVIDER");
+        admin.newUser(STAFF, "SERVICE_STAFF", harbourId, PASSWORD);
         ApiClient.Reply service = admin.post("api/v1/services", Json.createObjectBuilder()
                 .add("organisationId", harbourId).add("name", "Quayside Peer Advocacy")
                 .add("description", "Advocacy by people who have been there.")
                 .add("categories", Json.createArrayBuilder().add("ADVOCACY").add("HOUSING"))
                 .add("postcodeAreas", Json.createArrayBuilder().add("LS").add("BD7"))
                 .add("referralInbox", INBOX).build());
-        assertThat(service.status()).as(service.toString()).isEqualTo(201);
-        addedServiceId = service.json().getString("id");
+        addedServiceId = ApiClient.createdId(service);
     }
 
     @Test

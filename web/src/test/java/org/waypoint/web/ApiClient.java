@@ -90,6 +90,11 @@ final class ApiClient {
         return new ApiClient(otherBase, token);
     }
 
+    /** The bearer token signed in with, for requests outside the API (such as the ORUK export). */
+    String token() {
+        return token;
+    }
+
     ApiClient withToken(String otherToken) {
         return new ApiClient(base, otherToken);
     }

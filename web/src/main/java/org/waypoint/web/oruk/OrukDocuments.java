@@ -1,0 +1,267 @@
+package org.waypoint.web.oruk;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.PublishedTaxonomy;
+import org.waypoint.core.directory.PublishedTaxonomy.Facet;
+import org.waypoint.core.directory.PublishedTaxonomy.Term;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.shared.LanguageCode;
+
+/**
+ * Waypoint's directory written as Open Referral UK 3.0 documents (the shapes of the profile's JSON
+ * Schemas). Only what the public directory shows goes out: never a referral inbox, a capacity note
+ * or anyone's e-mail address, and a confidential location has no address at all. Waypoint keeps no
+ * public contacts, opening times, fees or funding, so those lists are empty.
+ * <p>
+ * The nested records (areas, languages, the location, attributes) have no ids of their own in
+ * Waypoint: theirs are name-based UUIDs of the service's id and what they stand for, so they are the
+ * same on every read and every export.
+ */
+final class OrukDocuments {
+
+    static final String VERSION = "3.0";
+    /** The profile's own page and its OpenAPI, as the profile's API details name them. */
+    static final String PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md";
+    static final String OPENAPI = "https://docs.openreferraluk.org/en/latest/openapi30.json";
+
+    private static final Pattern UK_POSTCODE = Pattern.compile("\\b([A-Z]{1,2}[0-9][0-9A-Z]?\\s*[0-9][A-Z]{2})\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private OrukDocuments() {
+    }
+
+    static JsonObject metadata() {
+        return Json.createObjectBuilder().add("version", VERSION).add("profile", PROFILE).add("openapi_url", OPENAPI).build();
+    }
+
+    /** A page in the profile's shape: {@code page} counts from 1. */
+    static JsonObject page(List<JsonObject> contents, long total, int page, int perPage) {
+        long pages = total == 0 ? 0 : (total + perPage - 1) / perPage;
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        contents.forEach(items::add);
+        return Json.createObjectBuilder()
+                .add("total_items", total)
+                .add("total_pages", pages)
+                .add("page_number", page)
+                .add("size", contents.size())
+                .add("first_page", page == 1)
+                .add("last_page", page >= pages)
+                .add("empty", contents.isEmpty())
+                .add("contents", items)
+                .build();
+    }
+
+    /** The one-to-one fields of a service and its organisation: an item of {@code GET /services}. */
+    static JsonObject serviceSummary(SupportService service) {
+        return serviceFields(service).add("organization", organisation(service.organisation())).build();
+    }
+
+    /** A service with everything it is linked to: {@code GET /services/{id}} and the export. */
+    static JsonObject service(SupportService service, Collection<Term> terms) {
+        JsonArrayBuilder locations = Json.createArrayBuilder();
+        location(service).ifPresent(location -> locations.add(Json.createObjectBuilder()
+                .add("id", serviceAtLocationId(service))
+                .add("service_id", service.id())
+                .add("location_id", location.getString("id"))
+                .add("location", location)));
+        return serviceFields(service)
+                .add("schedules", Json.createArrayBuilder())
+                .add("service_areas", areas(service))
+                .add("service_at_locations", locations)
+                .add("languages", languages(service))
+                .add("organization", organisation(service.organisation()))
+                .add("funding", Json.createArrayBuilder())
+                .add("cost_options", Json.createArrayBuilder())
+                .add("contacts", Json.createArrayBuilder())
+                .add("attributes", attributes(service, terms))
+                .build();
+    }
+
+    /** A service at its public location, in short ({@code GET /service_at_locations}) or in full. */
+    static JsonObject serviceAtLocation(SupportService service, boolean full, Collection<Term> terms) {
+        JsonObject location = location(service).orElseThrow();
+        JsonObjectBuilder linked = full ? Json.createObjectBuilder(service(service, terms)) : serviceFields(service)
+                .add("organization", organisation(service.organisation()));
+        if (full) {
+            linked.remove("service_at_locations");
+        } else {
+            location = Json.createObjectBuilder(location).remove("addresses").build();
+        }
+        return Json.createObjectBuilder()
+                .add("id", serviceAtLocationId(service))
+                .add("service_id", service.id())
+                .add("location_id", location.getString("id"))
+                .add("location", location)
+                .add("service", linked)
+                .build();
+    }
+
+    static JsonObject taxonomy(Facet facet) {
+        return Json.createObjectBuilder().add("id", facet.id()).add("name", facet.title())
+                .add("description", facet.definition()).add("version", "1").build();
+    }
+
+    static JsonObject term(Term term) {
+        return Json.createObjectBuilder()
+                .add("id", term.id())
+                .add("name", term.name())
+                .add("description", term.definition())
+                .add("taxonomy", term.facet().title())
+                .add("taxonomy_id", term.taxonomyId())
+                .add("term", term.code())
+                .build();
+    }
+
+    /** The id of the service at its public location; a service with no public address has none. */
+    static String serviceAtLocationId(SupportService service) {
+        return id(service, "service_at_location");
+    }
+
+    static boolean hasPublicLocation(SupportService service) {
+        return !service.confidentialLocation() && service.publicAddress().isPresent();
+    }
+
+    private static JsonObjectBuilder serviceFields(SupportService service) {
+        JsonObjectBuilder fields = Json.createObjectBuilder()
+                .add("id", service.id())
+                .add("organization_id", service.organisation().id())
+                .add("name", service.name())
+                .add("description", service.description())
+                .add("status", service.capacity() == Capacity.CLOSED ? "temporarily closed" : "active");
+        var ages = service.eligibility().ages();
+        ages.minAge().ifPresent(min -> fields.add("minimum_age", min));
+        ages.maxAge().ifPresent(max -> fields.add("maximum_age", max));
+        alert(service).ifPresent(alert -> fields.add("alert", alert));
+        return fields;
+    }
+
+    private static Optional<String> alert(SupportService service) {
+        return switch (service.capacity()) {
+            case OPEN -> Optional.empty();
+            case WAITING_LIST -> Optional.of("Waiting list: about " + service.waitWeeks().orElse(1) + " weeks.");
+            case CLOSED -> Optional.of("Not taking new referrals at present.");
+        };
+    }
+
+    private static JsonObject organisation(Organisation organisation) {
+        return Json.createObjectBuilder()
+                .add("id", organisation.id())
+                .add("name", organisation.name())
+                .add("description", organisation.name() + " provides support services listed in Waypoint.")
+                .build();
+    }
+
+    private static JsonArrayBuilder areas(SupportService service) {
+        JsonArrayBuilder areas = Json.createArrayBuilder();
+        for (String prefix : service.postcodePrefixes()) {
+            boolean district = prefix.matches(".*[0-9].*");
+            areas.add(Json.createObjectBuilder()
+                    .add("id", id(service, "service_area:" + prefix))
+                    .add("service_id", service.id())
+                    .add("name", prefix)
+                    .add("service_area", (district ? "Postcode district " : "Postcode area ") + prefix)
+                    .add("extent_type", "postcode_" + (district ? "district" : "area"))
+                    .add("extent", prefix));
+        }
+        return areas;
+    }
+
+    private static JsonArrayBuilder languages(SupportService service) {
+        JsonArrayBuilder languages = Json.createArrayBuilder();
+        for (LanguageCode language : service.languages()) {
+            JsonObjectBuilder entry = Json.createObjectBuilder()
+                    .add("id", id(service, "language:" + language.value()))
+                    .add("service_id", service.id())
+                    .add("name", Locale.forLanguageTag(language.value()).getDisplayLanguage(Locale.UK))
+                    .add("code", language.value());
+            if (service.interpretersAvailable()) {
+                entry.add("note", "Interpreters can be arranged for other languages.");
+            }
+            languages.add(entry);
+        }
+        return languages;
+    }
+
+    private static JsonArrayBuilder attributes(SupportService service, Collection<Term> terms) {
+        JsonArrayBuilder attributes = Json.createArrayBuilder();
+        for (Term term : terms) {
+            attributes.add(Json.createObjectBuilder()
+                    .add("id", id(service, "attribute:" + term.id()))
+                    .add("link_id", service.id())
+                    .add("link_type", "service")
+                    .add("taxonomy_term_id", term.id())
+                    .add("taxonomy_term", term(term)));
+        }
+        return attributes;
+    }
+
+    /** The public address as one location; a confidential location (a refuge) never has one. */
+    private static Optional<JsonObject> location(SupportService service) {
+        if (!hasPublicLocation(service)) {
+            return Optional.empty();
+        }
+        String text = service.publicAddress().orElseThrow();
+        String locationId = id(service, "location");
+        Address address = Address.parse(text);
+        return Optional.of(Json.createObjectBuilder()
+                .add("id", locationId)
+                .add("location_type", "physical")
+                .add("name", address.firstLine())
+                .add("description", text)
+                .add("addresses", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", id(service, "address"))
+                        .add("location_id", locationId)
+                        .add("address_1", address.street())
+                        .add("city", address.town())
+                        .add("state_province", "")
+                        .add("postal_code", address.postcode())
+                        .add("country", "GB")
+                        .add("address_type", "physical")))
+                .build());
+    }
+
+    private static String id(SupportService service, String what) {
+        return PublishedTaxonomy.nameUuid("service:" + service.id() + ":" + what).toString();
+    }
+
+    /**
+     * An address typed as one line ("Willow House, 40 Mill Lane, Northshire M1 2AB") split as ORUK
+     * asks: the postcode wherever it is, the last remaining part as the town, the rest as the street.
+     */
+    record Address(String street, String town, String postcode) {
+
+        static Address parse(String text) {
+            String postcode = "";
+            String rest = text;
+            Matcher matcher = UK_POSTCODE.matcher(text);
+            if (matcher.find()) {
+                postcode = matcher.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+                rest = (text.substring(0, matcher.start()) + text.substring(matcher.end()));
+            }
+            List<String> parts = java.util.Arrays.stream(rest.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            if (parts.isEmpty()) {
+                return new Address(text.strip(), "", postcode);
+            }
+            if (parts.size() == 1) {
+                return new Address(parts.get(0), "", postcode);
+            }
+            return new Address(String.join(", ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1), postcode);
+        }
+
+        String firstLine() {
+            int comma = street.indexOf(',');
+            return comma < 0 ? street : street.substring(0, comma);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.waypoint.web.oruk;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.waypoint.api.problem.Problem;
+import org.waypoint.api.problem.ProblemJson;
+import org.waypoint.api.problem.ProblemType;
+import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.directory.DirectoryExport;
+import org.waypoint.core.directory.PublishedTaxonomy;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.Actor;
+
+/**
+ * {@code /admin/oruk-export}: the whole directory as one Open Referral UK JSON package, a single page
+ * whose {@code contents} are every service in full (as {@code GET /oruk/services/{id}} answers each),
+ * downloaded as a file by an administrator, signed in to the pages or with a personal API token
+ * ({@code Authorization: Bearer …}). Anyone else is told 401, a signed-in non-administrator 404, as
+ * for {@code /metrics}. Each export is audited.
+ */
+@WebServlet("/admin/oruk-export")
+public class OrukExportServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    transient AccountService accounts;
+
+    @Inject
+    transient SessionSignIn sessions;
+
+    @Inject
+    transient DirectoryExport export;
+
+    @Inject
+    transient Clock clock;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Actor> actor = signedIn(request);
+        if (actor.isEmpty() || !actor.get().is(Role.ADMIN)) {
+            Problem problem = actor.isEmpty()
+                    ? Problem.of(ProblemType.UNAUTHORIZED, "Sign in as an administrator to download the directory.")
+                    : Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address for you.");
+            byte[] body = ProblemJson.write(problem.withInstance(request.getRequestURI())).getBytes(StandardCharsets.UTF_8);
+            response.setStatus(problem.status());
+            if (actor.isEmpty()) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+            }
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        List<SupportService> services = export.everything(actor.get());
+        List<JsonObject> contents = services.stream()
+                .map(service -> OrukDocuments.service(service, PublishedTaxonomy.termsOf(service))).toList();
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + ".json\"");
+        try (JsonGenerator out = Json.createGenerator(response.getOutputStream())) {
+            out.write(OrukDocuments.page(contents, contents.size(), 1, Math.max(1, contents.size())));
+        }
+    }
+
+    private Optional<Actor> signedIn(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return accounts.authenticate(header.substring(BEARER.length()).strip());
+        }
+        return sessions.actor(request);
+    }
+}

@@ -214,7 +214,9 @@ public class DirectoryService {
      *
      * @return whether a new snapshot was taken
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own: on the scheduler's threads the container's entity manager has no
+    // request to live in, and the directory is then read in one transaction, too.
+    @Transactional
     public boolean keepSnapshotCurrent() {
         return snapshots.refresh();
     }

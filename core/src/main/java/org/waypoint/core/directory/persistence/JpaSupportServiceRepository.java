@@ -73,24 +73,32 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
                 + " s.capacityNote FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
-        each("SELECT s.id, c.code FROM SupportService s JOIN s.categories c", rows, (row, v) -> row.categories.add((String) v));
-        each("SELECT s.id, p FROM SupportService s JOIN s.postcodePrefixes p", rows, (row, v) -> row.areas.add((String) v));
-        each("SELECT s.id, g FROM SupportService s JOIN s.genders g", rows, (row, v) -> row.genders.add((Gender) v));
-        each("SELECT s.id, t FROM SupportService s JOIN s.crimeTypes t", rows, (row, v) -> row.crimeTypes.add((CrimeType) v));
-        each("SELECT s.id, r FROM SupportService s JOIN s.riskLevels r", rows, (row, v) -> row.riskLevels.add((RiskLevel) v));
-        each("SELECT s.id, l FROM SupportService s JOIN s.languages l", rows,
-                (row, v) -> row.languages.add(new LanguageCode((String) v)));
-        each("SELECT s.id, m FROM SupportService s JOIN s.deliveryModes m", rows,
-                (row, v) -> row.deliveryModes.add((DeliveryMode) v));
+        each("SELECT service_id, category_code FROM support_service_category", rows, (row, v) -> row.categories.add(v));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, gender FROM support_service_gender", rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("SELECT service_id, crime_type FROM support_service_crime_type", rows,
+                (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
+        each("SELECT service_id, risk_level FROM support_service_risk_level", rows,
+                (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
+        each("SELECT service_id, language_code FROM support_service_language", rows,
+                (row, v) -> row.languages.add(new LanguageCode(v)));
+        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", rows,
+                (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
     }
 
-    /** Hands each value of a list to its service's row; a service added since the rows were read is left for the next read. */
-    private void each(String jpql, Map<String, Row> rows, BiConsumer<Row, Object> add) {
-        for (Object[] pair : em.createQuery(jpql, Object[].class).getResultList()) {
-            Row row = rows.get((String) pair[0]);
+    /**
+     * Hands each value of a list to its service's row; a service added since the rows were read is
+     * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
+     * only through its service, and joining every row back to the services costs more than reading it.
+     */
+    private void each(String sql, Map<String, Row> rows, BiConsumer<Row, String> add) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery(sql).getResultList();
+        for (Object[] pair : pairs) {
+            Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
-                add.accept(row, pair[1]);
+                add.accept(row, ((String) pair[1]).strip());
             }
         }
     }

@@ -37,10 +37,12 @@ import org.waypoint.core.testing.TestDatabase;
 /**
  * Two instances sharing one database: one changes the directory (here straight in the database, as
  * another instance's transaction would leave it: the service and the directory's version in one
- * commit), and the other's matching, refreshed every {@link SnapshotRefresher#POLL} as the server
- * does it, offers the change within two seconds without being told.
+ * commit), and the other's matching, refreshed every second as the server's scheduler does it
+ * (web's {@code SnapshotRefresher}), offers the change within two seconds without being told.
  */
 class DirectoryRefreshTest {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private static final MatchCriteria PERSON = new MatchCriteria(Set.of("COUNSELLING"), new Postcode("M14"), 30,
             Gender.FEMALE, LanguageCode.ENGLISH, false, RiskLevel.STANDARD, Set.of(CrimeType.OTHER));
@@ -64,7 +66,7 @@ class DirectoryRefreshTest {
         });
         thisInstance = new DirectoryService(new PerCallRepository(db), null, event -> { }, null, Clock.systemUTC());
         scheduler = Executors.newSingleThreadScheduledExecutor();
-        scheduler.scheduleWithFixedDelay(thisInstance::keepSnapshotCurrent, 0, SnapshotRefresher.POLL.toMillis(),
+        scheduler.scheduleWithFixedDelay(thisInstance::keepSnapshotCurrent, 0, POLL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -99,7 +101,7 @@ class DirectoryRefreshTest {
         assertThat(offered()).containsExactly("Harbour Counselling");
 
         anotherInstanceChanges("UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?", false);
-        Thread.sleep(3 * SnapshotRefresher.POLL.toMillis());
+        Thread.sleep(3 * POLL.toMillis());
 
         assertThat(offered()).as("the version row is what tells instances of a change").containsExactly("Harbour Counselling");
     }

@@ -1,4 +1,4 @@
-package org.waypoint.core.directory.persistence;
+package org.waypoint.web.directory;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +24,9 @@ import org.waypoint.core.directory.DirectoryService;
  * this one) has changed the directory, so that every instance matches against a change within about
  * two seconds. The first run takes the first snapshot, so the first match does not wait for it. A
  * start-up EJB on the server's managed scheduled executor, like the outbox's, because the executor
- * is bound in JNDI only once deployment has got that far.
+ * is bound in JNDI only once deployment has got that far; here, where the one deployable is
+ * assembled, so that core holds the rule ({@link DirectoryService#keepSnapshotCurrent()}) and no
+ * container timer.
  */
 @Startup
 @Singleton
@@ -34,7 +36,7 @@ import org.waypoint.core.directory.DirectoryService;
 public class SnapshotRefresher {
 
     private static final Logger LOG = Logger.getLogger(SnapshotRefresher.class.getName());
-    static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     @Resource
     private ManagedScheduledExecutorService executor;

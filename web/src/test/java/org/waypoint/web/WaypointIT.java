@@ -13,6 +13,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,16 +27,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole application in a real Payara Micro: it becomes ready on a migrated database, and the
  * directory reaches both the API and the page from the database. In demo mode (the Derby run) the
- * demo services are there; with demo mode off (the PostgreSQL run) nothing of them is.
+ * demo services are there; with demo mode off (the PostgreSQL run) nothing of them is. Matching sees
+ * a change made through another instance within two seconds.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WaypointIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -48,7 +57,77 @@ class WaypointIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        ServerLog.install();
         return Deployments.waypoint();
+    }
+
+    /**
+     * Every instance keeps its snapshot of the directory for matching current by polling the
+     * directory's version. On PostgreSQL the test is the other instance: it changes a service and the
+     * version straight in the shared database, and the server's matching shows the change within two
+     * seconds though nothing was said to it. (Embedded Derby belongs to the server's JVM alone, so there
+     * the test sees a change made through the server itself.) Either way the refreshes run cleanly.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE) // last: the others see the demo directory as it was loaded
+    void matchesAgainstADirectoryChangedThroughAnotherInstanceWithinTwoSeconds() throws Exception {
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+        String police = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
+                .add("name", "IT Shetland Victim Care").add("kind", "REFERRER").build()));
+        String charity = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
+                .add("name", "IT Shetland Trust").add("kind", "PROVIDER").build()));
+        created(admin.post("api/v1/users", Json.createObjectBuilder().add("email", "it-shetland@example.org")
+                .add("displayName", "IT Shetland").add("role", "CASEWORKER").add("organisationId", police)
+                .add("password", "integration-password-1").build()));
+        String serviceId = created(admin.post("api/v1/services", Json.createObjectBuilder()
+                .add("organisationId", charity).add("name", "IT Shetland Counselling").add("description", "Counselling.")
+                .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
+                .add("postcodeAreas", Json.createArrayBuilder().add("ZE"))
+                .add("referralInbox", "it-shetland-inbox@example.org").build()));
+        ApiClient caseworker = ApiClient.anonymous(base).signIn("it-shetland@example.org", "integration-password-1");
+        String match = "api/v1/services/match?need=COUNSELLING&postcode=ZE1&age=30&gender=FEMALE&risk=STANDARD"
+                + "&crime=OTHER&exclusions=true";
+
+        assertThat(offered(caseworker, match)).as("a change made through this instance is matched at once")
+                .containsExactly("IT Shetland Counselling");
+
+        String url = System.getProperty("waypoint.it.db-url");
+        if (url.startsWith("jdbc:postgresql:")) {
+            try (Connection connection = DriverManager.getConnection(url, System.getProperty("waypoint.it.db-user"), "")) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement close = connection.prepareStatement(
+                        "UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?");
+                     Statement version = connection.createStatement()) {
+                    close.setString(1, serviceId);
+                    assertThat(close.executeUpdate()).isEqualTo(1);
+                    version.executeUpdate("UPDATE directory_version SET version = version + 1 WHERE id = 1");
+                }
+                connection.commit();
+            }
+            long changedAt = System.nanoTime();
+            while (!offered(caseworker, match).isEmpty()) {
+                assertThat(Duration.ofNanos(System.nanoTime() - changedAt))
+                        .as("closed through another instance, and still offered here").isLessThan(Duration.ofSeconds(2));
+                Thread.sleep(50);
+            }
+        }
+        Thread.sleep(2000);
+        assertThat(ServerLog.lines()).as("the refreshes of the snapshot, every second since the start")
+                .noneMatch(line -> line.contains("Refreshing the directory's snapshot failed")
+                        || line.contains("No invocation on invocation stack"));
+    }
+
+    private static String created(ApiClient.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getString("id");
+    }
+
+    private static List<String> offered(ApiClient caseworker, String match) {
+        ApiClient.Reply reply = caseworker.get(match);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getJsonArray("matches").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getJsonObject("service").getString("name")).toList();
     }
 
     @Test

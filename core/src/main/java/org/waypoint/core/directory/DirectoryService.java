@@ -37,8 +37,7 @@ public class DirectoryService {
         this.organisations = organisations;
         this.events = events;
         this.audit = audit;
-        this.snapshots = new DirectorySnapshots(
-                () -> services.findAll().stream().map(ServiceProfile::of).toList(), clock);
+        this.snapshots = new DirectorySnapshots(services::profiles, services::directoryVersion, clock);
     }
 
     /** For CDI's proxy only. */
@@ -201,15 +200,33 @@ public class DirectoryService {
      * The services offered for the criteria, ranked and with their reasons, and on request every
      * service not offered with all the reasons why: see {@link DirectorySnapshot#match}. Matches
      * against a snapshot of the directory held in memory, taken afresh after a change made through
-     * this instance and at least every 30 seconds, so a change made through another instance may
-     * take that long to show.
+     * this instance, and by {@link #keepSnapshotCurrent()} after a change made through another.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MatchResult match(MatchCriteria criteria, boolean includeExclusions) {
         return snapshots.current().match(criteria, includeExclusions);
     }
 
-    /** Once a change to the directory is committed, the next match takes a fresh snapshot. */
+    /**
+     * Takes a new snapshot of the directory if it has changed since the held one was taken, through
+     * this instance or any other sharing the database; run every second, so that every instance's
+     * matching sees a change within about two seconds, without a match waiting for the new snapshot.
+     *
+     * @return whether a new snapshot was taken
+     */
+    // A transaction of its own: on the scheduler's threads the container's entity manager has no
+    // request to live in, and the directory is then read in one transaction, too.
+    @Transactional
+    public boolean keepSnapshotCurrent() {
+        return snapshots.refresh();
+    }
+
+    /** A change to the directory moves its stored version on, in the change's own transaction, for every instance to see. */
+    void countChange(@Observes(during = TransactionPhase.IN_PROGRESS) DirectoryChanged change) {
+        services.countChange();
+    }
+
+    /** Once a change to the directory is committed, the next match through this instance takes a fresh snapshot. */
     void onDirectoryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryChanged change) {
         snapshots.changed();
     }

@@ -1,7 +1,6 @@
 package org.waypoint.core.directory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,6 +36,7 @@ public final class DirectorySnapshot {
     private static final BitSet NONE = new BitSet();
 
     private final List<ServiceProfile> services;
+    private final ServiceProfile[] byIndex;
     private final int size;
     private final Map<String, BitSet> byCategory = new HashMap<>();
     private final Map<String, BitSet> byPostcodePrefix = new HashMap<>();
@@ -48,19 +48,30 @@ public final class DirectorySnapshot {
     private final int[] genders;
     private final int[] riskLevels;
     private final long[] crimeTypes;
+    /**
+     * The reasons services are excluded for that depend on the service alone, each kept once however
+     * many services share it: by {@link Own} criterion, then by its number in {@link #ownReasonIds}.
+     */
     private final ExclusionReason[][] ownReasons;
+    /** By {@link Own} criterion, then by service: which of {@link #ownReasons} applies to it. */
+    private final int[][] ownReasonIds;
 
     public DirectorySnapshot(Collection<ServiceProfile> services) {
         List<ServiceProfile> sorted = new ArrayList<>(services);
         sorted.sort(BY_NAME);
         this.services = List.copyOf(sorted);
+        this.byIndex = sorted.toArray(ServiceProfile[]::new);
         this.size = sorted.size();
         this.minAge = new int[size];
         this.maxAge = new int[size];
         this.genders = new int[size];
         this.riskLevels = new int[size];
         this.crimeTypes = new long[size];
-        this.ownReasons = new ExclusionReason[size][];
+        this.ownReasonIds = new int[Own.values().length][size];
+        List<Map<ExclusionReason, Integer>> interned = new ArrayList<>();
+        for (Own criterion : Own.values()) {
+            interned.add(new HashMap<>());
+        }
         for (int i = 0; i < size; i++) {
             ServiceProfile service = sorted.get(i);
             for (String code : service.categoryCodes()) {
@@ -80,7 +91,17 @@ public final class DirectorySnapshot {
             genders[i] = (int) mask(eligibility.genders());
             riskLevels[i] = (int) mask(eligibility.riskLevels());
             crimeTypes[i] = mask(eligibility.crimeTypes());
-            ownReasons[i] = ownReasons(service);
+            ExclusionReason[] own = ownReasons(service);
+            for (Own criterion : Own.values()) {
+                Map<ExclusionReason, Integer> ids = interned.get(criterion.ordinal());
+                ownReasonIds[criterion.ordinal()][i] = ids.computeIfAbsent(own[criterion.ordinal()], r -> ids.size());
+            }
+        }
+        this.ownReasons = new ExclusionReason[Own.values().length][];
+        for (Own criterion : Own.values()) {
+            ExclusionReason[] byId = new ExclusionReason[interned.get(criterion.ordinal()).size()];
+            interned.get(criterion.ordinal()).forEach((reason, id) -> byId[id] = reason);
+            ownReasons[criterion.ordinal()] = byId;
         }
     }
 
@@ -130,13 +151,13 @@ public final class DirectorySnapshot {
         List<Ranked> matches = new ArrayList<>();
         List<ServiceExclusion> exclusions = new ArrayList<>(includeExclusions ? size : 0);
         if (includeExclusions) {
-            ExclusionReason[] scratch = new ExclusionReason[ExclusionReasonCode.values().length];
+            ReasonLists lists = new ReasonLists(request.outsideArea);
             for (int i = 0; i < size; i++) {
-                int count = exclusions(i, request, scratch);
-                if (count == 0) {
+                int why = exclusions(i, request);
+                if (why == 0) {
                     matches.add(matched(i, request));
                 } else {
-                    exclusions.add(new ServiceExclusion(services.get(i), List.of(Arrays.copyOf(scratch, count))));
+                    exclusions.add(new ServiceExclusion(byIndex[i], lists.of(i, why)));
                 }
             }
         } else {
@@ -161,35 +182,37 @@ public final class DirectorySnapshot {
                 && (crimeTypes[i] == 0 || (crimeTypes[i] & request.crimeTypes) != 0);
     }
 
-    /** Puts every reason service {@code i} is excluded for into {@code reasons}, and says how many. */
-    private int exclusions(int i, Request request, ExclusionReason[] reasons) {
-        int count = 0;
+    /**
+     * Every reason service {@code i} is excluded for, as a bit set over the {@link ExclusionReasonCode}s
+     * (bit {@code 1 << code.ordinal()}): none when it is offered.
+     */
+    private int exclusions(int i, Request request) {
+        int why = 0;
         if (closed.get(i)) {
-            reasons[count++] = CLOSED;
+            why |= 1 << ExclusionReasonCode.CLOSED.ordinal();
         }
         if (!request.offersANeed.get(i)) {
-            reasons[count++] = NO_REQUESTED_CATEGORY;
+            why |= 1 << ExclusionReasonCode.NO_REQUESTED_CATEGORY.ordinal();
         }
         if (!request.inArea.get(i)) {
-            reasons[count++] = request.outsideArea;
+            why |= 1 << ExclusionReasonCode.OUTSIDE_AREA.ordinal();
         }
-        ExclusionReason[] own = ownReasons[i];
         if (request.age < minAge[i] || request.age > maxAge[i]) {
-            reasons[count++] = own[Own.AGE.ordinal()];
+            why |= 1 << ExclusionReasonCode.AGE_OUTSIDE.ordinal();
         }
         if (genders[i] != 0 && (genders[i] & request.gender) == 0) {
-            reasons[count++] = own[Own.GENDER.ordinal()];
+            why |= 1 << ExclusionReasonCode.GENDER.ordinal();
         }
         if (riskLevels[i] != 0 && (riskLevels[i] & request.riskLevel) == 0) {
-            reasons[count++] = own[Own.RISK_LEVEL.ordinal()];
+            why |= 1 << ExclusionReasonCode.RISK_LEVEL.ordinal();
         }
         if (crimeTypes[i] != 0 && (crimeTypes[i] & request.crimeTypes) == 0) {
-            reasons[count++] = own[Own.CRIME_TYPE.ordinal()];
+            why |= 1 << ExclusionReasonCode.CRIME_TYPE.ordinal();
         }
         if (!request.speaks.get(i)) {
-            reasons[count++] = own[Own.LANGUAGE.ordinal()];
+            why |= 1 << ExclusionReasonCode.LANGUAGE.ordinal();
         }
-        return count;
+        return why;
     }
 
     private Ranked matched(int i, Request request) {
@@ -243,7 +266,76 @@ public final class DirectorySnapshot {
         return values.stream().map(Enum::name).toList();
     }
 
-    private enum Own { AGE, GENDER, RISK_LEVEL, CRIME_TYPE, LANGUAGE }
+    /** The criteria whose reasons depend on the service alone, in the order of their {@link ExclusionReasonCode}s. */
+    private enum Own {
+        AGE, GENDER, RISK_LEVEL, CRIME_TYPE, LANGUAGE;
+
+        /** The bit of {@link #exclusions}' answer that stands for the first of them. */
+        static final int FIRST_BIT = ExclusionReasonCode.AGE_OUTSIDE.ordinal();
+    }
+
+    /**
+     * The lists of reasons of one request, each made once and shared by every service excluded for
+     * the same reasons: most are excluded for the same few (outside the area, offering none of the
+     * needs), so a request over the whole directory makes a few hundred lists rather than one a
+     * service. A service excluded on two or more counts of its own gets a list of its own.
+     */
+    private final class ReasonLists {
+
+        private static final int REQUEST_BITS = Own.FIRST_BIT;
+
+        private final ExclusionReason outsideArea;
+        @SuppressWarnings("unchecked")
+        private final List<ExclusionReason>[] byRequestOnly = new List[1 << REQUEST_BITS];
+        private final Map<Long, List<ExclusionReason>> withOneOwn = new HashMap<>();
+
+        ReasonLists(ExclusionReason outsideArea) {
+            this.outsideArea = outsideArea;
+        }
+
+        List<ExclusionReason> of(int i, int why) {
+            int own = why >>> REQUEST_BITS;
+            if (own == 0) {
+                List<ExclusionReason> list = byRequestOnly[why];
+                if (list == null) {
+                    list = build(i, why);
+                    byRequestOnly[why] = list;
+                }
+                return list;
+            }
+            if (Integer.bitCount(own) == 1) {
+                int criterion = Integer.numberOfTrailingZeros(own);
+                long key = ((long) ownReasonIds[criterion][i] << 16) | why;
+                List<ExclusionReason> list = withOneOwn.get(key);
+                if (list == null) {
+                    list = build(i, why);
+                    withOneOwn.put(key, list);
+                }
+                return list;
+            }
+            return build(i, why);
+        }
+
+        private List<ExclusionReason> build(int i, int why) {
+            ExclusionReason[] reasons = new ExclusionReason[Integer.bitCount(why)];
+            int count = 0;
+            if ((why & 1 << ExclusionReasonCode.CLOSED.ordinal()) != 0) {
+                reasons[count++] = CLOSED;
+            }
+            if ((why & 1 << ExclusionReasonCode.NO_REQUESTED_CATEGORY.ordinal()) != 0) {
+                reasons[count++] = NO_REQUESTED_CATEGORY;
+            }
+            if ((why & 1 << ExclusionReasonCode.OUTSIDE_AREA.ordinal()) != 0) {
+                reasons[count++] = outsideArea;
+            }
+            for (Own criterion : Own.values()) {
+                if ((why & 1 << (Own.FIRST_BIT + criterion.ordinal())) != 0) {
+                    reasons[count++] = ownReasons[criterion.ordinal()][ownReasonIds[criterion.ordinal()][i]];
+                }
+            }
+            return List.of(reasons);
+        }
+    }
 
     /** What is worked out once per request rather than once per service. */
     private final class Request {

@@ -9,6 +9,12 @@ public interface SupportServiceRepository {
     /** Every service, ordered by name. */
     List<SupportService> findAll();
 
+    /**
+     * What matching needs of every service, in no particular order: the same as
+     * {@link ServiceProfile#of} of each of {@link #findAll()}, read without loading the entities.
+     */
+    List<ServiceProfile> profiles();
+
     Optional<SupportService> find(String id);
 
     void add(SupportService service);
@@ -17,4 +23,13 @@ public interface SupportServiceRepository {
     List<ServiceCategory> categories();
 
     Optional<ServiceCategory> category(String code);
+
+    /**
+     * The directory's version: a number that every committed change to the directory moves on,
+     * kept where every instance sharing the store can read it cheaply.
+     */
+    long directoryVersion();
+
+    /** Moves the directory's version on, in the transaction making the change. */
+    void countChange();
 }

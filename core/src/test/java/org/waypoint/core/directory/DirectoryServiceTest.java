@@ -60,6 +60,63 @@ class DirectoryServiceTest {
         assertThat(repository.reads()).isEqualTo(2);
     }
 
+    @Test
+    void seesAChangeMadeThroughAnotherInstanceAtTheNextRefreshWithoutAMatchWaitingForIt() {
+        repository.add(aService().named("Harbour Counselling").build());
+        offered();
+        repository.add(aService().named("Added by another instance").build());
+        repository.countChange();
+
+        assertThat(offered()).as("not yet refreshed").containsExactly("Harbour Counselling");
+        assertThat(directory.keepSnapshotCurrent()).isTrue();
+        assertThat(repository.reads()).isEqualTo(2);
+
+        assertThat(offered()).containsExactly("Added by another instance", "Harbour Counselling");
+        assertThat(repository.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefreshFindingNoChangeReadsNothingAndKeepsTheSnapshotInUsePastThirtySeconds() {
+        repository.add(aService().named("Harbour Counselling").build());
+        offered();
+
+        for (int second = 1; second <= 60; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(directory.keepSnapshotCurrent()).isFalse();
+        }
+        offered();
+
+        assertThat(repository.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshTakesANewSnapshotEveryFiveMinutesEvenWithoutAChangeCounted() {
+        offered();
+        repository.add(aService().named("Added without counting").build());
+
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(directory.keepSnapshotCurrent()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(directory.keepSnapshotCurrent()).isTrue();
+
+        assertThat(offered()).containsExactly("Added without counting");
+    }
+
+    @Test
+    void aChangeMadeHereIsCountedForOtherInstancesAndReadOnceHere() {
+        offered();
+        SupportService added = aService().named("Added here").build();
+        repository.add(added);
+
+        directory.countChange(new DirectoryChanged(added.id()));
+        directory.onDirectoryChanged(new DirectoryChanged(added.id()));
+
+        assertThat(repository.directoryVersion()).isEqualTo(1);
+        assertThat(offered()).containsExactly("Added here");
+        assertThat(directory.keepSnapshotCurrent()).isFalse();
+        assertThat(repository.reads()).isEqualTo(2);
+    }
+
     /** A clock that moves only when a test moves it. */
     private static final class SteppingClock extends Clock {
 

@@ -5,16 +5,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps services in a list, and counts how often the whole directory is read. */
+/** Keeps services in a list, and counts how often the whole directory is read for matching. */
 final class InMemorySupportServiceRepository implements SupportServiceRepository {
 
     private final List<SupportService> services = new ArrayList<>();
     private int reads;
+    private long version;
 
     @Override
     public synchronized List<SupportService> findAll() {
-        reads++;
         return services.stream().sorted(Comparator.comparing(SupportService::name).thenComparing(SupportService::id)).toList();
+    }
+
+    @Override
+    public synchronized List<ServiceProfile> profiles() {
+        reads++;
+        return services.stream().map(ServiceProfile::of).toList();
     }
 
     @Override
@@ -36,6 +42,16 @@ final class InMemorySupportServiceRepository implements SupportServiceRepository
     @Override
     public Optional<ServiceCategory> category(String code) {
         return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public synchronized long directoryVersion() {
+        return version;
+    }
+
+    @Override
+    public synchronized void countChange() {
+        version++;
     }
 
     synchronized int reads() {

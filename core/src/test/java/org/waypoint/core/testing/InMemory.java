@@ -18,6 +18,7 @@ import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientRepository;
 import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.directory.SupportServiceRepository;
 import org.waypoint.core.referral.ReferenceCounter;
@@ -144,10 +145,26 @@ public final class InMemory {
     public static final class Services implements SupportServiceRepository {
         private final Map<String, SupportService> byId = new LinkedHashMap<>();
         private final Map<String, ServiceCategory> categories = new LinkedHashMap<>();
+        private long version;
 
         @Override
         public List<SupportService> findAll() {
             return List.copyOf(byId.values());
+        }
+
+        @Override
+        public List<ServiceProfile> profiles() {
+            return byId.values().stream().map(ServiceProfile::of).toList();
+        }
+
+        @Override
+        public long directoryVersion() {
+            return version;
+        }
+
+        @Override
+        public void countChange() {
+            version++;
         }
 
         @Override

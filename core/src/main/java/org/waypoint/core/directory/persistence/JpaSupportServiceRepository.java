@@ -3,12 +3,27 @@ package org.waypoint.core.directory.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.waypoint.core.directory.AgeRange;
+import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.DeliveryMode;
+import org.waypoint.core.directory.Eligibility;
 import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.directory.SupportServiceRepository;
+import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RiskLevel;
 
 @ApplicationScoped
 public class JpaSupportServiceRepository implements SupportServiceRepository {
@@ -30,17 +45,73 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     }
 
     /**
-     * Every service, with its lists read for all of them at once (one query a list, not one a
-     * service): a service's lists load lazily, so that loading a referral does not read them.
+     * Every service with its organisation in one statement, and each of its lists read for all of
+     * them at once (one query a list, however many services): a service's lists load lazily, so that
+     * loading a referral does not read them. The batches join the services' query rather than list
+     * their ids, which would take a query for every few hundred services.
      */
     @Override
     public List<SupportService> findAll() {
         var query = em.createQuery("SELECT s FROM SupportService s ORDER BY s.name, s.id", SupportService.class)
-                .setHint("eclipselink.batch.type", "IN");
+                .setHint("eclipselink.join-fetch", "s.organisation")
+                .setHint("eclipselink.batch.type", "JOIN");
         for (String list : LISTS) {
             query.setHint("eclipselink.batch", "s." + list);
         }
         return query.getResultList();
+    }
+
+    /**
+     * What matching needs of every service, read as plain values in one query for the services and
+     * one for each of their lists, whatever their number, without making entities of them.
+     */
+    @Override
+    public List<ServiceProfile> profiles() {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Object[] s : em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
+                + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
+                + " s.capacityNote FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
+            rows.put((String) s[0], new Row(s));
+        }
+        each("SELECT service_id, category_code FROM support_service_category", rows, (row, v) -> row.categories.add(v));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, gender FROM support_service_gender", rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("SELECT service_id, crime_type FROM support_service_crime_type", rows,
+                (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
+        each("SELECT service_id, risk_level FROM support_service_risk_level", rows,
+                (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
+        each("SELECT service_id, language_code FROM support_service_language", rows,
+                (row, v) -> row.languages.add(new LanguageCode(v)));
+        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", rows,
+                (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
+        return rows.values().stream().map(Row::profile).toList();
+    }
+
+    /**
+     * Hands each value of a list to its service's row; a service added since the rows were read is
+     * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
+     * only through its service, and joining every row back to the services costs more than reading it.
+     */
+    private void each(String sql, Map<String, Row> rows, BiConsumer<Row, String> add) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery(sql).getResultList();
+        for (Object[] pair : pairs) {
+            Row row = rows.get(((String) pair[0]).strip());
+            if (row != null) {
+                add.accept(row, ((String) pair[1]).strip());
+            }
+        }
+    }
+
+    @Override
+    public long directoryVersion() {
+        return ((Number) em.createNativeQuery("SELECT version FROM directory_version WHERE id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public void countChange() {
+        em.createNativeQuery("UPDATE directory_version SET version = version + 1 WHERE id = 1").executeUpdate();
     }
 
     /**
@@ -68,5 +139,35 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     public Optional<ServiceCategory> category(String code) {
         // No id names no record: JPA would throw rather than find nothing.
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(ServiceCategory.class, code));
+    }
+
+    /** One service's values as read, gathering its lists until the profile is made. */
+    private static final class Row {
+
+        private final Object[] values;
+        private final Set<String> categories = new HashSet<>();
+        private final Set<String> areas = new HashSet<>();
+        private final Set<Gender> genders = EnumSet.noneOf(Gender.class);
+        private final Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
+        private final Set<RiskLevel> riskLevels = EnumSet.noneOf(RiskLevel.class);
+        private final Set<LanguageCode> languages = new HashSet<>();
+        private final Set<DeliveryMode> deliveryModes = EnumSet.noneOf(DeliveryMode.class);
+
+        Row(Object[] values) {
+            this.values = values;
+        }
+
+        ServiceProfile profile() {
+            AgeRange ages = new AgeRange(optional(values[6]), optional(values[7]));
+            return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[3],
+                    categories, areas, (Capacity) values[4], optional(values[5]),
+                    new Eligibility(ages, genders, crimeTypes, riskLevels), languages, (Boolean) values[8],
+                    deliveryModes, (Boolean) values[9], Optional.ofNullable((String) values[10]),
+                    Optional.ofNullable((String) values[11]));
+        }
+
+        private static OptionalInt optional(Object number) {
+            return number == null ? OptionalInt.empty() : OptionalInt.of(((Number) number).intValue());
+        }
     }
 }

@@ -1,0 +1,171 @@
+package org.waypoint.core.directory.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.waypoint.core.directory.AgeRange;
+import org.waypoint.core.directory.DeliveryMode;
+import org.waypoint.core.directory.Eligibility;
+import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.ServiceProfile;
+import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationKind;
+import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.testing.TestDatabase;
+
+/**
+ * Reading the whole directory from a real database: the same however it is read, and in a number of
+ * statements that does not grow with the number of services or organisations.
+ */
+class JpaSupportServiceRepositoryTest {
+
+    private static final int SERVICES = 600;
+    private static final int ORGANISATIONS = 150;
+    private static final List<String> CATEGORIES = List.of("COUNSELLING", "ISVA", "THERAPY", "HOUSING", "LEGAL_AID");
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void fillTheDirectory() {
+        db = TestDatabase.fresh();
+        Random random = new Random(17);
+        db.inTransaction(em -> {
+            List<Organisation> organisations = new ArrayList<>();
+            for (int i = 0; i < ORGANISATIONS; i++) {
+                Organisation organisation = new Organisation("Trust " + i, OrganisationKind.PROVIDER);
+                em.persist(organisation);
+                organisations.add(organisation);
+            }
+            List<ServiceCategory> taxonomy = CATEGORIES.stream().map(code -> em.find(ServiceCategory.class, code)).toList();
+            for (int i = 0; i < SERVICES; i++) {
+                SupportService service = new SupportService(organisations.get(random.nextInt(ORGANISATIONS)),
+                        "Service " + random.nextInt(100), "Described.", taxonomy.subList(i % 3, 1 + i % 3 + i % 2),
+                        List.of("M" + (1 + random.nextInt(20)), "OL"), new EmailAddress("inbox@example.org"));
+                if (i % 3 == 0) {
+                    service.eligibility(Eligibility.ANYONE.withAges(AgeRange.between(0, 17))
+                            .withGenders(List.of(Gender.FEMALE)).withRiskLevels(List.of(RiskLevel.HIGH))
+                            .withCrimeTypes(List.of(CrimeType.GROOMING, CrimeType.RAPE)));
+                } else if (i % 3 == 1) {
+                    service.eligibility(Eligibility.ANYONE.withAges(AgeRange.from(18)));
+                }
+                if (i % 5 == 0) {
+                    service.languages(List.of(LanguageCode.ENGLISH, new LanguageCode("pl")), true);
+                    service.deliveryModes(List.of(DeliveryMode.values()));
+                    service.waitingList(1 + i % 10);
+                    service.capacityNote("Assessed on Tuesdays.");
+                } else if (i % 5 == 1) {
+                    service.close();
+                    service.atConfidentialLocation();
+                } else if (i % 5 == 2) {
+                    service.locatedAt("1 High Street, Manchester");
+                }
+                em.persist(service);
+            }
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void readsTheProfilesMatchingNeedsAsTheEntitiesWouldGiveThem() {
+        EntityManager em = db.entityManager();
+        try {
+            JpaSupportServiceRepository repository = new JpaSupportServiceRepository(em);
+            List<ServiceProfile> fromEntities = repository.findAll().stream().map(ServiceProfile::of).toList();
+            em.clear();
+
+            List<ServiceProfile> profiles = new ArrayList<>(repository.profiles());
+            profiles.sort(Comparator.comparing(ServiceProfile::name).thenComparing(ServiceProfile::id));
+
+            assertThat(fromEntities).hasSize(SERVICES);
+            assertThat(profiles).isEqualTo(fromEntities);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void readsTheWholeDirectoryInAFewStatementsNotOneAServiceOrOrganisation() {
+        EntityManager em = db.entityManager();
+        try {
+            AtomicInteger statements = countStatements(em);
+            JpaSupportServiceRepository repository = new JpaSupportServiceRepository(em);
+
+            repository.profiles();
+            assertThat(statements.getAndSet(0)).as("statements reading the profiles").isEqualTo(8);
+
+            List<SupportService> all = repository.findAll();
+            all.forEach(s -> ServiceProfile.of(s));
+            assertThat(statements.get()).as("statements reading the entities with all their lists").isLessThanOrEqualTo(8);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void movesTheDirectoryVersionOnInTheTransactionOfTheChange() throws Exception {
+        long before = read(em -> new JpaSupportServiceRepository(em).directoryVersion());
+
+        db.inTransaction(em -> {
+            new JpaSupportServiceRepository(em).countChange();
+            return null;
+        });
+        try {
+            db.inTransaction(em -> {
+                new JpaSupportServiceRepository(em).countChange();
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException rolledBack) {
+            // the second change never happened
+        }
+
+        assertThat(read(em -> new JpaSupportServiceRepository(em).directoryVersion())).isEqualTo(before + 1);
+        try (Connection connection = db.jdbc(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE directory_version SET version = version + 5");
+        }
+        assertThat(read(em -> new JpaSupportServiceRepository(em).directoryVersion())).isEqualTo(before + 6);
+    }
+
+    private static long read(java.util.function.Function<EntityManager, Long> query) {
+        EntityManager em = db.entityManager();
+        try {
+            return query.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Counts every SQL statement the entity manager's session sends from now on. */
+    private static AtomicInteger countStatements(EntityManager em) {
+        AtomicInteger count = new AtomicInteger();
+        em.unwrap(JpaEntityManager.class).getServerSession().getEventManager().addListener(new SessionEventAdapter() {
+            @Override
+            public void postExecuteCall(SessionEvent event) {
+                count.incrementAndGet();
+            }
+        });
+        return count;
+    }
+}

@@ -112,6 +112,12 @@ public class Referral {
     @Column(name = "crime_types", length = 1000)
     private Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
 
+    /** The crime types' blind indexes, so that reports count them without decrypting ({@link CrimeMarks}). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "referral_crime_mark", joinColumns = @JoinColumn(name = "referral_id"))
+    @Column(name = "mark", length = 64)
+    private Set<String> crimeMarks = new HashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level", length = 10)
     private RiskLevel riskLevel;
@@ -571,6 +577,11 @@ public class Referral {
         needs.addAll(assessment.needs());
         crimeTypes = assessment.crimeTypes().isEmpty()
                 ? EnumSet.noneOf(CrimeType.class) : EnumSet.copyOf(assessment.crimeTypes());
+        Set<String> marks = CrimeMarks.of(crimeTypes);
+        if (!crimeMarks.equals(marks)) {
+            crimeMarks.clear();
+            crimeMarks.addAll(marks);
+        }
         riskLevel = assessment.riskLevel();
         urgency = assessment.urgency();
         reportedToPolice = assessment.reportedToPolice();

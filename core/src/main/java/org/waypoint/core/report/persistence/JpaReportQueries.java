@@ -1,0 +1,223 @@
+package org.waypoint.core.report.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.waypoint.core.referral.CrimeMarks;
+import org.waypoint.core.report.ReportFilter;
+import org.waypoint.core.report.ReportQueries;
+
+/**
+ * The reports' counts as native SQL that Derby and PostgreSQL both run: conditional sums grouped by
+ * service or month, over the indexes of V18. Months are buckets computed from instants the caller
+ * gives (a CASE over the month starts), since the two databases name date functions differently.
+ */
+@ApplicationScoped
+public class JpaReportQueries implements ReportQueries {
+
+    private static final String OPEN = "'REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'";
+    private static final String FLOW_ACTIONS =
+            "'CREATE', 'SUBMIT', 'OPEN', 'ACCEPT', 'REJECT', 'CANCEL', 'WITHDRAW_CONSENT', 'COMPLETE', 'FAIL'";
+
+    private final EntityManager em;
+
+    @Inject
+    public JpaReportQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaReportQueries() {
+        this(null);
+    }
+
+    @Override
+    public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
+        Sql sql = new Sql("SELECT r.service_id, s.name,"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END),");
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END),", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END),", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END)"
+                + " FROM referral r JOIN support_service s ON s.id = r.service_id");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY r.service_id, s.name ORDER BY s.name, r.service_id");
+        List<TimelinessCounts> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new TimelinessCounts(text(row[0]), (String) row[1], count(row[2]), count(row[3]), count(row[4]),
+                    count(row[5]), count(row[6])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Timing> timings(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT r.service_id, r.submitted_at, r.received_at, a.occurred_at"
+                + " FROM referral r JOIN support_service s ON s.id = r.service_id"
+                + " LEFT JOIN referral_event a ON a.referral_id = r.id AND a.action = 'ACCEPT'");
+        sent(sql, scope, filter);
+        sql.add(" AND r.received_at IS NOT NULL");
+        List<Timing> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new Timing(text(row[0]), instant(row[1]), instant(row[2]), Optional.ofNullable(row[3]).map(JpaReportQueries::instant)));
+        }
+        return result;
+    }
+
+    @Override
+    public List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts) {
+        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT CASE");
+        for (int i = 1; i < monthStarts.size(); i++) {
+            sql.add(" WHEN e.occurred_at < ? THEN " + (i - 1), utc(monthStarts.get(i)));
+        }
+        sql.add(" ELSE " + (monthStarts.size() - 1) + " END AS bucket, e.action AS action, e.to_status AS to_status"
+                + " FROM referral_event e JOIN referral r ON r.id = e.referral_id"
+                + " LEFT JOIN support_service s ON s.id = r.service_id"
+                + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
+        sql.add(" AND e.occurred_at >= ?", utc(filter.start()));
+        sql.add(" AND e.occurred_at < ?", utc(filter.end()));
+        narrowed(sql, scope, filter);
+        sql.add(") t GROUP BY t.bucket, t.action, t.to_status");
+        List<FlowCount> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new FlowCount(((Number) row[0]).intValue(), text(row[1]), text(row[2]), count(row[3])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT r.service_id, s.name, s.capacity, s.wait_weeks, COUNT(*),"
+                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.id IS NOT NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END)"
+                + " FROM referral r JOIN support_service s ON s.id = r.service_id"
+                + " LEFT JOIN referral_event a ON a.referral_id = r.id AND a.action = 'ACCEPT'");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY r.service_id, s.name, s.capacity, s.wait_weeks ORDER BY s.name, r.service_id");
+        List<ServiceCounts> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new ServiceCounts(text(row[0]), (String) row[1], text(row[2]),
+                    Optional.ofNullable((Number) row[3]).map(Number::intValue), count(row[4]), count(row[5]),
+                    count(row[6]), count(row[7]), count(row[8])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT m.mark, COUNT(*) FROM referral r JOIN support_service s ON s.id = r.service_id"
+                + " JOIN referral_crime_mark m ON m.referral_id = r.id");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY m.mark");
+        return keyed(sql);
+    }
+
+    @Override
+    public List<Keyed> sentByNeed(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT n.category_code, COUNT(*) FROM referral r JOIN support_service s ON s.id = r.service_id"
+                + " JOIN referral_need n ON n.referral_id = r.id");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY n.category_code");
+        return keyed(sql);
+    }
+
+    @Override
+    public List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT t.outcome, COUNT(*) FROM (SELECT CASE WHEN r.status = 'CANCELLED'"
+                + " AND r.consent_withdrawn_at IS NOT NULL THEN 'CONSENT_WITHDRAWN' ELSE r.status END AS outcome"
+                + " FROM referral r JOIN support_service s ON s.id = r.service_id");
+        sent(sql, scope, filter);
+        sql.add(") t GROUP BY t.outcome");
+        return keyed(sql);
+    }
+
+    private List<Keyed> keyed(Sql sql) {
+        List<Keyed> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new Keyed(text(row[0]), count(row[1])));
+        }
+        return result;
+    }
+
+    /** Referrals sent in the period, less those entered in error, narrowed by scope and filters. */
+    private static void sent(Sql sql, Optional<String> scope, ReportFilter filter) {
+        sql.add(" WHERE r.submitted_at >= ?", utc(filter.start()));
+        sql.add(" AND r.submitted_at < ?", utc(filter.end()));
+        sql.add(" AND r.status <> 'ENTERED_IN_ERROR'");
+        narrowed(sql, scope, filter);
+    }
+
+    private static void narrowed(Sql sql, Optional<String> scope, ReportFilter filter) {
+        scope.ifPresent(org -> party(sql, org));
+        filter.organisationId().ifPresent(org -> party(sql, org));
+        filter.serviceId().ifPresent(id -> sql.add(" AND r.service_id = ?", id));
+        filter.urgency().ifPresent(u -> sql.add(" AND r.urgency = ?", u.name()));
+        filter.need().ifPresent(n -> sql.add(
+                " AND EXISTS (SELECT 1 FROM referral_need fn WHERE fn.referral_id = r.id AND fn.category_code = ?)", n));
+        filter.crimeType().ifPresent(c -> sql.add(
+                " AND EXISTS (SELECT 1 FROM referral_crime_mark fm WHERE fm.referral_id = r.id AND fm.mark = ?)",
+                CrimeMarks.of(c)));
+    }
+
+    /** The organisation's referrals as referrer, or as provider once they were sent. */
+    private static void party(Sql sql, String organisationId) {
+        sql.add(" AND (r.referring_org_id = ?", organisationId);
+        sql.add(" OR (s.organisation_id = ? AND r.submitted_at IS NOT NULL))", organisationId);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
+
+    private static long count(Object column) {
+        return column == null ? 0 : ((Number) column).longValue();
+    }
+
+    private static String text(Object column) {
+        return column == null ? null : column.toString().strip();
+    }
+
+    /** A statement built piece by piece with its positional parameters. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Sql(String start) {
+            text.append(start);
+        }
+
+        void add(String part, Object... values) {
+            for (Object value : values) {
+                parameters.add(value);
+                part = part.replaceFirst("\\?(?![0-9])", "?" + parameters.size());
+            }
+            text.append(part);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows(EntityManager em) {
+            Query query = em.createNativeQuery(text.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query.getResultList();
+        }
+    }
+}

@@ -74,11 +74,17 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts) {
-        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT CASE");
-        for (int i = 1; i < monthStarts.size(); i++) {
-            sql.add(" WHEN e.occurred_at < ? THEN " + (i - 1), utc(monthStarts.get(i)));
+        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT");
+        if (monthStarts.size() == 1) {
+            sql.add(" 0");
+        } else {
+            sql.add(" CASE");
+            for (int i = 1; i < monthStarts.size(); i++) {
+                sql.add(" WHEN e.occurred_at < ? THEN " + (i - 1), utc(monthStarts.get(i)));
+            }
+            sql.add(" ELSE " + (monthStarts.size() - 1) + " END");
         }
-        sql.add(" ELSE " + (monthStarts.size() - 1) + " END AS bucket, e.action AS action, e.to_status AS to_status"
+        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status"
                 + " FROM referral_event e JOIN referral r ON r.id = e.referral_id"
                 + " LEFT JOIN support_service s ON s.id = r.service_id"
                 + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");

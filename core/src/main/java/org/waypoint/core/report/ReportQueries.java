@@ -36,6 +36,16 @@ public interface ReportQueries {
     /** Referrals sent in the period, by status now, consent withdrawn apart ({@code CONSENT_WITHDRAWN}). */
     List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter);
 
+    /** The filters' choices: every organisation, service and need category, by name. */
+    List<Choice> organisations();
+
+    List<Choice> services();
+
+    List<Choice> needs();
+
+    record Choice(String id, String name) {
+    }
+
     record TimelinessCounts(String serviceId, String serviceName, long within, long late, long waitingPastDue,
                             long waitingWithinDue, long endedUnacknowledged) {
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
@@ -120,6 +121,17 @@ public class Reports {
         }
         audit.success(actor, AUDIT_RECORD, QUARTERLY_RETURN, AuditEvent.Action.READ, filter.describe());
         return lines;
+    }
+
+    /** What the filters offer: organisations, services and needs, by name. Names only, no referral. */
+    @Transactional
+    public Choices choices(Actor actor) {
+        Objects.requireNonNull(actor, "reports are for someone signed in");
+        return new Choices(queries.organisations(), queries.services(), queries.needs());
+    }
+
+    public record Choices(List<ReportQueries.Choice> organisations, List<ReportQueries.Choice> services,
+                          List<ReportQueries.Choice> needs) {
     }
 
     /** One line of the quarterly return: which part, which category, how many referrals. */

@@ -147,6 +147,29 @@ public class JpaReportQueries implements ReportQueries {
         return keyed(sql);
     }
 
+    @Override
+    public List<Choice> organisations() {
+        return choices("SELECT id, name FROM organisation ORDER BY name, id");
+    }
+
+    @Override
+    public List<Choice> services() {
+        return choices("SELECT id, name FROM support_service ORDER BY name, id");
+    }
+
+    @Override
+    public List<Choice> needs() {
+        return choices("SELECT code, label FROM service_category ORDER BY label, code");
+    }
+
+    private List<Choice> choices(String statement) {
+        List<Choice> result = new ArrayList<>();
+        for (Object[] row : new Sql(statement).rows(em)) {
+            result.add(new Choice(text(row[0]), (String) row[1]));
+        }
+        return result;
+    }
+
     private List<Keyed> keyed(Sql sql) {
         List<Keyed> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {

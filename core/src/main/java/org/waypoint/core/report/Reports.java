@@ -108,14 +108,15 @@ public class Reports {
         }
         Visibility[][] outcomeVisibility = SmallNumbers.suppress(outcomeCells, false, true);
         long received = Arrays.stream(outcomeCells).mapToLong(r -> r[0]).sum();
-        lines.add(new ReturnLine("received", "ALL", new Count(received, outcomeVisibility[OUTCOMES.size()][0])));
+        Count total = new Count(received, outcomeVisibility[OUTCOMES.size()][0]);
+        lines.add(new ReturnLine("received", "ALL", total));
         Map<String, Long> byMark = toMap(queries.sentByCrimeMark(scope, filter));
         for (CrimeType type : CrimeType.values()) {
-            long count = byMark.getOrDefault(CrimeMarks.of(type), 0L);
-            lines.add(new ReturnLine("crime_type", type.name(), primary(count)));
+            lines.add(new ReturnLine("crime_type", type.name(), overlapping(byMark.getOrDefault(CrimeMarks.of(type), 0L), total)));
         }
         Map<String, Long> byNeed = toMap(queries.sentByNeed(scope, filter));
-        byNeed.keySet().stream().sorted().forEach(need -> lines.add(new ReturnLine("need", need, primary(byNeed.get(need)))));
+        byNeed.keySet().stream().sorted()
+                .forEach(need -> lines.add(new ReturnLine("need", need, overlapping(byNeed.get(need), total))));
         for (int i = 0; i < OUTCOMES.size(); i++) {
             lines.add(new ReturnLine("outcome", OUTCOMES.get(i), new Count(outcomeCells[i][0], outcomeVisibility[i][0])));
         }
@@ -144,6 +145,18 @@ public class Reports {
 
     private static Optional<String> scopeOf(Actor actor) {
         return actor.is(Role.ADMIN) ? Optional.empty() : Optional.of(actor.organisationId());
+    }
+
+    /**
+     * A count of an overlapping category (crime types, needs): small ones hidden, and one that equals a
+     * hidden total withheld, since it would show the total.
+     */
+    private static Count overlapping(long count, Count total) {
+        Count own = primary(count);
+        if (!own.visibility().hidden() && total.visibility().hidden() && count == total.value() && count > 0) {
+            return new Count(count, Visibility.WITHHELD);
+        }
+        return own;
     }
 
     private static Count primary(long count) {

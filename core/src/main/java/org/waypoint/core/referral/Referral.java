@@ -185,6 +185,10 @@ public class Referral {
     @Column(name = "received_at")
     private Instant receivedAt;
 
+    /** When the service accepted it, for the reports' time to accept; none until then. */
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
     @Column(name = "redirected_from", length = 36)
     private String redirectedFrom;
 
@@ -495,6 +499,7 @@ public class Referral {
 
     public void accept(Actor staff, Instant now) {
         serviceTransition(staff, now, ReferralAction.ACCEPT, ReferralStatus.ACCEPTED, null);
+        this.acceptedAt = now;
     }
 
     public void reject(Actor staff, String reason, Instant now) {
@@ -692,6 +697,10 @@ public class Referral {
 
     public Optional<Instant> receivedAt() {
         return Optional.ofNullable(receivedAt);
+    }
+
+    public Optional<Instant> acceptedAt() {
+        return Optional.ofNullable(acceptedAt);
     }
 
     /** When the referral last changed: the time of its latest timeline entry. */

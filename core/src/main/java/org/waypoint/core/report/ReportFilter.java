@@ -74,6 +74,12 @@ public record ReportFilter(LocalDate from, LocalDate to, Optional<String> organi
         return new ReportFilter(from, to, organisationId, serviceId, need, crimeType, Optional.of(value));
     }
 
+    /** Whether anything narrows the referrals beyond the period. */
+    public boolean narrowed() {
+        return organisationId.isPresent() || serviceId.isPresent() || need.isPresent() || crimeType.isPresent()
+                || urgency.isPresent();
+    }
+
     /** The first instant counted. */
     public Instant start() {
         return from.atStartOfDay(WorkingCalendar.LONDON).toInstant();

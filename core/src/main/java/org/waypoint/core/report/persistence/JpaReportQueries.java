@@ -41,15 +41,16 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
-        Sql sql = new Sql("SELECT r.service_id, s.name,"
-                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END),");
-        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END),", utc(now));
-        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END),", utc(now));
-        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END)"
-                + " FROM referral r JOIN support_service s ON s.id = r.service_id");
+        Sql sql = new Sql("SELECT g.service_id, sv.name, g.within_due, g.late, g.waiting_past, g.waiting_within, g.ended"
+                + " FROM (SELECT r.service_id AS service_id,"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END) AS within_due,"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END) AS late,");
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END) AS waiting_past,", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END) AS waiting_within,", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended");
+        from(sql, scope, filter);
         sent(sql, scope, filter);
-        sql.add(" GROUP BY r.service_id, s.name ORDER BY s.name, r.service_id");
+        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
         List<TimelinessCounts> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
             result.add(new TimelinessCounts(text(row[0]), (String) row[1], count(row[2]), count(row[3]), count(row[4]),
@@ -60,9 +61,8 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<Timing> timings(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT r.service_id, r.submitted_at, r.received_at, a.occurred_at"
-                + " FROM referral r JOIN support_service s ON s.id = r.service_id"
-                + " LEFT JOIN referral_event a ON a.referral_id = r.id AND a.action = 'ACCEPT'");
+        Sql sql = new Sql("SELECT r.service_id, r.submitted_at, r.received_at, r.accepted_at");
+        from(sql, scope, filter);
         sent(sql, scope, filter);
         sql.add(" AND r.received_at IS NOT NULL");
         List<Timing> result = new ArrayList<>();
@@ -72,8 +72,25 @@ public class JpaReportQueries implements ReportQueries {
         return result;
     }
 
+    /**
+     * Unnarrowed (an administrator's whole flow), the timeline is counted from its own index alone and
+     * the few entries of referrals entered in error taken off, instead of joining every entry to its
+     * referral.
+     */
     @Override
     public List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts) {
+        if (scope.isEmpty() && !filter.narrowed()) {
+            List<FlowCount> result = new ArrayList<>(flowCounts(monthStarts, filter, false, scope));
+            for (FlowCount inError : flowCounts(monthStarts, filter, true, scope)) {
+                result.add(new FlowCount(inError.month(), inError.action(), inError.toStatus(), -inError.count()));
+            }
+            return result;
+        }
+        return flowCounts(monthStarts, filter, null, scope);
+    }
+
+    /** The flow's counts: of every entry ({@code inError} false), of referrals entered in error (true), or narrowed (null). */
+    private List<FlowCount> flowCounts(List<Instant> monthStarts, ReportFilter filter, Boolean inError, Optional<String> scope) {
         Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT");
         if (monthStarts.size() == 1) {
             sql.add(" 0");
@@ -84,13 +101,21 @@ public class JpaReportQueries implements ReportQueries {
             }
             sql.add(" ELSE " + (monthStarts.size() - 1) + " END");
         }
-        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status"
-                + " FROM referral_event e JOIN referral r ON r.id = e.referral_id"
-                + " LEFT JOIN support_service s ON s.id = r.service_id"
-                + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
+        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status FROM referral_event e");
+        if (Boolean.FALSE.equals(inError)) {
+            sql.add(" WHERE e.action IN (" + FLOW_ACTIONS + ")");
+        } else if (Boolean.TRUE.equals(inError)) {
+            sql.add(" JOIN referral r ON r.id = e.referral_id WHERE r.status = 'ENTERED_IN_ERROR'"
+                    + " AND e.action IN (" + FLOW_ACTIONS + ")");
+        } else {
+            sql.add(" JOIN referral r ON r.id = e.referral_id LEFT JOIN support_service s ON s.id = r.service_id"
+                    + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
+        }
         sql.add(" AND e.occurred_at >= ?", utc(filter.start()));
         sql.add(" AND e.occurred_at < ?", utc(filter.end()));
-        narrowed(sql, scope, filter);
+        if (inError == null) {
+            narrowed(sql, scope, filter);
+        }
         sql.add(") t GROUP BY t.bucket, t.action, t.to_status");
         List<FlowCount> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
@@ -101,15 +126,15 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT r.service_id, s.name, s.capacity, s.wait_weeks, COUNT(*),"
-                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN a.id IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END)"
-                + " FROM referral r JOIN support_service s ON s.id = r.service_id"
-                + " LEFT JOIN referral_event a ON a.referral_id = r.id AND a.action = 'ACCEPT'");
+        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.sent, g.still_open, g.awaiting,"
+                + " g.accepted, g.rejected FROM (SELECT r.service_id AS service_id, COUNT(*) AS sent,"
+                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
+                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
+                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
+                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
+        from(sql, scope, filter);
         sent(sql, scope, filter);
-        sql.add(" GROUP BY r.service_id, s.name, s.capacity, s.wait_weeks ORDER BY s.name, r.service_id");
+        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
         List<ServiceCounts> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
             result.add(new ServiceCounts(text(row[0]), (String) row[1], text(row[2]),
@@ -121,8 +146,9 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT m.mark, COUNT(*) FROM referral r JOIN support_service s ON s.id = r.service_id"
-                + " JOIN referral_crime_mark m ON m.referral_id = r.id");
+        Sql sql = new Sql("SELECT m.mark, COUNT(*)");
+        from(sql, scope, filter);
+        sql.add(" JOIN referral_crime_mark m ON m.referral_id = r.id");
         sent(sql, scope, filter);
         sql.add(" GROUP BY m.mark");
         return keyed(sql);
@@ -130,8 +156,9 @@ public class JpaReportQueries implements ReportQueries {
 
     @Override
     public List<Keyed> sentByNeed(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT n.category_code, COUNT(*) FROM referral r JOIN support_service s ON s.id = r.service_id"
-                + " JOIN referral_need n ON n.referral_id = r.id");
+        Sql sql = new Sql("SELECT n.category_code, COUNT(*)");
+        from(sql, scope, filter);
+        sql.add(" JOIN referral_need n ON n.referral_id = r.id");
         sent(sql, scope, filter);
         sql.add(" GROUP BY n.category_code");
         return keyed(sql);
@@ -140,8 +167,8 @@ public class JpaReportQueries implements ReportQueries {
     @Override
     public List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter) {
         Sql sql = new Sql("SELECT t.outcome, COUNT(*) FROM (SELECT CASE WHEN r.status = 'CANCELLED'"
-                + " AND r.consent_withdrawn_at IS NOT NULL THEN 'CONSENT_WITHDRAWN' ELSE r.status END AS outcome"
-                + " FROM referral r JOIN support_service s ON s.id = r.service_id");
+                + " AND r.consent_withdrawn_at IS NOT NULL THEN 'CONSENT_WITHDRAWN' ELSE r.status END AS outcome");
+        from(sql, scope, filter);
         sent(sql, scope, filter);
         sql.add(") t GROUP BY t.outcome");
         return keyed(sql);
@@ -176,6 +203,14 @@ public class JpaReportQueries implements ReportQueries {
             result.add(new Keyed(text(row[0]), count(row[1])));
         }
         return result;
+    }
+
+    /** The referrals, with their service's organisation only where an organisation is asked for. */
+    private static void from(Sql sql, Optional<String> scope, ReportFilter filter) {
+        sql.add(" FROM referral r");
+        if (scope.isPresent() || filter.organisationId().isPresent()) {
+            sql.add(" JOIN support_service s ON s.id = r.service_id");
+        }
     }
 
     /** Referrals sent in the period, less those entered in error, narrowed by scope and filters. */

@@ -210,6 +210,20 @@ class ReportsTest {
     }
 
     @Test
+    void overSeveralMonthsEachStepFallsInItsOwnMonthNarrowedOrNot() {
+        ReportFilter autumn = ReportFilter.between(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 30));
+
+        for (Actor reader : List.of(admin, caseworker)) {
+            List<Row> rows = read(reader, autumn).flow().rows();
+            assertThat(rows).extracting(Row::label).containsExactly("2026-09", "2026-10", "2026-11", "total");
+            assertThat(counts(rows.get(0))).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+            assertThat(counts(rows.get(1))).containsExactly(22L, 21L, 18L, 11L, 3L, 1L, 1L, 5L, 0L);
+            assertThat(counts(rows.get(2))).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+            assertThat(counts(rows.get(3))).containsExactly(24L, 23L, 18L, 11L, 3L, 1L, 1L, 5L, 0L);
+        }
+    }
+
+    @Test
     void servicesLoadAcceptanceAndWaitingTimes() {
         List<Row> rows = read(admin, OCTOBER).services().rows();
 

@@ -553,6 +553,106 @@ class PagesIT {
     }
 
     @Test
+    void theReportsAreChartsTablesAndCsvFilesWithSmallNumbersHiddenAndEveryReadingAudited() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            refer(browser, "Report" + UUID.randomUUID().toString().substring(0, 6), false, "THERAPY", "Willow Therapy");
+            browser.follow(By.id("reports-link"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Reports");
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("the referrals your organisation made or received");
+            browser.checkAccessibility();
+
+            browser.open("/reports?period=custom&fromDay=31&fromMonth=12&fromYear=2026&toDay=1&toMonth=1&toYear=2026&need=NOPE");
+            assertThat(errorSummary(page)).contains("The last day must be the same as or after the first day",
+                    "Choose a need from the list");
+            assertThat(page.findElements(By.id("report-timeliness"))).isEmpty();
+            browser.checkAccessibility();
+            signOut(browser);
+        }
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.follow(By.id("reports-link"));
+            choose(page, "period", "month");
+            browser.follow(By.id("show-report"));
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("every organisation's referrals");
+            for (String figure : List.of("timeliness", "timing", "flow", "services")) {
+                WebElement chart = page.findElement(By.cssSelector("#report-" + figure + " svg[role='img']"));
+                assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent"))
+                        .isEqualTo(page.findElement(By.id("heading-" + figure)).getText());
+                List<List<String>> table = new java.util.ArrayList<>();
+                for (WebElement row : page.findElements(By.cssSelector("#table-" + figure + " tr"))) {
+                    table.add(row.findElements(By.cssSelector("th, td")).stream()
+                            .map(cell -> cell.getAttribute("textContent").strip()).toList());
+                }
+                assertThat(table.stream().flatMap(List::stream)).as("no count from 1 to 4 is shown in " + figure)
+                        .noneMatch(cell -> cell.matches("[1-4]"));
+                String href = page.findElement(By.id("csv-" + figure)).getAttribute("href");
+                HttpResponse<String> csv = fetch(href, sessionCookie(page));
+                assertThat(csv.statusCode()).isEqualTo(200);
+                assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+                List<List<String>> fromCsv = csv.body().lines().map(PagesIT::csvLine).toList();
+                assertThat(fromCsv).as("the CSV of " + figure + " is its table").isEqualTo(table.stream()
+                        .map(row -> row.stream().map(PagesIT::plain).toList()).toList());
+            }
+            assertThat(page.findElement(By.id("table-flow")).getText()).contains("Sent", "Received", "Total");
+            browser.checkAccessibility();
+
+            HttpResponse<String> quarterly = fetch(page.findElement(By.id("quarterly-return")).getAttribute("href"), sessionCookie(page));
+            assertThat(quarterly.body().lines().findFirst()).contains("quarter,section,category,referrals");
+            assertThat(quarterly.body()).contains(",received,ALL,", ",crime_type,STALKING,", ",outcome,CONSENT_WITHDRAWN,");
+            assertThat(quarterly.body().lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1)))
+                    .noneMatch(count -> count.matches("[1-4]"));
+
+            browser.open("/admin/audit?recordId=reports");
+            assertThat(page.findElement(By.id("events")).getText()).contains("REPORT", "reports");
+            browser.open("/admin/audit?recordId=quarterly-return");
+            assertThat(page.findElement(By.id("events")).getText()).contains("REPORT", "quarterly-return");
+        }
+    }
+
+    private HttpResponse<String> fetch(String href, String session) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(base.toURI().resolve(URI.create(href).getRawPath() + "?" + URI.create(href).getRawQuery()))
+                        .header("Cookie", "waypoint_session=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A table cell as the CSV file holds it: hidden figures empty, numbers without separators or per cent signs. */
+    private static String plain(String cell) {
+        if (cell.equals("fewer than 5") || cell.equals("withheld") || cell.equals("not shown")) {
+            return "";
+        }
+        return cell.matches("[0-9,.]+%?") ? cell.replace(",", "").replace("%", "") : cell;
+    }
+
+    /** One line of a CSV file, its quoted fields unquoted. */
+    private static List<String> csvLine(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    @Test
     void anAdministratorKeepsServicesAndAccountsAndANewAccountsHolderChangesTheirPassword() {
         String email = "nadia." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
         try (Browser browser = new Browser(base)) {

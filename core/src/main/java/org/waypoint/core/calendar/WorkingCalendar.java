@@ -1,6 +1,7 @@
 package org.waypoint.core.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,5 +48,32 @@ public final class WorkingCalendar {
     public Instant endOfWorkingDaysAfter(Instant from, int workingDays) {
         LocalDate last = addWorkingDays(from.atZone(LONDON).toLocalDate(), workingDays);
         return last.plusDays(1).atStartOfDay(LONDON).toInstant();
+    }
+
+    /**
+     * The time between two instants that fell on working days, London time, on the clock the due times
+     * use: each working day counts whole (midnight to midnight), weekends and bank holidays not at all.
+     * A referral sent on Friday at 16:00 and acknowledged on Monday at 09:00 took 17 working hours.
+     * Zero when {@code to} is not after {@code from}.
+     */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDate firstDay = from.atZone(LONDON).toLocalDate();
+        LocalDate lastDay = to.atZone(LONDON).toLocalDate();
+        Duration total = Duration.ZERO;
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                Instant start = day.atStartOfDay(LONDON).toInstant();
+                Instant end = day.plusDays(1).atStartOfDay(LONDON).toInstant();
+                Instant a = from.isAfter(start) ? from : start;
+                Instant b = to.isBefore(end) ? to : end;
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
     }
 }

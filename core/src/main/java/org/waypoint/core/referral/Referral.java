@@ -112,6 +112,12 @@ public class Referral {
     @Column(name = "crime_types", length = 1000)
     private Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
 
+    /** The crime types' blind indexes, so that reports count them without decrypting ({@link CrimeMarks}). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "referral_crime_mark", joinColumns = @JoinColumn(name = "referral_id"))
+    @Column(name = "mark", length = 64)
+    private Set<String> crimeMarks = new HashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level", length = 10)
     private RiskLevel riskLevel;
@@ -178,6 +184,10 @@ public class Referral {
 
     @Column(name = "received_at")
     private Instant receivedAt;
+
+    /** When the service accepted it, for the reports' time to accept; none until then. */
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
 
     @Column(name = "redirected_from", length = 36)
     private String redirectedFrom;
@@ -489,6 +499,7 @@ public class Referral {
 
     public void accept(Actor staff, Instant now) {
         serviceTransition(staff, now, ReferralAction.ACCEPT, ReferralStatus.ACCEPTED, null);
+        this.acceptedAt = now;
     }
 
     public void reject(Actor staff, String reason, Instant now) {
@@ -571,6 +582,11 @@ public class Referral {
         needs.addAll(assessment.needs());
         crimeTypes = assessment.crimeTypes().isEmpty()
                 ? EnumSet.noneOf(CrimeType.class) : EnumSet.copyOf(assessment.crimeTypes());
+        Set<String> marks = CrimeMarks.of(crimeTypes);
+        if (!crimeMarks.equals(marks)) {
+            crimeMarks.clear();
+            crimeMarks.addAll(marks);
+        }
         riskLevel = assessment.riskLevel();
         urgency = assessment.urgency();
         reportedToPolice = assessment.reportedToPolice();
@@ -681,6 +697,10 @@ public class Referral {
 
     public Optional<Instant> receivedAt() {
         return Optional.ofNullable(receivedAt);
+    }
+
+    public Optional<Instant> acceptedAt() {
+        return Optional.ofNullable(acceptedAt);
     }
 
     /** When the referral last changed: the time of its latest timeline entry. */

@@ -84,4 +84,21 @@ class WorkingCalendarTest {
     void refusesToCountNoDays() {
         assertThatIllegalArgumentException().isThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 1, 5), 0));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            // Friday 16:00 London (BST) to Monday 09:00: 8 hours of Friday, 9 of Monday.
+            "2026-10-09T15:00:00Z, 2026-10-12T08:00:00Z, 17",
+            // The same day.
+            "2026-10-12T09:00:00Z, 2026-10-12T13:00:00Z, 4",
+            // Over Christmas 2026: Thursday 24th 12:00 GMT to Tuesday 29th 12:00; 25th and 28th are bank holidays.
+            "2026-12-24T12:00:00Z, 2026-12-29T12:00:00Z, 24",
+            // A Saturday to a Sunday: no working time at all.
+            "2026-10-10T09:00:00Z, 2026-10-11T17:00:00Z, 0",
+            // Backwards counts nothing.
+            "2026-10-12T13:00:00Z, 2026-10-12T09:00:00Z, 0"
+    })
+    void workingTimeCountsOnlyTheHoursOfWorkingDays(Instant from, Instant to, long hours) {
+        assertThat(calendar.workingTimeBetween(from, to).toHours()).isEqualTo(hours);
+    }
 }

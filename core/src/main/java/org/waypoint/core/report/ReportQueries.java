@@ -1,0 +1,65 @@
+package org.waypoint.core.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The counts behind the reports, computed by the database (grouped sums over indexes), never by
+ * loading referrals. Every query counts referrals that were sent, less those entered in error, within
+ * {@code scope}: every organisation when empty, else one organisation's as referrer or, once sent, as
+ * provider.
+ */
+public interface ReportQueries {
+
+    /** Per service: referrals acknowledged within their due time, late, waiting past it, waiting within it, ended unacknowledged. */
+    List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now);
+
+    /** Per acknowledged referral: its service, when it was sent, acknowledged and (if it was) accepted. Timestamps only. */
+    List<Timing> timings(Optional<String> scope, ReportFilter filter);
+
+    /**
+     * Timeline entries of the flow's kinds in the period, counted by month: {@code monthStarts} are the
+     * first instants of each month, the answer's {@code month} an index into them.
+     */
+    List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts);
+
+    /** Per service: its stated capacity and what became of the referrals sent to it in the period. */
+    List<ServiceCounts> services(Optional<String> scope, ReportFilter filter);
+
+    /** Referrals sent in the period, by crime mark ({@link org.waypoint.core.referral.CrimeMarks}). */
+    List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter);
+
+    /** Referrals sent in the period, by need. */
+    List<Keyed> sentByNeed(Optional<String> scope, ReportFilter filter);
+
+    /** Referrals sent in the period, by status now, consent withdrawn apart ({@code CONSENT_WITHDRAWN}). */
+    List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter);
+
+    /** The filters' choices: every organisation, service and need category, by name. */
+    List<Choice> organisations();
+
+    List<Choice> services();
+
+    List<Choice> needs();
+
+    record Choice(String id, String name) {
+    }
+
+    record TimelinessCounts(String serviceId, String serviceName, long within, long late, long waitingPastDue,
+                            long waitingWithinDue, long endedUnacknowledged) {
+    }
+
+    record Timing(String serviceId, Instant sent, Instant acknowledged, Optional<Instant> accepted) {
+    }
+
+    record FlowCount(int month, String action, String toStatus, long count) {
+    }
+
+    record ServiceCounts(String serviceId, String serviceName, String capacity, Optional<Integer> waitWeeks,
+                         long sent, long stillOpen, long awaitingAcknowledgement, long accepted, long rejected) {
+    }
+
+    record Keyed(String key, long count) {
+    }
+}

@@ -1,0 +1,287 @@
+package org.waypoint.core.report.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.waypoint.core.referral.CrimeMarks;
+import org.waypoint.core.report.ReportFilter;
+import org.waypoint.core.report.ReportQueries;
+
+/**
+ * The reports' counts as native SQL that Derby and PostgreSQL both run: conditional sums grouped by
+ * service or month, over the indexes of V18. Months are buckets computed from instants the caller
+ * gives (a CASE over the month starts), since the two databases name date functions differently.
+ */
+@ApplicationScoped
+public class JpaReportQueries implements ReportQueries {
+
+    private static final String OPEN = "'REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'";
+    private static final String FLOW_ACTIONS =
+            "'CREATE', 'SUBMIT', 'OPEN', 'ACCEPT', 'REJECT', 'CANCEL', 'WITHDRAW_CONSENT', 'COMPLETE', 'FAIL'";
+
+    private final EntityManager em;
+
+    @Inject
+    public JpaReportQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** For CDI's proxy only. */
+    protected JpaReportQueries() {
+        this(null);
+    }
+
+    @Override
+    public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
+        Sql sql = new Sql("SELECT g.service_id, sv.name, g.within_due, g.late, g.waiting_past, g.waiting_within, g.ended"
+                + " FROM (SELECT r.service_id AS service_id,"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END) AS within_due,"
+                + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END) AS late,");
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END) AS waiting_past,", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END) AS waiting_within,", utc(now));
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended");
+        from(sql, scope, filter);
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
+        List<TimelinessCounts> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new TimelinessCounts(text(row[0]), (String) row[1], count(row[2]), count(row[3]), count(row[4]),
+                    count(row[5]), count(row[6])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Timing> timings(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT r.service_id, r.submitted_at, r.received_at, r.accepted_at");
+        from(sql, scope, filter);
+        sent(sql, scope, filter);
+        sql.add(" AND r.received_at IS NOT NULL");
+        List<Timing> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new Timing(text(row[0]), instant(row[1]), instant(row[2]), Optional.ofNullable(row[3]).map(JpaReportQueries::instant)));
+        }
+        return result;
+    }
+
+    /**
+     * Unnarrowed (an administrator's whole flow), the timeline is counted from its own index alone and
+     * the few entries of referrals entered in error taken off, instead of joining every entry to its
+     * referral.
+     */
+    @Override
+    public List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts) {
+        if (scope.isEmpty() && !filter.narrowed()) {
+            List<FlowCount> result = new ArrayList<>(flowCounts(monthStarts, filter, false, scope));
+            for (FlowCount inError : flowCounts(monthStarts, filter, true, scope)) {
+                result.add(new FlowCount(inError.month(), inError.action(), inError.toStatus(), -inError.count()));
+            }
+            return result;
+        }
+        return flowCounts(monthStarts, filter, null, scope);
+    }
+
+    /** The flow's counts: of every entry ({@code inError} false), of referrals entered in error (true), or narrowed (null). */
+    private List<FlowCount> flowCounts(List<Instant> monthStarts, ReportFilter filter, Boolean inError, Optional<String> scope) {
+        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT");
+        if (monthStarts.size() == 1) {
+            sql.add(" 0");
+        } else {
+            sql.add(" CASE");
+            for (int i = 1; i < monthStarts.size(); i++) {
+                sql.add(" WHEN e.occurred_at < ? THEN " + (i - 1), utc(monthStarts.get(i)));
+            }
+            sql.add(" ELSE " + (monthStarts.size() - 1) + " END");
+        }
+        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status FROM referral_event e");
+        if (Boolean.FALSE.equals(inError)) {
+            sql.add(" WHERE e.action IN (" + FLOW_ACTIONS + ")");
+        } else if (Boolean.TRUE.equals(inError)) {
+            sql.add(" JOIN referral r ON r.id = e.referral_id WHERE r.status = 'ENTERED_IN_ERROR'"
+                    + " AND e.action IN (" + FLOW_ACTIONS + ")");
+        } else {
+            sql.add(" JOIN referral r ON r.id = e.referral_id LEFT JOIN support_service s ON s.id = r.service_id"
+                    + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
+        }
+        sql.add(" AND e.occurred_at >= ?", utc(filter.start()));
+        sql.add(" AND e.occurred_at < ?", utc(filter.end()));
+        if (inError == null) {
+            narrowed(sql, scope, filter);
+        }
+        sql.add(") t GROUP BY t.bucket, t.action, t.to_status");
+        List<FlowCount> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new FlowCount(((Number) row[0]).intValue(), text(row[1]), text(row[2]), count(row[3])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.sent, g.still_open, g.awaiting,"
+                + " g.accepted, g.rejected FROM (SELECT r.service_id AS service_id, COUNT(*) AS sent,"
+                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
+                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
+                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
+                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
+        from(sql, scope, filter);
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
+        List<ServiceCounts> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new ServiceCounts(text(row[0]), (String) row[1], text(row[2]),
+                    Optional.ofNullable((Number) row[3]).map(Number::intValue), count(row[4]), count(row[5]),
+                    count(row[6]), count(row[7]), count(row[8])));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT m.mark, COUNT(*)");
+        from(sql, scope, filter);
+        sql.add(" JOIN referral_crime_mark m ON m.referral_id = r.id");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY m.mark");
+        return keyed(sql);
+    }
+
+    @Override
+    public List<Keyed> sentByNeed(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT n.category_code, COUNT(*)");
+        from(sql, scope, filter);
+        sql.add(" JOIN referral_need n ON n.referral_id = r.id");
+        sent(sql, scope, filter);
+        sql.add(" GROUP BY n.category_code");
+        return keyed(sql);
+    }
+
+    @Override
+    public List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter) {
+        Sql sql = new Sql("SELECT t.outcome, COUNT(*) FROM (SELECT CASE WHEN r.status = 'CANCELLED'"
+                + " AND r.consent_withdrawn_at IS NOT NULL THEN 'CONSENT_WITHDRAWN' ELSE r.status END AS outcome");
+        from(sql, scope, filter);
+        sent(sql, scope, filter);
+        sql.add(") t GROUP BY t.outcome");
+        return keyed(sql);
+    }
+
+    @Override
+    public List<Choice> organisations() {
+        return choices("SELECT id, name FROM organisation ORDER BY name, id");
+    }
+
+    @Override
+    public List<Choice> services() {
+        return choices("SELECT id, name FROM support_service ORDER BY name, id");
+    }
+
+    @Override
+    public List<Choice> needs() {
+        return choices("SELECT code, label FROM service_category ORDER BY label, code");
+    }
+
+    private List<Choice> choices(String statement) {
+        List<Choice> result = new ArrayList<>();
+        for (Object[] row : new Sql(statement).rows(em)) {
+            result.add(new Choice(text(row[0]), (String) row[1]));
+        }
+        return result;
+    }
+
+    private List<Keyed> keyed(Sql sql) {
+        List<Keyed> result = new ArrayList<>();
+        for (Object[] row : sql.rows(em)) {
+            result.add(new Keyed(text(row[0]), count(row[1])));
+        }
+        return result;
+    }
+
+    /** The referrals, with their service's organisation only where an organisation is asked for. */
+    private static void from(Sql sql, Optional<String> scope, ReportFilter filter) {
+        sql.add(" FROM referral r");
+        if (scope.isPresent() || filter.organisationId().isPresent()) {
+            sql.add(" JOIN support_service s ON s.id = r.service_id");
+        }
+    }
+
+    /** Referrals sent in the period, less those entered in error, narrowed by scope and filters. */
+    private static void sent(Sql sql, Optional<String> scope, ReportFilter filter) {
+        sql.add(" WHERE r.submitted_at >= ?", utc(filter.start()));
+        sql.add(" AND r.submitted_at < ?", utc(filter.end()));
+        sql.add(" AND r.status <> 'ENTERED_IN_ERROR'");
+        narrowed(sql, scope, filter);
+    }
+
+    private static void narrowed(Sql sql, Optional<String> scope, ReportFilter filter) {
+        scope.ifPresent(org -> party(sql, org));
+        filter.organisationId().ifPresent(org -> party(sql, org));
+        filter.serviceId().ifPresent(id -> sql.add(" AND r.service_id = ?", id));
+        filter.urgency().ifPresent(u -> sql.add(" AND r.urgency = ?", u.name()));
+        filter.need().ifPresent(n -> sql.add(
+                " AND EXISTS (SELECT 1 FROM referral_need fn WHERE fn.referral_id = r.id AND fn.category_code = ?)", n));
+        filter.crimeType().ifPresent(c -> sql.add(
+                " AND EXISTS (SELECT 1 FROM referral_crime_mark fm WHERE fm.referral_id = r.id AND fm.mark = ?)",
+                CrimeMarks.of(c)));
+    }
+
+    /** The organisation's referrals as referrer, or as provider once they were sent. */
+    private static void party(Sql sql, String organisationId) {
+        sql.add(" AND (r.referring_org_id = ?", organisationId);
+        sql.add(" OR (s.organisation_id = ? AND r.submitted_at IS NOT NULL))", organisationId);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
+
+    private static long count(Object column) {
+        return column == null ? 0 : ((Number) column).longValue();
+    }
+
+    private static String text(Object column) {
+        return column == null ? null : column.toString().strip();
+    }
+
+    /** A statement built piece by piece with its positional parameters. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Sql(String start) {
+            text.append(start);
+        }
+
+        void add(String part, Object... values) {
+            for (Object value : values) {
+                parameters.add(value);
+                part = part.replaceFirst("\\?(?![0-9])", "?" + parameters.size());
+            }
+            text.append(part);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows(EntityManager em) {
+            Query query = em.createNativeQuery(text.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query.getResultList();
+        }
+    }
+}

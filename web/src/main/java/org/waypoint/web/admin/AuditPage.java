@@ -3,7 +3,6 @@ package org.waypoint.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -16,8 +15,10 @@ import org.waypoint.core.audit.AuditQuery;
 import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.OrganisationService;
 import org.waypoint.core.shared.Page;
+import org.waypoint.web.page.DateFields;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Format;
+import org.waypoint.web.page.Pages;
 import org.waypoint.web.session.Me;
 
 /**
@@ -99,8 +100,8 @@ public class AuditPage {
     }
 
     private Optional<AuditQuery> query() {
-        String record = trimmed(recordId);
-        String user = trimmed(userId);
+        String record = Pages.trimmed(recordId);
+        String user = Pages.trimmed(userId);
         if (record != null && record.length() > MAX_ID) {
             errors.add("recordId", AdminText.text("audit.error.id", MAX_ID));
         }
@@ -123,27 +124,14 @@ public class AuditPage {
 
     /** A date from its three fields: none given is no date; some, or an impossible one, is an error. */
     private Optional<LocalDate> date(String field, String day, String month, String year) {
-        String d = trimmed(day);
-        String m = trimmed(month);
-        String y = trimmed(year);
-        if (d == null && m == null && y == null) {
+        if (DateFields.blank(day, month, year)) {
             return Optional.empty();
         }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(y == null ? "" : y), Integer.parseInt(m == null ? "" : m),
-                    Integer.parseInt(d == null ? "" : d));
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw new DateTimeException("out of range");
-            }
-            return Optional.of(date);
-        } catch (NumberFormatException | DateTimeException notADate) {
+        Optional<LocalDate> date = DateFields.parse(day, month, year);
+        if (date.isEmpty()) {
             errors.add(field + "-day", AdminText.text("audit.error." + field));
-            return Optional.empty();
         }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return date;
     }
 
     public boolean isHasPrevious() {
@@ -157,9 +145,9 @@ public class AuditPage {
 
     /** The link to another page of the same search. */
     public String link(int toPage) {
-        return AdminText.query("recordId", trimmed(recordId), "userId", trimmed(userId),
-                "fromDay", trimmed(fromDay), "fromMonth", trimmed(fromMonth), "fromYear", trimmed(fromYear),
-                "toDay", trimmed(toDay), "toMonth", trimmed(toMonth), "toYear", trimmed(toYear),
+        return AdminText.query("recordId", Pages.trimmed(recordId), "userId", Pages.trimmed(userId),
+                "fromDay", Pages.trimmed(fromDay), "fromMonth", Pages.trimmed(fromMonth), "fromYear", Pages.trimmed(fromYear),
+                "toDay", Pages.trimmed(toDay), "toMonth", Pages.trimmed(toMonth), "toYear", Pages.trimmed(toYear),
                 "page", Integer.toString(toPage));
     }
 

@@ -30,6 +30,7 @@ import org.waypoint.core.report.ReportFilter;
 import org.waypoint.core.report.ReportQueries.Choice;
 import org.waypoint.core.report.Reports;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.web.page.DateFields;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
@@ -312,21 +313,11 @@ public class ReportsPage {
     }
 
     private Optional<LocalDate> date(String field, String day, String monthValue, String year) {
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(blankless(year)), Integer.parseInt(blankless(monthValue)),
-                    Integer.parseInt(blankless(day)));
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw new DateTimeException("out of range");
-            }
-            return Optional.of(date);
-        } catch (NumberFormatException | DateTimeException notADate) {
+        Optional<LocalDate> date = DateFields.parse(day, monthValue, year);
+        if (date.isEmpty()) {
             errors.add(field + "-day", ReportView.text("error." + field));
-            return Optional.empty();
         }
-    }
-
-    private static String blankless(String value) {
-        return value == null ? "" : value.strip();
+        return date;
     }
 
     private LocalDate today() {

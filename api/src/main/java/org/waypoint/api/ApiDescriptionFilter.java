@@ -228,7 +228,7 @@ public class ApiDescriptionFilter implements OASFilter {
     /** The actions of {@code POST /v1/referrals/{id}/{action}}: each lifecycle command's name, nothing else. */
     private static void enumerateActions(OpenAPI openAPI) {
         List<Object> actions = Arrays.stream(ReferralAction.values())
-                .filter(action -> ReferralCommand.of(action, null, null).isPresent())
+                .filter(action -> ReferralCommand.of(action, null, null, null).isPresent())
                 .map(action -> (Object) action.slug())
                 .toList();
         operations(openAPI).filter(operation -> operation.getParameters() != null)

@@ -37,6 +37,7 @@ import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.ReferralAction;
 import org.waypoint.core.referral.ReferralMessage;
 import org.waypoint.core.referral.ReferralStatus;
@@ -135,7 +136,7 @@ public final class ApiExamples {
             "POST v1/referrals/{id}/consent", answer(CONSENTED_DRAFT),
             "POST v1/referrals/{id}/submit", answer(SUBMITTED_REFERRAL),
             "POST v1/referrals/{id}/redirect", new ForOperation(
-                    Optional.of(new ReferralRequests.Action(null, null, THERAPY_SERVICE)), Optional.of(REDIRECTED_DRAFT)));
+                    Optional.of(new ReferralRequests.Action(null, null, null, THERAPY_SERVICE)), Optional.of(REDIRECTED_DRAFT)));
 
     private ApiExamples() {
     }
@@ -184,13 +185,13 @@ public final class ApiExamples {
         examples.put(ReferralRequests.UpdateDraft.class, new ReferralRequests.UpdateDraft(COUNSELLING_SERVICE, NEEDS));
         examples.put(ReferralRequests.ConsentBody.class, CONSENT);
         examples.put(ReferralRequests.Action.class, new ReferralRequests.Action(
-                "No counselling places in M14 until April: our waiting list is closed.", null, null));
+                "No counselling places in M14 until April: our waiting list is closed.", EndReason.NO_CAPACITY, null, null));
         examples.put(ReferralRequests.Message.class, new ReferralRequests.Message(
                 "Would Alex prefer to meet at school or at our centre?"));
         examples.put(ReferralResponses.ReferralResponse.class, ACCEPTED_REFERRAL);
         examples.put(ReferralResponses.ReferralSummary.class, SUMMARY);
         examples.put(ReferralResponses.TimelineEntry.class, new ReferralResponses.TimelineEntry(SUBMITTED,
-                ReferralAction.SUBMIT, ReferralStatus.DRAFT, ReferralStatus.REQUESTED, null, CASEWORKER, POLICE));
+                ReferralAction.SUBMIT, ReferralStatus.DRAFT, ReferralStatus.REQUESTED, null, null, CASEWORKER, POLICE));
         examples.put(ReferralResponses.MessageResponse.class, new ReferralResponses.MessageResponse(MESSAGE,
                 Instant.parse("2026-03-03T09:20:00Z"), ReferralMessage.Side.SERVICE, STAFF,
                 "Would Alex prefer to meet at school or at our centre?"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.ContactDetails;
 import org.waypoint.core.client.Guardian;
@@ -155,7 +156,7 @@ class NotificationsTest {
         String rejected = submit(person, needs, expected);
         run(() -> referrals.open(staff, rejected));
         expected.add(new String[] {referrer, UPDATED});
-        run(() -> referrals.reject(staff, rejected, reason + " MkRejectQx"));
+        run(() -> referrals.reject(staff, rejected, reason + " MkRejectQx", EndReason.NO_CAPACITY));
         expected.add(new String[] {referrer, UPDATED});
 
         String cancelled = submit(person, needs, expected);
@@ -166,7 +167,7 @@ class NotificationsTest {
         run(() -> referrals.open(staff, failed));
         run(() -> referrals.accept(staff, failed));
         run(() -> referrals.start(staff, failed));
-        run(() -> referrals.fail(staff, failed, reason + " MkFailQx"));
+        run(() -> referrals.fail(staff, failed, reason + " MkFailQx", EndReason.UNABLE_TO_CONTACT));
         expected.addAll(List.of(new String[] {referrer, UPDATED}, new String[] {referrer, UPDATED},
                 new String[] {referrer, UPDATED}));
 
@@ -197,7 +198,7 @@ class NotificationsTest {
         world.drain(dispatcher);
         int before = smtpServer.getReceivedMessages().length;
 
-        run(() -> world.referrals.reject(world.staff, rejected, "MkRejectQx"));
+        run(() -> world.referrals.reject(world.staff, rejected, "MkRejectQx", EndReason.NO_CAPACITY));
         run(() -> world.referrals.cancel(world.caseworker, cancelled, "MkCancelQx"));
         world.drain(dispatcher);
 

@@ -261,6 +261,12 @@ class ApiIT {
         assertThat(caseworker.get("api/v1/referrals/" + referralId + "/messages").json().getJsonArray("items")).hasSize(2);
 
         assertThat(staff.post("api/v1/referrals/" + referralId + "/start", null).status()).isEqualTo(200);
+        ApiClient.Reply wrongCode = staff.post("api/v1/referrals/" + referralId + "/fail",
+                Json.createObjectBuilder().add("reason", "Too old for us").add("reasonCode", "NOT_ELIGIBLE").build());
+        assertProblem(wrongCode, 400);
+        assertThat(wrongCode.body()).as("a code that explains a rejection does not explain a failure").contains("reasonCode");
+        assertProblem(staff.post("api/v1/referrals/" + referralId + "/fail",
+                Json.createObjectBuilder().add("reason", "Moved").add("reasonCode", "GONE").build()), 400);
         assertThat(staff.post("api/v1/referrals/" + referralId + "/complete", null).json().getString("status"))
                 .isEqualTo("COMPLETED");
         List<String> actions = caseworker.get("api/v1/referrals/" + referralId + "/timeline").json().getJsonArray("items")

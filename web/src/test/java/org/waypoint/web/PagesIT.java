@@ -253,6 +253,14 @@ class PagesIT {
             browser.follow(By.linkText("Reject"));
             type(page, "reason", "Our waiting list is closed to new referrals this month.");
             browser.follow(By.cssSelector("input[value='Yes, reject the referral']"));
+            assertThat(page.findElement(By.className("govuk-error-summary")).getText()).as("the reason's code is asked for")
+                    .contains("Select the reason");
+            assertThat(page.findElements(By.id("status"))).isEmpty();
+            assertThat(page.findElements(By.cssSelector("input[name='reasonCode'][value='MOVED_AWAY']")))
+                    .as("only the codes that explain a rejection").isEmpty();
+            choose(page, "reasonCode", "NO_CAPACITY");
+            type(page, "reason", "Our waiting list is closed to new referrals this month.");
+            browser.follow(By.cssSelector("input[value='Yes, reject the referral']"));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected");
             assertThat(page.findElements(By.cssSelector("[data-action='accept'], [data-action='reject']"))).isEmpty();
             browser.checkAccessibility();
@@ -266,7 +274,8 @@ class PagesIT {
             browser.follow(By.linkText(toTherapy));
             assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Rejected");
             assertThat(page.findElement(By.id("timeline")).getText())
-                    .contains("Rejected", "waiting list is closed", "Harbour Support Trust (demo)");
+                    .contains("Rejected", "We have no places, or our waiting list is closed", "waiting list is closed",
+                            "Harbour Support Trust (demo)");
             browser.checkAccessibility();
             new org.openqa.selenium.support.ui.Select(page.findElement(By.id("otherService")))
                     .selectByVisibleText("Open Door Advocacy (Harbour Support Trust (demo))");

@@ -13,6 +13,7 @@ import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.CrimeType;
@@ -79,7 +80,7 @@ public final class ReferralRequests {
     }
 
     /** What an action may carry: a reason (reject, hold, fail, cancel, entered in error, withdraw consent), a business status, or the service to redirect to. */
-    public record Action(@Limit(max = MAX_REASON) String reason, BusinessStatus businessStatus,
+    public record Action(@Limit(max = MAX_REASON) String reason, EndReason reasonCode, BusinessStatus businessStatus,
                          @Limit(max = MAX_ID) String serviceId) {
     }
 

@@ -216,7 +216,7 @@ public class ReferralResource {
      * fail, cancel and entered-in-error need a reason. Any other action is not found.
      */
     @Operation(summary = "Act on a referral",
-            description = "A lifecycle action: accept, reject, start, hold, resume, complete, fail (the service); cancel (the referrer); entered-in-error (either side); business-status (the service). Reject, hold, fail, cancel and entered-in-error need a `reason`; business-status needs `businessStatus`.")
+            description = "A lifecycle action: accept, reject, start, hold, resume, complete, fail (the service); cancel (the referrer); entered-in-error (either side); business-status (the service). Reject, hold, fail, cancel and entered-in-error need a `reason`; business-status needs `businessStatus`. Reject and fail also take a `reasonCode`, the reason as a code the reports count: reject takes NOT_ELIGIBLE, OUTSIDE_AREA, NO_CAPACITY, BETTER_MET_ELSEWHERE, ALREADY_SUPPORTED, UNABLE_TO_CONTACT, DECLINED_SUPPORT or OTHER; fail takes UNABLE_TO_CONTACT, DECLINED_SUPPORT, DISENGAGED, MOVED_AWAY, SERVICE_COULD_NOT_CONTINUE or OTHER. It is optional for clients written before it; the pages always ask for it.")
     @POST
     @Path("{id}/{action}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -228,7 +228,7 @@ public class ReferralResource {
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         referrals.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
-        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null) : valid(body);
+        ReferralRequests.Action given = body == null ? new ReferralRequests.Action(null, null, null, null) : valid(body);
         Referral referral = referrals.perform(actor.required(), id, command(action, given), Versions.expected(ifMatch));
         return Versions.ok(view(referral), referral.version()).build();
     }
@@ -323,7 +323,7 @@ public class ReferralResource {
     }
 
     private static ReferralCommand command(String action, ReferralRequests.Action body) {
-        return ReferralCommand.parse(action, body.reason(), body.businessStatus()).orElseThrow(NotFoundException::new);
+        return ReferralCommand.parse(action, body.reason(), body.reasonCode(), body.businessStatus()).orElseThrow(NotFoundException::new);
     }
 
     private static org.waypoint.core.referral.NeedsAssessment needs(ReferralRequests.Needs needs) {

@@ -10,6 +10,7 @@ import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
 import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.ReferralAction;
 import org.waypoint.core.referral.ReferralMessage;
 import org.waypoint.core.referral.ReferralReference;
@@ -74,8 +75,9 @@ public final class ReferralResponses {
 
     @Schema(description = "One entry of a referral's timeline: who did what, when, from which status to which.",
             requiredProperties = {"at", "action", "to", "actorUserId", "actorOrganisationId"})
-    public record TimelineEntry(Instant at, ReferralAction action, ReferralStatus from, ReferralStatus to, String reason, String actorUserId,
-                                String actorOrganisationId) {
+    public record TimelineEntry(Instant at, ReferralAction action, ReferralStatus from, ReferralStatus to, String reason,
+                                @Schema(description = "A rejection's or failure's reason as a code, where one was given.")
+                                EndReason reasonCode, String actorUserId, String actorOrganisationId) {
     }
 
     @Schema(description = "A message between the referrer and the service about one referral.",
@@ -127,7 +129,8 @@ public final class ReferralResponses {
     }
 
     public static TimelineEntry entry(TimelineEvent event) {
-        return new TimelineEntry(event.at(), event.action(), event.from().orElse(null), event.to(), event.reason().orElse(null), event.actorUserId(), event.actorOrganisationId());
+        return new TimelineEntry(event.at(), event.action(), event.from().orElse(null), event.to(), event.reason().orElse(null),
+                event.reasonCode().orElse(null), event.actorUserId(), event.actorOrganisationId());
     }
 
     public static MessageResponse message(ReferralMessage message) {

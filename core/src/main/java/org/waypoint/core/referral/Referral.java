@@ -502,8 +502,9 @@ public class Referral {
         this.acceptedAt = now;
     }
 
-    public void reject(Actor staff, String reason, Instant now) {
-        serviceTransition(staff, now, ReferralAction.REJECT, ReferralStatus.REJECTED, reason);
+    /** Rejects with the reason in words and, for the reports, its code (none from a client that sends none). */
+    public void reject(Actor staff, String reason, EndReason code, Instant now) {
+        end(staff, now, ReferralAction.REJECT, ReferralStatus.REJECTED, reason, code);
     }
 
     public void start(Actor staff, Instant now) {
@@ -522,8 +523,9 @@ public class Referral {
         serviceTransition(staff, now, ReferralAction.COMPLETE, ReferralStatus.COMPLETED, null);
     }
 
-    public void fail(Actor staff, String reason, Instant now) {
-        serviceTransition(staff, now, ReferralAction.FAIL, ReferralStatus.FAILED, reason);
+    /** Ends the work without an outcome, with the reason in words and, for the reports, its code. */
+    public void fail(Actor staff, String reason, EndReason code, Instant now) {
+        end(staff, now, ReferralAction.FAIL, ReferralStatus.FAILED, reason, code);
     }
 
     public void setBusinessStatus(Actor staff, BusinessStatus newStatus, Instant now) {
@@ -535,6 +537,15 @@ public class Referral {
     private void serviceTransition(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason) {
         require(staff, action);
         transition(staff, now, action, to, action.needsReason() ? requireReason(reason) : null);
+    }
+
+    private void end(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason, EndReason code) {
+        require(staff, action);
+        if (code != null && !code.explains(action)) {
+            throw new IllegalArgumentException("reasonCode " + code + " does not explain " + action.verb()
+                    + "; one of " + EndReason.forAction(action) + " does");
+        }
+        transition(staff, now, action, to, requireReason(reason), code);
     }
 
 
@@ -561,9 +572,15 @@ public class Referral {
     }
 
     private void transition(Actor actor, Instant now, ReferralAction action, ReferralStatus to, String reason) {
+        transition(actor, now, action, to, reason, null);
+    }
+
+    private void transition(Actor actor, Instant now, ReferralAction action, ReferralStatus to, String reason,
+                            EndReason code) {
         ReferralStatus from = status;
         status = to;
-        record(actor, now, action, from, to, reason);
+        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, code, timeline.size()));
+        updatedAt = now;
         if (from != ReferralStatus.DRAFT) {
             pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now,
                     actor.organisationId()));
@@ -572,7 +589,7 @@ public class Referral {
 
     private void record(Actor actor, Instant now, ReferralAction action, ReferralStatus from, ReferralStatus to,
                         String reason) {
-        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, timeline.size()));
+        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, null, timeline.size()));
         updatedAt = now;
     }
 

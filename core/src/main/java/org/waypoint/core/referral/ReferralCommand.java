@@ -19,22 +19,23 @@ public sealed interface ReferralCommand {
      * business status it carries; empty for a name that is not a lifecycle command on one referral
      * (redirecting, messaging and withdrawing consent have use cases of their own).
      */
-    static Optional<ReferralCommand> parse(String name, String reason, BusinessStatus businessStatus) {
+    static Optional<ReferralCommand> parse(String name, String reason, EndReason reasonCode, BusinessStatus businessStatus) {
         return name == null ? Optional.empty()
-                : ReferralAction.fromSlug(name).flatMap(action -> of(action, reason, businessStatus));
+                : ReferralAction.fromSlug(name).flatMap(action -> of(action, reason, reasonCode, businessStatus));
     }
 
     /** The command for an action, with what it carries; empty for an action that is not a command. */
-    static Optional<ReferralCommand> of(ReferralAction action, String reason, BusinessStatus businessStatus) {
+    static Optional<ReferralCommand> of(ReferralAction action, String reason, EndReason reasonCode,
+                                        BusinessStatus businessStatus) {
         return Optional.ofNullable(switch (action) {
             case OPEN -> new Acknowledge();
             case ACCEPT -> new Accept();
-            case REJECT -> new Reject(reason);
+            case REJECT -> new Reject(reason, reasonCode);
             case START -> new Start();
             case HOLD -> new Hold(reason);
             case RESUME -> new Resume();
             case COMPLETE -> new Complete();
-            case FAIL -> new Fail(reason);
+            case FAIL -> new Fail(reason, reasonCode);
             case CANCEL -> new Cancel(reason);
             case MARK_ENTERED_IN_ERROR -> new MarkEnteredInError(reason);
             case SET_BUSINESS_STATUS -> new SetBusinessStatus(businessStatus);
@@ -66,7 +67,7 @@ public sealed interface ReferralCommand {
         }
     }
 
-    record Reject(String reason) implements ReferralCommand {
+    record Reject(String reason, EndReason reasonCode) implements ReferralCommand {
         @Override
         public ReferralAction action() {
             return ReferralAction.REJECT;
@@ -74,7 +75,7 @@ public sealed interface ReferralCommand {
 
         @Override
         public void applyTo(Referral r, Actor actor, Instant now) {
-            r.reject(actor, reason, now);
+            r.reject(actor, reason, reasonCode, now);
         }
     }
 
@@ -126,7 +127,7 @@ public sealed interface ReferralCommand {
         }
     }
 
-    record Fail(String reason) implements ReferralCommand {
+    record Fail(String reason, EndReason reasonCode) implements ReferralCommand {
         @Override
         public ReferralAction action() {
             return ReferralAction.FAIL;
@@ -134,7 +135,7 @@ public sealed interface ReferralCommand {
 
         @Override
         public void applyTo(Referral r, Actor actor, Instant now) {
-            r.fail(actor, reason, now);
+            r.fail(actor, reason, reasonCode, now);
         }
     }
 

@@ -178,8 +178,8 @@ public class ReferralService {
         return perform(actor, referralId, new ReferralCommand.Accept(), OptionalLong.empty());
     }
 
-    public Referral reject(Actor actor, String referralId, String reason) {
-        return perform(actor, referralId, new ReferralCommand.Reject(reason), OptionalLong.empty());
+    public Referral reject(Actor actor, String referralId, String reason, EndReason code) {
+        return perform(actor, referralId, new ReferralCommand.Reject(reason, code), OptionalLong.empty());
     }
 
     public Referral start(Actor actor, String referralId) {
@@ -198,8 +198,8 @@ public class ReferralService {
         return perform(actor, referralId, new ReferralCommand.Complete(), OptionalLong.empty());
     }
 
-    public Referral fail(Actor actor, String referralId, String reason) {
-        return perform(actor, referralId, new ReferralCommand.Fail(reason), OptionalLong.empty());
+    public Referral fail(Actor actor, String referralId, String reason, EndReason code) {
+        return perform(actor, referralId, new ReferralCommand.Fail(reason, code), OptionalLong.empty());
     }
 
     public Referral cancel(Actor actor, String referralId, String reason) {

@@ -58,6 +58,10 @@ public class TimelineEvent {
     @Column(updatable = false, length = 4000)
     private String reason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code", updatable = false, length = 30)
+    private EndReason reasonCode;
+
     /** The order of a timeline: by time, and in the order recorded within the same instant. */
     static final Comparator<TimelineEvent> ORDER =
             Comparator.comparing(TimelineEvent::at).thenComparingInt(event -> event.sequence);
@@ -67,7 +71,7 @@ public class TimelineEvent {
     }
 
     TimelineEvent(Referral referral, Actor actor, Instant at, ReferralAction action, ReferralStatus from,
-                  ReferralStatus to, String reason, int sequence) {
+                  ReferralStatus to, String reason, EndReason reasonCode, int sequence) {
         this.id = UUID.randomUUID().toString();
         this.referral = referral;
         this.occurredAt = at;
@@ -78,6 +82,7 @@ public class TimelineEvent {
         this.fromStatus = from;
         this.toStatus = to;
         this.reason = reason;
+        this.reasonCode = reasonCode;
     }
 
     public Instant at() {
@@ -106,6 +111,11 @@ public class TimelineEvent {
 
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    /** The code of a rejection's or failure's reason, where one was given. */
+    public Optional<EndReason> reasonCode() {
+        return Optional.ofNullable(reasonCode);
     }
 
     @Override

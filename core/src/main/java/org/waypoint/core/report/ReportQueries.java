@@ -53,7 +53,8 @@ public interface ReportQueries {
     record Timing(String serviceId, Instant sent, Instant acknowledged, Optional<Instant> accepted) {
     }
 
-    record FlowCount(int month, String action, String toStatus, long count) {
+    /** Timeline entries of one month, action and status reached; with their reason code where one was given. */
+    record FlowCount(int month, String action, String toStatus, String reasonCode, long count) {
     }
 
     record ServiceCounts(String serviceId, String serviceName, String capacity, Optional<Integer> waitWeeks,

@@ -20,6 +20,7 @@ import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.calendar.BankHolidayRepository;
 import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.CrimeMarks;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.report.ReportQueries.FlowCount;
 import org.waypoint.core.report.ReportQueries.Keyed;
@@ -55,6 +56,8 @@ public class Reports {
     static final List<String> TIMING_COLUMNS = List.of("referrals", "median", "p90");
     static final List<String> FLOW_COLUMNS = List.of("made", "sent", "received", "accepted", "rejected", "cancelled",
             "consentWithdrawn", "completed", "failed");
+    static final List<String> ENDS_COLUMNS = List.of("rejected", "failed");
+    static final String NOT_RECORDED = "NOT_RECORDED";
     static final List<String> SERVICE_COLUMNS = List.of("sent", "stillOpen", "awaitingAcknowledgement", "accepted",
             "rejected", "acceptanceRate", "medianToAcknowledge", "medianToAccept", "capacity");
 
@@ -83,10 +86,12 @@ public class Reports {
         Instant now = clock.instant();
         WorkingCalendar calendar = new WorkingCalendar(bankHolidays.all());
         List<Timing> timings = queries.timings(scope, filter);
+        List<FlowCount> flow = queries.flow(scope, filter, monthStarts(filter));
         Report report = new Report(filter,
                 timeliness(queries.timeliness(scope, filter, now)),
                 timing(timings, calendar),
-                flow(filter, queries.flow(scope, filter, monthStarts(filter))),
+                flow(filter, flow),
+                ends(flow),
                 services(queries.services(scope, filter), timings, calendar));
         audit.success(actor, AUDIT_RECORD, "reports", AuditEvent.Action.READ, filter.describe());
         return report;
@@ -229,6 +234,36 @@ public class Reports {
             rows.add(new Row(total ? "total" : months.get(r).toString(), total ? LabelKind.TOTAL : LabelKind.MONTH, row));
         }
         return new ReportTable(Report.FLOW, FLOW_COLUMNS, rows, FLOW_COLUMNS.size());
+    }
+
+    /**
+     * Referrals rejected and failed in the period, by their reason's code: one row per code in
+     * {@link EndReason}'s order (codes that cannot explain a column count nothing there), then the steps
+     * recorded without one ({@value #NOT_RECORDED}: before codes were kept, or from an API client that
+     * sends none), then the totals.
+     */
+    static ReportTable ends(List<FlowCount> counts) {
+        List<String> codes = new ArrayList<>(Arrays.stream(EndReason.values()).map(Enum::name).toList());
+        codes.add(NOT_RECORDED);
+        long[][] cells = new long[codes.size()][ENDS_COLUMNS.size()];
+        for (FlowCount count : counts) {
+            int column = "REJECT".equals(count.action()) ? 0 : "FAIL".equals(count.action()) ? 1 : -1;
+            if (column >= 0) {
+                cells[codes.indexOf(count.reasonCode() == null ? NOT_RECORDED : count.reasonCode())][column] += count.count();
+            }
+        }
+        Visibility[][] visibility = SmallNumbers.suppress(cells, ENDS_COLUMNS.size(), false, true);
+        long[][] all = columnTotals(cells, ENDS_COLUMNS.size());
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < all.length; r++) {
+            List<Cell> row = new ArrayList<>();
+            for (int c = 0; c < ENDS_COLUMNS.size(); c++) {
+                row.add(new Count(all[r][c], visibility[r][c]));
+            }
+            boolean total = r == codes.size();
+            rows.add(new Row(total ? "total" : codes.get(r), total ? LabelKind.TOTAL : LabelKind.CODE, row));
+        }
+        return new ReportTable(Report.ENDS, ENDS_COLUMNS, rows, ENDS_COLUMNS.size());
     }
 
     private static int flowColumn(String action, String toStatus) {

@@ -115,12 +115,12 @@ class AvailableActionsTest {
             new Attempt(UPDATE_DRAFT, w -> w.caseworker, (w, r, a) -> r.updateDraft(a, w.service, r.needs(), NOW)),
             new Attempt(SUBMIT, w -> w.caseworker, (w, r, a) -> r.submit(a, () -> ReferralReference.of(2026, 999), World.CALENDAR, NOW)),
             new Attempt(ACCEPT, w -> w.staff, (w, r, a) -> r.accept(a, NOW)),
-            new Attempt(REJECT, w -> w.staff, (w, r, a) -> r.reject(a, "outside our remit", NOW)),
+            new Attempt(REJECT, w -> w.staff, (w, r, a) -> r.reject(a, "outside our remit", EndReason.NOT_ELIGIBLE, NOW)),
             new Attempt(START, w -> w.staff, (w, r, a) -> r.start(a, NOW)),
             new Attempt(HOLD, w -> w.staff, (w, r, a) -> r.hold(a, "person in hospital", NOW)),
             new Attempt(RESUME, w -> w.staff, (w, r, a) -> r.resume(a, NOW)),
             new Attempt(COMPLETE, w -> w.staff, (w, r, a) -> r.complete(a, NOW)),
-            new Attempt(FAIL, w -> w.staff, (w, r, a) -> r.fail(a, "no contact", NOW)),
+            new Attempt(FAIL, w -> w.staff, (w, r, a) -> r.fail(a, "no contact", EndReason.UNABLE_TO_CONTACT, NOW)),
             new Attempt(SET_BUSINESS_STATUS, w -> w.staff, (w, r, a) -> r.setBusinessStatus(a, BusinessStatus.CONTACT_MADE, NOW)),
             new Attempt(CANCEL, w -> w.caseworker, (w, r, a) -> r.cancel(a, "no longer needed", NOW)),
             new Attempt(WITHDRAW_CONSENT, w -> w.caseworker, (w, r, a) -> r.withdrawConsent(a, "asked to stop", NOW)),
@@ -163,15 +163,16 @@ class AvailableActionsTest {
     @Test
     void everyCommandReadsBackFromItsName() {
         for (ReferralAction action : ReferralAction.values()) {
-            ReferralCommand.parse(action.slug(), "a reason", BusinessStatus.CONTACT_MADE)
+            ReferralCommand.parse(action.slug(), "a reason", null, BusinessStatus.CONTACT_MADE)
                     .ifPresent(command -> assertThat(command.action()).isEqualTo(action));
         }
-        assertThat(ReferralCommand.parse("entered-in-error", "made twice", null))
+        assertThat(ReferralCommand.parse("entered-in-error", "made twice", null, null))
                 .contains(new ReferralCommand.MarkEnteredInError("made twice"));
-        assertThat(ReferralCommand.parse("reject", "full", null)).contains(new ReferralCommand.Reject("full"));
-        assertThat(ReferralCommand.parse("redirect", null, null)).isEmpty();
-        assertThat(ReferralCommand.parse("ACCEPT", null, null)).isEmpty();
-        assertThat(ReferralCommand.parse(null, null, null)).isEmpty();
+        assertThat(ReferralCommand.parse("reject", "full", EndReason.NO_CAPACITY, null))
+                .contains(new ReferralCommand.Reject("full", EndReason.NO_CAPACITY));
+        assertThat(ReferralCommand.parse("redirect", null, null, null)).isEmpty();
+        assertThat(ReferralCommand.parse("ACCEPT", null, null, null)).isEmpty();
+        assertThat(ReferralCommand.parse(null, null, null, null)).isEmpty();
     }
 
     @Test

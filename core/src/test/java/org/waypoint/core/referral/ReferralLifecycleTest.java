@@ -45,12 +45,12 @@ class ReferralLifecycleTest {
     private static final List<Step> STEPS = List.of(
             new Step(ReferralAction.SUBMIT, World::submit),
             new Step(ReferralAction.ACCEPT, (w, r) -> r.accept(w.staff, NOW)),
-            new Step(ReferralAction.REJECT, (w, r) -> r.reject(w.staff, "no capacity for this need", NOW)),
+            new Step(ReferralAction.REJECT, (w, r) -> r.reject(w.staff, "no capacity for this need", EndReason.NO_CAPACITY, NOW)),
             new Step(ReferralAction.START, (w, r) -> r.start(w.staff, NOW)),
             new Step(ReferralAction.HOLD, (w, r) -> r.hold(w.staff, "person asked to pause", NOW)),
             new Step(ReferralAction.RESUME, (w, r) -> r.resume(w.staff, NOW)),
             new Step(ReferralAction.COMPLETE, (w, r) -> r.complete(w.staff, NOW)),
-            new Step(ReferralAction.FAIL, (w, r) -> r.fail(w.staff, "no contact after five attempts", NOW)),
+            new Step(ReferralAction.FAIL, (w, r) -> r.fail(w.staff, "no contact after five attempts", EndReason.UNABLE_TO_CONTACT, NOW)),
             new Step(ReferralAction.CANCEL, (w, r) -> r.cancel(w.caseworker, "person moved away", NOW)),
             new Step(ReferralAction.MARK_ENTERED_IN_ERROR, (w, r) -> r.markEnteredInError(w.caseworker, "wrong person", NOW)));
 
@@ -149,7 +149,7 @@ class ReferralLifecycleTest {
         Referral referral = world.in(REQUESTED);
         referral.pullEvents();
 
-        ReferralCommand.parse("acknowledge", null, null).orElseThrow().applyTo(referral, world.staff, NOW);
+        ReferralCommand.parse("acknowledge", null, null, null).orElseThrow().applyTo(referral, world.staff, NOW);
 
         assertThat(referral.status()).isEqualTo(RECEIVED);
         assertThat(referral.receivedAt()).contains(NOW);
@@ -180,12 +180,29 @@ class ReferralLifecycleTest {
         Referral inProgress = world.in(IN_PROGRESS);
         Referral requested = world.in(REQUESTED);
 
-        assertThatThrownBy(() -> received.reject(world.staff, " ", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> received.reject(world.staff, " ", EndReason.OTHER, NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> inProgress.hold(world.staff, null, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> inProgress.fail(world.staff, "", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inProgress.fail(world.staff, "", EndReason.OTHER, NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> requested.cancel(world.caseworker, "\t", NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThat(List.of(received.status(), inProgress.status(), requested.status()))
                 .containsExactly(RECEIVED, IN_PROGRESS, REQUESTED);
+    }
+
+    @Test
+    void aReasonCodeMustBeOneThatExplainsTheActionAndMayBeLeftOut() {
+        World world = new World();
+        Referral received = world.in(RECEIVED);
+        Referral inProgress = world.in(IN_PROGRESS);
+
+        assertThatThrownBy(() -> received.reject(world.staff, "moved", EndReason.MOVED_AWAY, NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_ELIGIBLE");
+        assertThatThrownBy(() -> inProgress.fail(world.staff, "too old", EndReason.NOT_ELIGIBLE, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(List.of(received.status(), inProgress.status())).containsExactly(RECEIVED, IN_PROGRESS);
+
+        inProgress.fail(world.staff, "an older client's words only", null, NOW);
+        assertThat(inProgress.timeline().get(inProgress.timeline().size() - 1).reasonCode()).isEmpty();
+        assertThat(EndReason.forAction(ReferralAction.REJECT)).contains(EndReason.NOT_ELIGIBLE).doesNotContain(EndReason.MOVED_AWAY);
     }
 
     @Test
@@ -193,10 +210,11 @@ class ReferralLifecycleTest {
         World world = new World();
         Referral referral = world.in(RECEIVED);
 
-        referral.reject(world.staff, "  we only see under-18s  ", NOW);
+        referral.reject(world.staff, "  we only see under-18s  ", EndReason.NOT_ELIGIBLE, NOW);
 
         TimelineEvent rejection = referral.timeline().get(referral.timeline().size() - 1);
         assertThat(rejection.reason()).contains("we only see under-18s");
+        assertThat(rejection.reasonCode()).contains(EndReason.NOT_ELIGIBLE);
         assertThat(rejection.actorUserId()).isEqualTo(world.staff.userId());
         assertThat(rejection.actorOrganisationId()).isEqualTo(world.charity.id());
     }

@@ -109,7 +109,7 @@ final class World {
             case RECEIVED -> referral.open(staff, NOW);
             case REJECTED -> {
                 referral.open(staff, NOW);
-                referral.reject(staff, "outside our remit", NOW);
+                referral.reject(staff, "outside our remit", EndReason.NOT_ELIGIBLE, NOW);
             }
             case ACCEPTED -> {
                 referral.open(staff, NOW);
@@ -122,7 +122,7 @@ final class World {
                 switch (status) {
                     case ON_HOLD -> referral.hold(staff, "person in hospital", NOW);
                     case COMPLETED -> referral.complete(staff, NOW);
-                    case FAILED -> referral.fail(staff, "could not make contact", NOW);
+                    case FAILED -> referral.fail(staff, "could not make contact", EndReason.UNABLE_TO_CONTACT, NOW);
                     default -> { }
                 }
             }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
@@ -117,7 +118,7 @@ class ReportsTest {
                 if (accepted) {
                     r.accept(harbourStaff, at("2026-10-06T12:00:00Z"));
                 } else {
-                    r.reject(harbourStaff, "outside our remit", at("2026-10-06T12:00:00Z"));
+                    r.reject(harbourStaff, "outside our remit", EndReason.NOT_ELIGIBLE, at("2026-10-06T12:00:00Z"));
                 }
                 if (completed) {
                     r.start(harbourStaff, at("2026-10-20T10:00:00Z"));
@@ -152,7 +153,7 @@ class ReportsTest {
                 } else if (withdrawn) {
                     r.withdrawConsent(caseworker, "the person asked", at("2026-10-13T10:00:00Z"));
                 } else {
-                    r.reject(beaconStaff, "full", at("2026-10-12T15:00:00Z"));
+                    r.reject(beaconStaff, "full", EndReason.NO_CAPACITY, at("2026-10-12T15:00:00Z"));
                 }
                 return r;
             });
@@ -221,6 +222,22 @@ class ReportsTest {
             assertThat(counts(rows.get(2))).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
             assertThat(counts(rows.get(3))).containsExactly(24L, 23L, 18L, 11L, 3L, 1L, 1L, 5L, 0L);
         }
+    }
+
+    @Test
+    void rejectionsAndFailuresAreCountedByTheirReasonsCode() {
+        List<Row> rows = read(admin, OCTOBER).ends().rows();
+
+        List<String> codes = new java.util.ArrayList<>(java.util.Arrays.stream(EndReason.values()).map(Enum::name).toList());
+        codes.addAll(List.of("NOT_RECORDED", "total"));
+        assertThat(rows).extracting(Row::label).containsExactlyElementsOf(codes);
+        assertThat(counts(rows.get(EndReason.NOT_ELIGIBLE.ordinal()))).containsExactly(2L, 0L);
+        assertThat(counts(rows.get(EndReason.NO_CAPACITY.ordinal()))).containsExactly(1L, 0L);
+        assertThat(counts(rows.get(rows.size() - 1))).containsExactly(3L, 0L);
+        assertThat(visibilities(rows.get(rows.size() - 1)).get(0)).isEqualTo(FEWER_THAN_FIVE);
+        List<Row> harbours = read(harbourStaff, OCTOBER).ends().rows();
+        assertThat(counts(harbours.get(EndReason.NO_CAPACITY.ordinal()))).as("Beacon's rejection is not Harbour's").containsExactly(0L, 0L);
+        assertThat(counts(harbours.get(harbours.size() - 1))).containsExactly(2L, 0L);
     }
 
     @Test

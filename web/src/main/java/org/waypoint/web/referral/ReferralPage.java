@@ -25,6 +25,7 @@ import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.referral.Referral;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.ReferralAction;
 import org.waypoint.core.referral.ReferralCommand;
 import org.waypoint.core.referral.ReferralMessage;
@@ -236,7 +237,7 @@ public class ReferralPage {
         String field = "reason-" + action;
         String reason = Form.value(field);
         Optional<ReferralAction> named = ReferralAction.fromSlug(action).filter(a -> !a.isEnding());
-        Optional<ReferralCommand> command = named.flatMap(a -> ReferralCommand.of(a, reason, null));
+        Optional<ReferralCommand> command = named.flatMap(a -> ReferralCommand.of(a, reason, null, null));
         if (command.isEmpty()) {
             return;
         }
@@ -255,15 +256,22 @@ public class ReferralPage {
             return;
         }
         String reason = Form.value("reason");
+        EndReason code = Form.choice("reasonCode", EndReason.class);
+        boolean codeMissing = !EndReason.forAction(action).isEmpty() && (code == null || !code.explains(action));
+        if (codeMissing) {
+            errors.add("reasonCode", Messages.text("referral.error.reasonCode"));
+        }
         if (action.needsReason() && !reasonable(reason)) {
             errors.add("reason", Messages.text("referral.error.reason"));
+        }
+        if (codeMissing || errors.has("reason")) {
             return;
         }
         if (action == ReferralAction.WITHDRAW_CONSENT) {
             attempt("reason", () -> referrals.withdrawConsent(me.actor(), referral().client().id(), reason), "consentWithdrawn");
             return;
         }
-        ReferralCommand command = ReferralCommand.of(action, reason, null).orElseThrow();
+        ReferralCommand command = ReferralCommand.of(action, reason, code, null).orElseThrow();
         attempt("reason", () -> referrals.perform(me.actor(), id, command, OptionalLong.empty()), done(action));
     }
 
@@ -490,7 +498,9 @@ public class ReferralPage {
     public List<Event> getTimeline() {
         return referral().timeline().stream().sorted((a, b) -> b.at().compareTo(a.at()))
                 .map(e -> new Event(Format.time(e.at()), Messages.text("action." + e.action().name()),
-                        Format.status(e.to()), e.reason().orElse(null), organisationName(e.actorOrganisationId())))
+                        Format.status(e.to()), e.reason().orElse(null),
+                        e.reasonCode().map(code -> Messages.text("endReason." + code.name())).orElse(null),
+                        organisationName(e.actorOrganisationId())))
                 .toList();
     }
 
@@ -531,7 +541,7 @@ public class ReferralPage {
             return List.of();
         }
         return available().stream().filter(a -> !a.isEnding() && a != ReferralAction.SET_BUSINESS_STATUS)
-                .filter(a -> ReferralCommand.of(a, null, null).isPresent()).map(ReferralAction::slug).toList();
+                .filter(a -> ReferralCommand.of(a, null, null, null).isPresent()).map(ReferralAction::slug).toList();
     }
 
     /** The actions open to the reader now that end or undo something: each leads to its confirmation page. */
@@ -584,6 +594,12 @@ public class ReferralPage {
                 new Option("case", Messages.text("consent.shareCase"), null));
     }
 
+    /** The reason codes the confirmed action takes (rejecting, failing); none for the others. */
+    public List<Option> getReasonCodeOptions() {
+        return confirming().map(EndReason::forAction).orElse(List.of()).stream()
+                .map(r -> new Option(r.name(), Messages.text("endReason." + r.name()), null)).toList();
+    }
+
     public List<Option> getBusinessStatusOptions() {
         return Option.of(BusinessStatus.values(), "business.");
     }
@@ -602,7 +618,7 @@ public class ReferralPage {
     }
 
     /** One step of the timeline. */
-    public record Event(String at, String action, String status, String reason, String by) {
+    public record Event(String at, String action, String status, String reason, String reasonCode, String by) {
     }
 
     /** One message between the two sides. */

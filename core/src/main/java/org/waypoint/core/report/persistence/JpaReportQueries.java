@@ -82,7 +82,8 @@ public class JpaReportQueries implements ReportQueries {
         if (scope.isEmpty() && !filter.narrowed()) {
             List<FlowCount> result = new ArrayList<>(flowCounts(monthStarts, filter, false, scope));
             for (FlowCount inError : flowCounts(monthStarts, filter, true, scope)) {
-                result.add(new FlowCount(inError.month(), inError.action(), inError.toStatus(), -inError.count()));
+                result.add(new FlowCount(inError.month(), inError.action(), inError.toStatus(), inError.reasonCode(),
+                        -inError.count()));
             }
             return result;
         }
@@ -91,7 +92,7 @@ public class JpaReportQueries implements ReportQueries {
 
     /** The flow's counts: of every entry ({@code inError} false), of referrals entered in error (true), or narrowed (null). */
     private List<FlowCount> flowCounts(List<Instant> monthStarts, ReportFilter filter, Boolean inError, Optional<String> scope) {
-        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, COUNT(*) FROM (SELECT");
+        Sql sql = new Sql("SELECT t.bucket, t.action, t.to_status, t.reason_code, COUNT(*) FROM (SELECT");
         if (monthStarts.size() == 1) {
             sql.add(" 0");
         } else {
@@ -101,7 +102,7 @@ public class JpaReportQueries implements ReportQueries {
             }
             sql.add(" ELSE " + (monthStarts.size() - 1) + " END");
         }
-        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status FROM referral_event e");
+        sql.add(" AS bucket, e.action AS action, e.to_status AS to_status, e.reason_code AS reason_code FROM referral_event e");
         if (Boolean.FALSE.equals(inError)) {
             sql.add(" WHERE e.action IN (" + FLOW_ACTIONS + ")");
         } else if (Boolean.TRUE.equals(inError)) {
@@ -116,10 +117,10 @@ public class JpaReportQueries implements ReportQueries {
         if (inError == null) {
             narrowed(sql, scope, filter);
         }
-        sql.add(") t GROUP BY t.bucket, t.action, t.to_status");
+        sql.add(") t GROUP BY t.bucket, t.action, t.to_status, t.reason_code");
         List<FlowCount> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
-            result.add(new FlowCount(((Number) row[0]).intValue(), text(row[1]), text(row[2]), count(row[3])));
+            result.add(new FlowCount(((Number) row[0]).intValue(), text(row[1]), text(row[2]), text(row[3]), count(row[4])));
         }
         return result;
     }

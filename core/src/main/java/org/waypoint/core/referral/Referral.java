@@ -189,6 +189,25 @@ public class Referral {
     @Column(name = "accepted_at")
     private Instant acceptedAt;
 
+    /**
+     * Working seconds from sending to acknowledgement and to acceptance, on the due times' clock
+     * ({@link WorkingCalendar#workingTimeBetween}): kept so that the reports' medians are counted in the
+     * database ({@link #measure}).
+     */
+    @Column(name = "ack_working_seconds")
+    private Integer ackWorkingSeconds;
+
+    @Column(name = "accept_working_seconds")
+    private Integer acceptWorkingSeconds;
+
+    /**
+     * Whether the facts the reports count (crime marks, working times) have been derived for this
+     * referral: always for one made since V23, and by {@link ReferralService#deriveMissingFacts} for
+     * the older ones.
+     */
+    @Column(name = "facts_derived", nullable = false)
+    private boolean factsDerived = true;
+
     @Column(name = "redirected_from", length = 36)
     private String redirectedFrom;
 
@@ -566,6 +585,41 @@ public class Referral {
     }
 
 
+    /** Whether a working time is yet to be measured: acknowledged or accepted since last measured. */
+    public boolean unmeasured() {
+        return (receivedAt != null && ackWorkingSeconds == null) || (acceptedAt != null && acceptWorkingSeconds == null)
+                || !factsDerived;
+    }
+
+    /**
+     * Measures what is yet to be measured: the working time to acknowledgement and to acceptance, and,
+     * for a referral made before the reports kept them, its crime marks.
+     */
+    public void measure(WorkingCalendar calendar) {
+        if (submittedAt != null && receivedAt != null && ackWorkingSeconds == null) {
+            ackWorkingSeconds = seconds(calendar.workingTimeBetween(submittedAt, receivedAt));
+        }
+        if (submittedAt != null && acceptedAt != null && acceptWorkingSeconds == null) {
+            acceptWorkingSeconds = seconds(calendar.workingTimeBetween(submittedAt, acceptedAt));
+        }
+        if (!factsDerived) {
+            markCrimes();
+            factsDerived = true;
+        }
+    }
+
+    private void markCrimes() {
+        Set<String> marks = CrimeMarks.of(crimeTypes);
+        if (!crimeMarks.equals(marks)) {
+            crimeMarks.clear();
+            crimeMarks.addAll(marks);
+        }
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
+    }
+
     /** Whether the service had not acknowledged it by its due time at {@code now}. */
     public boolean isOverdue(Instant now) {
         return status == ReferralStatus.REQUESTED && acknowledgeBy != null && now.isAfter(acknowledgeBy);
@@ -599,11 +653,7 @@ public class Referral {
         needs.addAll(assessment.needs());
         crimeTypes = assessment.crimeTypes().isEmpty()
                 ? EnumSet.noneOf(CrimeType.class) : EnumSet.copyOf(assessment.crimeTypes());
-        Set<String> marks = CrimeMarks.of(crimeTypes);
-        if (!crimeMarks.equals(marks)) {
-            crimeMarks.clear();
-            crimeMarks.addAll(marks);
-        }
+        markCrimes();
         riskLevel = assessment.riskLevel();
         urgency = assessment.urgency();
         reportedToPolice = assessment.reportedToPolice();

@@ -36,4 +36,7 @@ public interface ReferralRepository {
 
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);
+
+    /** Up to {@code limit} referrals whose reports' facts are yet to be derived ({@link Referral#measure}). */
+    List<Referral> withoutFacts(int limit);
 }

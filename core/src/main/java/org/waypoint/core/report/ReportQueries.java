@@ -15,8 +15,12 @@ public interface ReportQueries {
     /** Per service: referrals acknowledged within their due time, late, waiting past it, waiting within it, ended unacknowledged. */
     List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now);
 
-    /** Per acknowledged referral: its service, when it was sent, acknowledged and (if it was) accepted. Timestamps only. */
-    List<Timing> timings(Optional<String> scope, ReportFilter filter);
+    /**
+     * Per service, how many referrals took each working time to acknowledgement and to acceptance,
+     * the times in tenths of a working hour (rounded to the nearest): the histograms the medians and
+     * percentiles are read from.
+     */
+    List<WorkingTime> workingTimes(Optional<String> scope, ReportFilter filter);
 
     /**
      * Timeline entries of the flow's kinds in the period, counted by month: {@code monthStarts} are the
@@ -50,7 +54,8 @@ public interface ReportQueries {
                             long waitingWithinDue, long endedUnacknowledged) {
     }
 
-    record Timing(String serviceId, Instant sent, Instant acknowledged, Optional<Instant> accepted) {
+    /** {@code count} referrals of a service took {@code tenths} tenths of a working hour to be acknowledged, or accepted. */
+    record WorkingTime(String serviceId, boolean toAccept, int tenths, long count) {
     }
 
     /** Timeline entries of one month, action and status reached; with their reason code where one was given. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
-import org.waypoint.core.calendar.BankHolidayRepository;
 import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.CrimeMarks;
 import org.waypoint.core.referral.EndReason;
@@ -26,7 +24,7 @@ import org.waypoint.core.report.ReportQueries.FlowCount;
 import org.waypoint.core.report.ReportQueries.Keyed;
 import org.waypoint.core.report.ReportQueries.ServiceCounts;
 import org.waypoint.core.report.ReportQueries.TimelinessCounts;
-import org.waypoint.core.report.ReportQueries.Timing;
+import org.waypoint.core.report.ReportQueries.WorkingTime;
 import org.waypoint.core.report.ReportTable.Cell;
 import org.waypoint.core.report.ReportTable.Count;
 import org.waypoint.core.report.ReportTable.Hours;
@@ -42,8 +40,8 @@ import org.waypoint.core.shared.CrimeType;
  * The reports for the people accountable: an administrator's over every referral, anyone else's
  * over their organisation's (as referrer, or as provider once sent). The database counts; this
  * turns the counts into published figures (suppressed, with shares and working hours) and records
- * each reading in the audit trail. Times in working hours are the one thing computed here, from the
- * acknowledged referrals' timestamps alone ({@link ReportQueries#timings}).
+ * each reading in the audit trail. Medians and percentiles are read here from the histograms of
+ * working times the database counts ({@link ReportQueries#workingTimes}).
  */
 @ApplicationScoped
 public class Reports {
@@ -62,21 +60,19 @@ public class Reports {
             "rejected", "acceptanceRate", "medianToAcknowledge", "medianToAccept", "capacity");
 
     private final ReportQueries queries;
-    private final BankHolidayRepository bankHolidays;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
-    public Reports(ReportQueries queries, BankHolidayRepository bankHolidays, AuditTrail audit, Clock clock) {
+    public Reports(ReportQueries queries, AuditTrail audit, Clock clock) {
         this.queries = queries;
-        this.bankHolidays = bankHolidays;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected Reports() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     /** Every figure for the filter, as the actor may see it; the reading is audited. */
@@ -84,15 +80,14 @@ public class Reports {
     public Report read(Actor actor, ReportFilter filter) {
         Optional<String> scope = scopeOf(actor);
         Instant now = clock.instant();
-        WorkingCalendar calendar = new WorkingCalendar(bankHolidays.all());
-        List<Timing> timings = queries.timings(scope, filter);
+        List<WorkingTime> times = queries.workingTimes(scope, filter);
         List<FlowCount> flow = queries.flow(scope, filter, monthStarts(filter));
         Report report = new Report(filter,
                 timeliness(queries.timeliness(scope, filter, now)),
-                timing(timings, calendar),
+                timing(times),
                 flow(filter, flow),
                 ends(flow),
-                services(queries.services(scope, filter), timings, calendar));
+                services(queries.services(scope, filter), times));
         audit.success(actor, AUDIT_RECORD, "reports", AuditEvent.Action.READ, filter.describe());
         return report;
     }
@@ -197,20 +192,15 @@ public class Reports {
         return new ReportTable(Report.TIMELINESS, TIMELINESS_COLUMNS, rows, 3);
     }
 
-    static ReportTable timing(List<Timing> timings, WorkingCalendar calendar) {
-        List<Double> toAcknowledge = new ArrayList<>();
-        List<Double> toAccept = new ArrayList<>();
-        for (Timing t : timings) {
-            toAcknowledge.add(hours(calendar.workingTimeBetween(t.sent(), t.acknowledged())));
-            t.accepted().ifPresent(a -> toAccept.add(hours(calendar.workingTimeBetween(t.sent(), a))));
-        }
-        return new ReportTable(Report.TIMING, TIMING_COLUMNS,
-                List.of(timingRow("acknowledge", toAcknowledge), timingRow("accept", toAccept)), 0);
+    static ReportTable timing(List<WorkingTime> times) {
+        return new ReportTable(Report.TIMING, TIMING_COLUMNS, List.of(
+                timingRow("acknowledge", Histogram.of(times, false, Optional.empty())),
+                timingRow("accept", Histogram.of(times, true, Optional.empty()))), 0);
     }
 
-    private static Row timingRow(String label, List<Double> hours) {
-        Count count = primary(hours.size());
-        return new Row(label, LabelKind.CODE, List.of(count, new Hours(percentile(hours, 50)), new Hours(percentile(hours, 90))));
+    private static Row timingRow(String label, Histogram hours) {
+        Count count = primary(hours.total());
+        return new Row(label, LabelKind.CODE, List.of(count, new Hours(hours.percentile(50)), new Hours(hours.percentile(90))));
     }
 
     static ReportTable flow(ReportFilter filter, List<FlowCount> counts) {
@@ -281,15 +271,7 @@ public class Reports {
         };
     }
 
-    static ReportTable services(List<ServiceCounts> perService, List<Timing> timings, WorkingCalendar calendar) {
-        Map<String, List<Double>> toAcknowledge = new HashMap<>();
-        Map<String, List<Double>> toAccept = new HashMap<>();
-        for (Timing t : timings) {
-            toAcknowledge.computeIfAbsent(t.serviceId(), k -> new ArrayList<>())
-                    .add(hours(calendar.workingTimeBetween(t.sent(), t.acknowledged())));
-            t.accepted().ifPresent(a -> toAccept.computeIfAbsent(t.serviceId(), k -> new ArrayList<>())
-                    .add(hours(calendar.workingTimeBetween(t.sent(), a))));
-        }
+    static ReportTable services(List<ServiceCounts> perService, List<WorkingTime> times) {
         long[][] cells = new long[perService.size()][];
         for (int i = 0; i < cells.length; i++) {
             ServiceCounts s = perService.get(i);
@@ -308,15 +290,14 @@ public class Reports {
             Visibility decidedVisibility = visibility[r][3].hidden() || visibility[r][4].hidden()
                     ? Visibility.WITHHELD : Visibility.SHOWN;
             row.add(share(all[r][3], decided, visibility[r][3], decidedVisibility));
+            Optional<String> service = total ? Optional.empty() : Optional.of(perService.get(r).serviceId());
+            row.add(new Hours(Histogram.of(times, false, service).percentile(50)));
+            row.add(new Hours(Histogram.of(times, true, service).percentile(50)));
             if (total) {
-                row.add(new Hours(percentile(toAcknowledge.values().stream().flatMap(List::stream).toList(), 50)));
-                row.add(new Hours(percentile(toAccept.values().stream().flatMap(List::stream).toList(), 50)));
                 row.add(new Text("", Optional.empty()));
                 rows.add(new Row("total", LabelKind.TOTAL, row));
             } else {
                 ServiceCounts s = perService.get(r);
-                row.add(new Hours(percentile(toAcknowledge.getOrDefault(s.serviceId(), List.of()), 50)));
-                row.add(new Hours(percentile(toAccept.getOrDefault(s.serviceId(), List.of()), 50)));
                 row.add(new Text(s.capacity(), s.waitWeeks()));
                 rows.add(new Row(s.serviceName(), LabelKind.NAME, row));
             }
@@ -329,21 +310,40 @@ public class Reports {
                 ? Optional.of(Math.round(1000.0 * count / base) / 10.0) : Optional.empty());
     }
 
-    /**
-     * The nearest-rank percentile of {@code values}, in hours to one decimal; none over fewer than
-     * {@value SmallNumbers#MIN_BASE_FOR_SHARE} referrals, where one person's time would show through.
-     */
-    static Optional<Double> percentile(List<Double> values, int percent) {
-        if (values.size() < SmallNumbers.MIN_BASE_FOR_SHARE) {
-            return Optional.empty();
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return Optional.of(Math.round(sorted[Math.max(rank, 1) - 1] * 10) / 10.0);
-    }
+    /** How many referrals took each time (in tenths of a working hour) to be acknowledged, or accepted. */
+    record Histogram(java.util.SortedMap<Integer, Long> countsByTenths, long total) {
 
-    private static double hours(Duration duration) {
-        return duration.toSeconds() / 3600.0;
+        /** Of one service, or of all ({@code service} empty). */
+        static Histogram of(List<WorkingTime> times, boolean toAccept, Optional<String> service) {
+            java.util.SortedMap<Integer, Long> counts = new java.util.TreeMap<>();
+            long total = 0;
+            for (WorkingTime t : times) {
+                if (t.toAccept() == toAccept && service.map(t.serviceId()::equals).orElse(true)) {
+                    counts.merge(t.tenths(), t.count(), Long::sum);
+                    total += t.count();
+                }
+            }
+            return new Histogram(counts, total);
+        }
+
+        /**
+         * The nearest-rank percentile, in hours to one decimal; none over fewer than
+         * {@value SmallNumbers#MIN_BASE_FOR_SHARE} referrals, where one person's time would show through.
+         */
+        Optional<Double> percentile(int percent) {
+            if (total < SmallNumbers.MIN_BASE_FOR_SHARE) {
+                return Optional.empty();
+            }
+            long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * total));
+            long seen = 0;
+            for (Map.Entry<Integer, Long> bucket : countsByTenths.entrySet()) {
+                seen += bucket.getValue();
+                if (seen >= rank) {
+                    return Optional.of(bucket.getKey() / 10.0);
+                }
+            }
+            throw new IllegalStateException("a rank within the total is always reached");
+        }
     }
 
     private static long[][] totals(long[][] cells, int columns) {

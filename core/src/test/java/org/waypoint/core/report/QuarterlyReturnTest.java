@@ -66,7 +66,7 @@ class QuarterlyReturnTest {
             }
 
             @Override
-            public List<Timing> timings(Optional<String> scope, ReportFilter filter) {
+            public List<WorkingTime> workingTimes(Optional<String> scope, ReportFilter filter) {
                 return List.of();
             }
 
@@ -111,7 +111,7 @@ class QuarterlyReturnTest {
             }
         };
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        Reports reports = new Reports(counts, InMemory.bankHolidays(), new AuditTrail(new InMemory.AuditEvents(), clock), clock);
+        Reports reports = new Reports(counts, new AuditTrail(new InMemory.AuditEvents(), clock), clock);
         return reports.quarterlyReturn(ADMIN, ReportFilter.quarter(2026, 4));
     }
 }

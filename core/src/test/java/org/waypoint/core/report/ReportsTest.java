@@ -16,7 +16,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
@@ -35,6 +34,7 @@ import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
 import org.waypoint.core.referral.ConsentMethod;
+import org.waypoint.core.referral.EndReason;
 import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralReference;
@@ -241,6 +241,39 @@ class ReportsTest {
     }
 
     @Test
+    void aReferralMadeBeforeTheReportsKeptTheirFactsIsCountedOnceTheyAreDerived() {
+        ReportFilter march = ReportFilter.month(YearMonth.of(2025, 3)).crimeType(CrimeType.SEXUAL_ASSAULT);
+        save(em -> {
+            Referral r = sent(em, harbour, "2025-03-03T10:00:00Z");
+            r.open(harbourStaff, at("2025-03-04T10:00:00Z"));
+            return r;
+        });
+        assertThat(total(read(admin, march))).isEqualTo(1);
+        db.inTransaction(em -> {
+            // As a referral written before V18 and V23: no crime marks, no working times.
+            em.createNativeQuery("DELETE FROM referral_crime_mark WHERE referral_id IN (SELECT id FROM referral"
+                    + " WHERE submitted_at < '2025-04-01 00:00:00')").executeUpdate();
+            return em.createNativeQuery("UPDATE referral SET facts_derived = FALSE, ack_working_seconds = NULL"
+                    + " WHERE submitted_at < '2025-04-01 00:00:00'").executeUpdate();
+        });
+        assertThat(total(read(admin, march))).as("without its mark it is not found by crime type").isZero();
+
+        List<Referral> older = db.inTransaction(em -> {
+            List<Referral> found = new JpaReferralRepository(em).withoutFacts(10);
+            WorkingCalendar calendar = new WorkingCalendar(new JpaBankHolidayRepository(em).all());
+            found.forEach(r -> r.measure(calendar));
+            return found;
+        });
+
+        assertThat(older).hasSize(1);
+        List<Referral> left = db.inTransaction(em -> new JpaReferralRepository(em).withoutFacts(10));
+        assertThat(left).isEmpty();
+        Report report = read(admin, march);
+        assertThat(total(report)).isEqualTo(1);
+        assertThat(((Count) report.timing().rows().get(0).cells().get(0)).value()).as("its time to acknowledge").isEqualTo(1);
+    }
+
+    @Test
     void servicesLoadAcceptanceAndWaitingTimes() {
         List<Row> rows = read(admin, OCTOBER).services().rows();
 
@@ -319,7 +352,7 @@ class ReportsTest {
     }
 
     private static Reports reports(EntityManager em) {
-        return new Reports(new JpaReportQueries(em), new JpaBankHolidayRepository(em),
+        return new Reports(new JpaReportQueries(em),
                 new AuditTrail(new JpaAuditEventRepository(em), new MutableClock(NOW)), new MutableClock(NOW));
     }
 
@@ -347,7 +380,10 @@ class ReportsTest {
 
     private static void save(Function<EntityManager, Referral> make) {
         db.inTransaction(em -> {
-            new JpaReferralRepository(em).add(make.apply(em));
+            Referral referral = make.apply(em);
+            // As ReferralService does after every change.
+            referral.measure(new WorkingCalendar(new JpaBankHolidayRepository(em).all()));
+            new JpaReferralRepository(em).add(referral);
             return null;
         });
     }

@@ -103,6 +103,11 @@ public final class InMemory {
             return byId.values().stream().filter(r -> r.isOverdue(now)).toList();
         }
 
+        @Override
+        public List<Referral> withoutFacts(int limit) {
+            return List.of();
+        }
+
         private static Comparator<Referral> order(org.waypoint.core.referral.ReferralSort sort) {
             Comparator<Referral> byId = Comparator.comparing(Referral::id);
             Comparator<Referral> byReference = Comparator.comparing(

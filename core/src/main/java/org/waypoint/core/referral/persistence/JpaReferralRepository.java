@@ -189,4 +189,11 @@ public class JpaReferralRepository implements ReferralRepository {
                 .setParameter("now", now)
                 .getResultList();
     }
+
+    @Override
+    public List<Referral> withoutFacts(int limit) {
+        return em.createQuery("SELECT r FROM Referral r WHERE r.factsDerived = FALSE", Referral.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

@@ -34,6 +34,14 @@ public interface ReferralRepository {
     Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
                           ReferralQuery query, Optional<Collection<String>> clientIds, Instant now);
 
+    /**
+     * The dashboard's counts over the referrals made by {@code referringOrganisationId} if given, else
+     * sent to services of {@code providingOrganisationId}, in one query: overdue means REQUESTED with an
+     * acknowledge-by time before {@code now}; accepted this week, accepted at or after {@code weekStart}.
+     */
+    DashboardCounts counts(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                           Instant now, Instant weekStart);
+
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);
 }

@@ -44,4 +44,7 @@ public interface ReferralRepository {
 
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);
+
+    /** How many referrals {@link #overdue} would answer, counted in the database. */
+    long countOverdue(Instant now);
 }

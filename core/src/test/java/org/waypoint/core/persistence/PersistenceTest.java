@@ -402,6 +402,7 @@ class PersistenceTest {
                 assertThat(repository.counts(Optional.empty(), Optional.of(service.organisation().id()), now, weekStart))
                         .isEqualTo(countsOf(repository.sentTo(service.organisation().id()), now, weekStart));
             }
+            assertThat(repository.countOverdue(NOW.plusSeconds(86_400 * 30))).isEqualTo(repository.overdue(NOW.plusSeconds(86_400 * 30)).size());
             assertThat(repository.counts(Optional.of("no-such-organisation"), Optional.empty(), NOW, weekStart))
                     .isEqualTo(new org.waypoint.core.referral.DashboardCounts(0, 0, 0));
         }

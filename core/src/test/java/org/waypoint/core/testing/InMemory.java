@@ -106,6 +106,11 @@ public final class InMemory {
         }
 
         @Override
+        public long countOverdue(Instant now) {
+            return overdue(now).size();
+        }
+
+        @Override
         public org.waypoint.core.referral.DashboardCounts counts(Optional<String> referringOrganisationId,
                 Optional<String> providingOrganisationId, Instant now, Instant weekStart) {
             List<Referral> scope = referringOrganisationId.map(this::madeBy)

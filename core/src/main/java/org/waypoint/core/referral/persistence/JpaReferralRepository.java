@@ -221,4 +221,13 @@ public class JpaReferralRepository implements ReferralRepository {
                 .setParameter("now", now)
                 .getResultList();
     }
+
+    @Override
+    public long countOverdue(Instant now) {
+        return em.createQuery("SELECT COUNT(r) FROM Referral r WHERE r.status = :requested AND r.acknowledgeBy < :now",
+                        Long.class)
+                .setParameter("requested", ReferralStatus.REQUESTED)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
 }

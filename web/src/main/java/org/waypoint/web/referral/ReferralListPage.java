@@ -45,12 +45,12 @@ import org.waypoint.web.session.Me;
  * for, so overdue ones lead, under a line of counts for the whole organisation.
  * <p>
  * Filters that hold nothing personal (status, reference, service, the days sent, overdue only,
- * urgency, order, page) come as query parameters, so a search can be bookmarked. A caseworker may also look for one
- * person's referrals by name and date of birth: those come only in the body of a POST from the
- * person form, go straight to the use case (which turns them into the blind index) and are never
- * kept, redirected to or written into a link, so they reach no address, history or server log. That
- * result is a page of its own: its other pages are asked for by POST from the same form. A filter
- * that is not understood shows its error and no referrals, never the whole list.
+ * urgency, order, page) come as query parameters, so a search can be bookmarked. A caseworker may
+ * also look for one person's referrals by name and date of birth: those come only in the body of a
+ * POST from the person form, go straight to the use case (which turns them into the blind index) and
+ * are never kept, redirected to or written into a link, so they reach no address, history or server
+ * log. That result is a page of its own: its other pages are asked for by POST from the same form.
+ * A filter that is not understood shows its error and no referrals, never the whole list.
  */
 @Named
 @RequestScoped

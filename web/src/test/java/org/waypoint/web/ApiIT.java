@@ -802,6 +802,6 @@ class ApiIT {
         assertThat(caseworkers.status()).isEqualTo(404);
         assertThat(caseworkers.body()).doesNotContain("jvm");
         assertThat(administrators.status()).isEqualTo(200);
-        assertThat(administrators.body()).contains("jvm_memory_used_bytes{area=\"heap\"", "# TYPE waypoint_referrals_submitted counter");
+        assertThat(administrators.body()).contains("jvm_memory_used_bytes{area=\"heap\"", "# TYPE waypoint_referrals_submitted_total counter");
     }
 }

@@ -111,6 +111,17 @@ class DeliveryTest {
 
         List<OutboxEntry> failed = world.transactions.inTransaction(
                 () -> outboxAdmin.list(admin, OutboxStatus.FAILED, 0).items());
+        assertThat(world.transactions.inTransaction(() -> world.outbox.depth()))
+                .containsExactly(new org.waypoint.notifications.outbox.OutboxDepth(OutboxStatus.FAILED,
+                        org.waypoint.notifications.outbox.MailKind.NEW_REFERRAL, 1));
+        assertThat(world.transactions.inTransaction(() -> world.outbox.oldestPending())).isEmpty();
+        List<org.waypoint.notifications.outbox.DeliveryAttempts> attempts = world.dispatched.stream()
+                .map(org.waypoint.notifications.outbox.DeliveryAttempts.class::cast).toList();
+        assertThat(attempts).as("every attempt but the last is to be retried, and none was sent")
+                .allSatisfy(a -> assertThat(a.sent()).isZero())
+                .allSatisfy(a -> assertThat(a.webhooks()).isFalse());
+        assertThat(attempts.subList(0, attempts.size() - 1)).allSatisfy(a -> assertThat(a.retrying()).isEqualTo(1));
+        assertThat(attempts.get(attempts.size() - 1)).isEqualTo(new org.waypoint.notifications.outbox.DeliveryAttempts(false, 0, 0, 1));
         assertThat(failed).singleElement().satisfies(entry -> {
             assertThat(entry.attempts()).isGreaterThan(20);
             assertThat(entry.lastError()).contains("MailConnectException");

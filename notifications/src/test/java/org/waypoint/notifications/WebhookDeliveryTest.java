@@ -88,7 +88,7 @@ class WebhookDeliveryTest {
         dispatcher = new OutboxDispatcher(world.transactions, world.outbox, new WebhookCourier(world.transactions,
                 world.subscriptions, settings.policy(), settings.timeout(), world.clock),
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5), world.clock, "test-webhooks",
-                Duration.ofMinutes(5), 50);
+                Duration.ofMinutes(5), 50, world.dispatched::add);
     }
 
     @AfterEach

@@ -808,6 +808,6 @@ class ApiIT {
         assertThat(caseworkers.status()).isEqualTo(404);
         assertThat(caseworkers.body()).doesNotContain("jvm");
         assertThat(administrators.status()).isEqualTo(200);
-        assertThat(administrators.body()).contains("waypoint_jvm_memory_used_bytes{area=\"heap\"}", "# TYPE waypoint_jvm_gc_collections_total counter");
+        assertThat(administrators.body()).contains("jvm_memory_used_bytes{area=\"heap\"", "# TYPE waypoint_referrals_submitted_total counter");
     }
 }

@@ -1049,6 +1049,113 @@ class PagesIT {
         assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
     }
 
+    @Test
+    void theListAndTheInboxOpenWithTheirOrganisationsCountsAndTheInboxSortsAndFiltersInItsAddress() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+        String police = admin.newOrganisation("Dashboard Police " + tag, "REFERRER");
+        String trust = admin.newOrganisation("Dashboard Trust " + tag, "PROVIDER");
+        String caseworkerEmail = "dashboard-caseworker-" + tag + "@example.org";
+        String staffEmail = "dashboard-staff-" + tag + "@example.org";
+        admin.newUser(caseworkerEmail, "CASEWORKER", police, PASSWORD);
+        admin.newUser(staffEmail, "SERVICE_STAFF", trust, PASSWORD);
+        String serviceId = ApiClient.createdId(admin.post("api/v1/services", jakarta.json.Json.createObjectBuilder()
+                .add("organisationId", trust).add("name", "Dashboard Counselling " + tag).add("description", "Counselling.")
+                .add("categories", jakarta.json.Json.createArrayBuilder().add("COUNSELLING"))
+                .add("postcodeAreas", jakarta.json.Json.createArrayBuilder().add("M"))
+                .add("referralInbox", "dashboard-" + tag + "@example.org").add("acknowledgementTargetWorkingDays", 3).build()));
+        ApiClient caseworker = ApiClient.anonymous(base).signIn(caseworkerEmail, PASSWORD);
+        // Sent in this order: the urgent ones are due on the next working day, the routine one three days on.
+        String[] urgentFirst = sendByApi(caseworker, serviceId, "URGENT");
+        String[] routine = sendByApi(caseworker, serviceId, "ROUTINE");
+        String[] urgentAccepted = sendByApi(caseworker, serviceId, "URGENT");
+        ApiClient staff = ApiClient.anonymous(base).signIn(staffEmail, PASSWORD);
+        ApiClient.Reply opened = staff.post("api/v1/referrals/" + urgentAccepted[0] + "/acknowledge", null, java.util.Map.of());
+        assertThat(staff.post("api/v1/referrals/" + urgentAccepted[0] + "/accept", null, java.util.Map.of("If-Match", opened.etag()))
+                .status()).isEqualTo(200);
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, staffEmail);
+            browser.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Inbox");
+            assertThat(counts(page)).as("waiting, overdue, accepted this week").containsExactly("2", "0", "1");
+            assertThat(page.findElement(By.id("summary")).getText())
+                    .contains("2 waiting for acknowledgement, 0 overdue, 1 accepted this week");
+            assertThat(references(page)).as("soonest due first, the newer of two due together first")
+                    .containsExactly(urgentAccepted[1], urgentFirst[1], routine[1]);
+            browser.checkAccessibility();
+
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("sort"))).selectByValue("createdAt");
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("urgency"))).selectByValue("URGENT");
+            browser.follow(By.id("filter"));
+            assertThat(page.getCurrentUrl()).contains("urgency=URGENT", "sort=createdAt");
+            assertThat(references(page)).containsExactly(urgentFirst[1], urgentAccepted[1]);
+            assertThat(page.findElement(By.id("referrals")).getText()).contains("Urgent");
+            assertThat(counts(page)).as("the counts are the whole organisation's").containsExactly("2", "0", "1");
+            browser.checkAccessibility();
+
+            browser.open("/referrals?sort=-createdAt");
+            assertThat(references(page)).containsExactly(urgentAccepted[1], routine[1], urgentFirst[1]);
+            browser.open("/referrals?urgency=ROUTINE&sort=acknowledgeBy");
+            assertThat(references(page)).containsExactly(routine[1]);
+            browser.follow(By.linkText("0 overdue"));
+            assertThat(page.findElement(By.id("no-referrals")).isDisplayed()).isTrue();
+
+            browser.open("/referrals?urgency=soon&sort=name&page=x");
+            assertThat(errorSummary(page)).contains("Choose routine or urgent, or any urgency", "Choose an order from the list");
+            assertThat(page.findElements(By.id("referrals"))).as("a filter not understood shows no referrals").isEmpty();
+            assertThat(counts(page)).containsExactly("2", "0", "1");
+            browser.checkAccessibility();
+            signOut(browser);
+        }
+
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, caseworkerEmail);
+            browser.open("/referrals");
+            assertThat(counts(page)).as("waiting, overdue, accepted this week").containsExactly("2", "0", "1");
+            assertThat(page.findElement(By.id("summary")).getText())
+                    .contains("2 waiting for acknowledgement, 0 overdue, 1 accepted this week");
+            browser.follow(By.partialLinkText("waiting for acknowledgement"));
+            assertThat(references(page)).containsExactlyInAnyOrder(urgentFirst[1], routine[1]);
+            browser.checkAccessibility();
+        }
+    }
+
+    /** Records a person and sends them to the service by the API; answers the referral's id and reference. */
+    private static String[] sendByApi(ApiClient caseworker, String serviceId, String urgency) {
+        String person = ApiClient.createdId(caseworker.post("api/v1/clients", jakarta.json.Json.createObjectBuilder()
+                .add("givenName", "Dana").add("familyName", "Board").add("dateOfBirth", "1990-05-01")
+                .add("gender", "FEMALE").add("postcode", "M14 5RT").build()));
+        String id = ApiClient.createdId(caseworker.post("api/v1/referrals", jakarta.json.Json.createObjectBuilder()
+                .add("clientId", person).add("serviceId", serviceId)
+                .add("needs", jakarta.json.Json.createObjectBuilder().add("needs", jakarta.json.Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("crimeTypes", jakarta.json.Json.createArrayBuilder().add("STALKING"))
+                        .add("riskLevel", "STANDARD").add("urgency", urgency))
+                .build()));
+        ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + id + "/consent", jakarta.json.Json.createObjectBuilder()
+                .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
+                .add("method", "IN_PERSON").build());
+        ApiClient.Reply submitted = caseworker.post("api/v1/referrals/" + id + "/submit", null,
+                java.util.Map.of("If-Match", consent.etag()));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return new String[] {id, submitted.json().getString("reference")};
+    }
+
+    /** The dashboard line's three counts: waiting for acknowledgement, overdue, accepted this week. */
+    private static List<String> counts(WebDriver page) {
+        return Stream.of("count-awaiting", "count-overdue", "count-accepted").map(id -> page.findElement(By.id(id)).getText()).toList();
+    }
+
+    /** The references in the list, in its order. */
+    private static List<String> references(WebDriver page) {
+        return page.findElements(By.cssSelector("#referrals tbody tr td:first-child")).stream().map(WebElement::getText).toList();
+    }
+
     /**
      * Makes and sends a referral through the pages for Amira (born 12 May 2001), either recording
      * her anew or taking her existing record from the possible-duplicate warning; answers its reference.

@@ -155,6 +155,92 @@ class WaypointIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1) // after those that see the demo directory as it was loaded: it adds a service
+    void countsASubmissionFailedSignInsAndALockoutForAdministratorsOnlyNamingNoOne() {
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+        String police = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
+                .add("name", "IT Metrics Victim Care").add("kind", "REFERRER").build()));
+        String charity = created(admin.post("api/v1/organisations", Json.createObjectBuilder()
+                .add("name", "IT Metrics Trust").add("kind", "PROVIDER").build()));
+        admin.newUser("it-metrics@example.org", "CASEWORKER", police, "integration-password-1");
+        admin.newUser("it-metrics-locked@example.org", "CASEWORKER", police, "integration-password-1");
+        String serviceId = created(admin.post("api/v1/services", Json.createObjectBuilder()
+                .add("organisationId", charity).add("name", "IT Metrics Counselling").add("description", "Counselling.")
+                .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
+                .add("postcodeAreas", Json.createArrayBuilder().add("M"))
+                .add("referralInbox", "it-metrics-inbox@example.org").build()));
+        ApiClient caseworker = ApiClient.anonymous(base).signIn("it-metrics@example.org", "integration-password-1");
+        String before = metrics(admin);
+
+        String person = created(caseworker.post("api/v1/clients", Json.createObjectBuilder()
+                .add("givenName", "Morgan").add("familyName", "Metricsworth").add("dateOfBirth", "1990-05-01")
+                .add("gender", "FEMALE").add("postcode", "M14 5RT").build()));
+        String referral = created(caseworker.post("api/v1/referrals", Json.createObjectBuilder()
+                .add("clientId", person).add("serviceId", serviceId)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("crimeTypes", Json.createArrayBuilder().add("STALKING"))
+                        .add("riskLevel", "STANDARD").add("urgency", "URGENT"))
+                .build()));
+        ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + referral + "/consent", Json.createObjectBuilder()
+                .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
+                .add("method", "IN_PERSON").build());
+        assertThat(caseworker.post("api/v1/referrals/" + referral + "/submit", null,
+                java.util.Map.of("If-Match", consent.etag())).status()).isEqualTo(200);
+        ApiClient stranger = ApiClient.anonymous(base);
+        for (int attempt = 0; attempt < 6; attempt++) {
+            assertThat(stranger.post("api/v1/auth/token", Json.createObjectBuilder().add("email", "it-metrics-locked@example.org")
+                    .add("password", "not-the-password-" + attempt).build()).status()).isEqualTo(401);
+        }
+        assertThat(stranger.post("api/v1/auth/token", Json.createObjectBuilder().add("email", "it-metrics-nobody@example.org")
+                .add("password", "whatever-it-is-1").build()).status()).isEqualTo(401);
+        String after = metrics(admin);
+
+        assertThat(value(after, "waypoint_referrals_submitted_total{urgency=\"URGENT\"}")
+                - value(before, "waypoint_referrals_submitted_total{urgency=\"URGENT\"}")).isEqualTo(1.0);
+        assertThat(value(after, "waypoint_sign_in_failures_total{reason=\"wrong_password\"}")
+                - value(before, "waypoint_sign_in_failures_total{reason=\"wrong_password\"}")).isEqualTo(5.0);
+        assertThat(value(after, "waypoint_sign_in_failures_total{reason=\"refused\"}")
+                - value(before, "waypoint_sign_in_failures_total{reason=\"refused\"}")).as("the sixth, while locked").isEqualTo(1.0);
+        assertThat(value(after, "waypoint_sign_in_failures_total{reason=\"unknown_account\"}")
+                - value(before, "waypoint_sign_in_failures_total{reason=\"unknown_account\"}")).isEqualTo(1.0);
+        assertThat(value(after, "waypoint_account_lockouts_total") - value(before, "waypoint_account_lockouts_total")).isEqualTo(1.0);
+        assertThat(value(after, "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/referrals/{id}/submit\",status=\"200\"}"))
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(value(after, "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/auth/token\",status=\"401\"}"))
+                .isGreaterThanOrEqualTo(7.0);
+        assertThat(value(after, "waypoint_referrals_overdue")).isGreaterThanOrEqualTo(0.0);
+        assertThat(value(after, "waypoint_outbox_oldest_pending_age_seconds")).isGreaterThanOrEqualTo(0.0);
+        assertThat(value(after, "waypoint_outbox_messages{kind=\"NEW_REFERRAL\",status=\"FAILED\"}")).isGreaterThanOrEqualTo(0.0);
+        assertThat(value(after, "waypoint_outbox_deliveries_total{channel=\"email\"}")).isGreaterThanOrEqualTo(0.0);
+        assertThat(value(after, "waypoint_outbox_delivery_failures_total{channel=\"webhook\",outcome=\"failed\"}"))
+                .isGreaterThanOrEqualTo(0.0);
+        assertThat(after).contains("# TYPE jvm_memory_used_bytes gauge", "jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds")
+                .as("no ids, addresses or names in any series")
+                .doesNotContain(referral, person, "it-metrics", "Metricsworth", "/api/v1/referrals/" + referral.substring(0, 8));
+
+        ApiClient.Reply notAnAdministrator = caseworker.get("metrics");
+        assertThat(notAnAdministrator.status()).isEqualTo(404);
+        assertThat(notAnAdministrator.contentType()).startsWith("application/problem+json");
+        assertThat(notAnAdministrator.body()).doesNotContain("waypoint_", "jvm");
+        assertThat(ApiClient.anonymous(base).get("metrics").status()).isEqualTo(401);
+    }
+
+    private static String metrics(ApiClient admin) {
+        ApiClient.Reply reply = admin.get("metrics");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/plain");
+        return reply.body();
+    }
+
+    /** The value of one series in Prometheus' text format; fails when it is not there. */
+    private static double value(String exposition, String series) {
+        return exposition.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).strip().split(" ")[0]))
+                .orElseThrow(() -> new AssertionError(series + " is not in the metrics"));
+    }
+
+    @Test
     void listsTheDirectoryAsJsonWithoutReferralInboxes() throws Exception {
         HttpResponse<String> response = get(base.toURI().resolve("api/v1/services"));
 

@@ -19,6 +19,7 @@ import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.NotFoundException;
 
@@ -35,22 +36,24 @@ public class AccountService {
     private final OrganisationRepository organisations;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final Clock clock;
 
     @Inject
     public AccountService(UserAccountRepository accounts, ApiTokenRepository tokens, OrganisationRepository organisations,
-                          PasswordHasher hasher, AuditTrail audit, Clock clock) {
+                          PasswordHasher hasher, AuditTrail audit, DomainEvents events, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.organisations = organisations;
         this.hasher = hasher;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected AccountService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** Opens an account; an e-mail address holds one account at most. Used by the administrator's use case and the demo data. */
@@ -118,15 +121,17 @@ public class AccountService {
         Optional<UserAccount> found = accounts.findByEmail(email);
         if (found.isEmpty()) {
             hasher.matches(password, hasher.decoy());
+            events.publish(new SignInFailed(SignInFailed.Reason.UNKNOWN_ACCOUNT, false));
             return Optional.empty();
         }
         UserAccount account = found.get();
         if (account.refusesSignInAt(now)) {
             hasher.matches(password, hasher.decoy());
+            events.publish(new SignInFailed(SignInFailed.Reason.REFUSED, false));
             return Optional.empty();
         }
         if (!hasher.matches(password, account.passwordHash())) {
-            account.signInFailed(now);
+            events.publish(new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, account.signInFailed(now)));
             return Optional.empty();
         }
         account.signedIn();

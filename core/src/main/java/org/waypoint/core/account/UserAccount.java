@@ -95,13 +95,15 @@ public class UserAccount {
         return !enabled || (lockedUntil != null && now.isBefore(lockedUntil));
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the account for fifteen minutes. */
-    void signInFailed(Instant now) {
+    /** Counts a failed sign-in; the fifth in a row locks the account for fifteen minutes (and answers true). */
+    boolean signInFailed(Instant now) {
         failedSignIns++;
         if (failedSignIns >= MAX_FAILED_SIGN_INS) {
             lockedUntil = now.plus(LOCK);
             failedSignIns = 0;
+            return true;
         }
+        return false;
     }
 
     void signedIn() {

@@ -18,6 +18,7 @@ import org.waypoint.core.shared.Page;
  * @param from        sent on or after this day (London), or for a draft started on or after it
  * @param to          sent on or before this day (London), or for a draft started on or before it
  * @param updatedSince changed at or after this instant ({@link Referral#updatedAt()})
+ * @param urgency     only referrals of this urgency
  * @param sort        the order of the list
  */
 public record ReferralQuery(
@@ -30,6 +31,7 @@ public record ReferralQuery(
         Optional<LocalDate> from,
         Optional<LocalDate> to,
         Optional<Instant> updatedSince,
+        Optional<Urgency> urgency,
         ReferralSort sort,
         int page,
         int size) {
@@ -44,6 +46,7 @@ public record ReferralQuery(
         from = from == null ? Optional.empty() : from;
         to = to == null ? Optional.empty() : to;
         updatedSince = updatedSince == null ? Optional.empty() : updatedSince;
+        urgency = urgency == null ? Optional.empty() : urgency;
         sort = sort == null ? ReferralSort.DUE : sort;
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("the first day of a date range is after its last");
@@ -55,7 +58,7 @@ public record ReferralQuery(
                          Optional<String> counterpartOrganisationId, boolean overdueOnly, Optional<String> reference,
                          int page, int size) {
         this(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), ReferralSort.DUE, page, size);
+                Optional.empty(), Optional.empty(), Optional.empty(), ReferralSort.DUE, page, size);
     }
 
     public static ReferralQuery all(int page, int size) {
@@ -65,19 +68,25 @@ public record ReferralQuery(
     /** The same filters, for referrals of this person only. */
     public ReferralQuery forPerson(NameAndDateOfBirth who) {
         return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, Optional.of(who),
-                from, to, updatedSince, sort, page, size);
+                from, to, updatedSince, urgency, sort, page, size);
     }
 
     /** The same filters, for referrals sent (or drafts started) between these days, both included. */
     public ReferralQuery between(Optional<LocalDate> first, Optional<LocalDate> last) {
         return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
-                first, last, updatedSince, sort, page, size);
+                first, last, updatedSince, urgency, sort, page, size);
     }
 
     /** The same filters, for referrals changed at or after this instant only, in this order. */
     public ReferralQuery changedSince(Optional<Instant> since, ReferralSort order) {
         return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
-                from, to, since, order, page, size);
+                from, to, since, urgency, order, page, size);
+    }
+
+    /** The same filters, for referrals of this urgency only (any when empty), in this order. */
+    public ReferralQuery ofUrgency(Optional<Urgency> wanted, ReferralSort order) {
+        return new ReferralQuery(status, serviceId, counterpartOrganisationId, overdueOnly, reference, person,
+                from, to, updatedSince, wanted, order, page, size);
     }
 
     @Override

@@ -34,9 +34,20 @@ public interface ReferralRepository {
     Page<Referral> search(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
                           ReferralQuery query, Optional<Collection<String>> clientIds, Instant now);
 
+    /**
+     * The dashboard's counts over the referrals made by {@code referringOrganisationId} if given, else
+     * sent to services of {@code providingOrganisationId}, in one query: overdue means REQUESTED with an
+     * acknowledge-by time before {@code now}; accepted this week, accepted at or after {@code weekStart}.
+     */
+    DashboardCounts counts(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                           Instant now, Instant weekStart);
+
     /** REQUESTED referrals whose acknowledge-by time is before {@code now}, most overdue first. */
     List<Referral> overdue(Instant now);
 
     /** Up to {@code limit} referrals whose reports' facts are yet to be derived ({@link Referral#measure}). */
     List<Referral> withoutFacts(int limit);
+
+    /** How many referrals {@link #overdue} would answer, counted in the database. */
+    long countOverdue(Instant now);
 }

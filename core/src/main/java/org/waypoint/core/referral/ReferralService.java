@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -307,6 +309,22 @@ public class ReferralService {
                 : referrals.search(Optional.empty(), Optional.of(actor.organisationId()), query, clientIds, now);
         found.items().forEach(r -> audit.success(actor, AuditTrail.REFERRAL, r.id(), AuditEvent.Action.LIST, "search"));
         return found;
+    }
+
+    /**
+     * The dashboard line for the actor's organisation: counts only, so nothing is audited. "This week"
+     * starts on Monday at midnight, London time.
+     */
+    public DashboardCounts dashboard(Actor actor) {
+        if (actor.is(Role.ADMIN)) {
+            throw new NotPermittedException("list referrals");
+        }
+        Instant now = clock.instant();
+        Instant weekStart = now.atZone(WorkingCalendar.LONDON).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(WorkingCalendar.LONDON).toInstant();
+        return actor.is(Role.CASEWORKER)
+                ? referrals.counts(Optional.of(actor.organisationId()), Optional.empty(), now, weekStart)
+                : referrals.counts(Optional.empty(), Optional.of(actor.organisationId()), now, weekStart);
     }
 
     /** The overdue referrals the actor may see: not acknowledged by their due time. */

@@ -163,7 +163,8 @@ class PasswordResetsTest {
 
     @Test
     void changingThePasswordEndsTheSessionsSignedInBeforeAndIsAudited() {
-        AccountService service = new AccountService(accounts, null, null, HASHER, new AuditTrail(auditEvents, clock), clock);
+        AccountService service = new AccountService(accounts, null, null, HASHER, new AuditTrail(auditEvents, clock),
+                new org.waypoint.core.testing.InMemory.Events(), clock);
         Instant signedIn = clock.instant();
         clock.advance(Duration.ofMinutes(5));
 
@@ -173,6 +174,27 @@ class PasswordResetsTest {
         assertThat(service.actorOf(casey.id(), signedIn)).isEmpty();
         assertThat(service.actorOf(casey.id(), clock.instant())).contains(casey.asActor());
         assertThat(auditEvents.appended).extracting(e -> e.detail()).containsExactly("password changed");
+    }
+
+    @Test
+    void everyRefusedSignInIsAnnouncedWithItsReasonAndTheOneThatLocksTheAccountSaysSo() {
+        org.waypoint.core.testing.InMemory.Events signIns = new org.waypoint.core.testing.InMemory.Events();
+        AccountService service = new AccountService(accounts, null, null, HASHER, new AuditTrail(auditEvents, clock), signIns, clock);
+
+        service.signIn(new EmailAddress("nobody@example.org"), "whatever-it-is".toCharArray());
+        for (int i = 0; i < 5; i++) {
+            service.signIn(CASEY, "not-the-password".toCharArray());
+        }
+        service.signIn(CASEY, "first-password-1".toCharArray());
+
+        assertThat(signIns.published).containsExactly(
+                new SignInFailed(SignInFailed.Reason.UNKNOWN_ACCOUNT, false),
+                new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, false),
+                new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, false),
+                new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, false),
+                new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, false),
+                new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, true),
+                new SignInFailed(SignInFailed.Reason.REFUSED, false));
     }
 
     private List<PasswordResetRequested> sent() {

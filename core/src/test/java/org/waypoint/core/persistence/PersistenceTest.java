@@ -383,6 +383,35 @@ class PersistenceTest {
             assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.changedSince(
                     Optional.empty(), ReferralSort.REFERENCE_DESCENDING), Optional.of(clients), NOW).items())
                     .as("a draft has no reference yet").extracting(Referral::id).containsExactly(ids[2], ids[1]);
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.ofUrgency(
+                    Optional.of(Urgency.URGENT), ReferralSort.DUE), Optional.of(clients), NOW).items()).isEmpty();
+            assertThat(repository.search(Optional.of(police.id()), Optional.empty(), all.ofUrgency(
+                    Optional.of(Urgency.ROUTINE), ReferralSort.DUE), Optional.of(clients), NOW).items())
+                    .extracting(Referral::id).containsExactly(ids[1], ids[2]);
         }
+    }
+
+    @Test
+    void theDashboardCountsInTheDatabaseWhatTheReferralsThemselvesSay() {
+        Instant weekStart = NOW.minusSeconds(86_400 * 3);
+        try (EntityManager em = db.entityManager()) {
+            JpaReferralRepository repository = new JpaReferralRepository(em);
+            for (Instant now : List.of(NOW, NOW.plusSeconds(86_400 * 30))) {
+                assertThat(repository.counts(Optional.of(police.id()), Optional.empty(), now, weekStart))
+                        .isEqualTo(countsOf(repository.madeBy(police.id()), now, weekStart));
+                assertThat(repository.counts(Optional.empty(), Optional.of(service.organisation().id()), now, weekStart))
+                        .isEqualTo(countsOf(repository.sentTo(service.organisation().id()), now, weekStart));
+            }
+            assertThat(repository.countOverdue(NOW.plusSeconds(86_400 * 30))).isEqualTo(repository.overdue(NOW.plusSeconds(86_400 * 30)).size());
+            assertThat(repository.counts(Optional.of("no-such-organisation"), Optional.empty(), NOW, weekStart))
+                    .isEqualTo(new org.waypoint.core.referral.DashboardCounts(0, 0, 0));
+        }
+    }
+
+    private static org.waypoint.core.referral.DashboardCounts countsOf(List<Referral> referrals, Instant now, Instant weekStart) {
+        return new org.waypoint.core.referral.DashboardCounts(
+                referrals.stream().filter(r -> r.status() == org.waypoint.core.referral.ReferralStatus.REQUESTED).count(),
+                referrals.stream().filter(r -> r.isOverdue(now)).count(),
+                referrals.stream().filter(r -> r.acceptedAt().filter(at -> !at.isBefore(weekStart)).isPresent()).count());
     }
 }

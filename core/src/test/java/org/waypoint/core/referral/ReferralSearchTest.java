@@ -138,6 +138,31 @@ class ReferralSearchTest {
     }
 
     @Test
+    void theDashboardCountsWhatWaitsWhatIsOverdueAndWhatWasAcceptedSinceMondayInLondon() {
+        assertThat(referralService.dashboard(world.caseworker)).isEqualTo(new DashboardCounts(3, 2, 0));
+        assertThat(referralService.dashboard(world.staff)).isEqualTo(new DashboardCounts(3, 2, 0));
+        assertThat(referralService.dashboard(world.otherCaseworker)).isEqualTo(new DashboardCounts(0, 0, 0));
+
+        // Monday 5 July 2027 at 11:00 in London (summer time): the week began at 23:00 UTC on Sunday.
+        clock.advance(java.time.Duration.between(World.NOW, Instant.parse("2027-07-05T10:00:00Z")));
+        amiraCounselling.open(world.staff, Instant.parse("2027-07-04T22:00:00Z"));
+        amiraCounselling.accept(world.staff, Instant.parse("2027-07-04T22:30:00Z"));
+        otherCounselling.open(world.staff, Instant.parse("2027-07-04T23:00:00Z"));
+        otherCounselling.accept(world.staff, Instant.parse("2027-07-04T23:30:00Z"));
+
+        assertThat(referralService.dashboard(world.caseworker)).as("one waiting, and overdue by now; one accepted this week")
+                .isEqualTo(new DashboardCounts(1, 1, 1));
+        assertThat(referralService.dashboard(world.staff)).isEqualTo(new DashboardCounts(1, 1, 1));
+    }
+
+    @Test
+    void anUrgencyNarrowsTheList() {
+        assertThat(found(world.staff, ReferralQuery.all(0, 25).ofUrgency(Optional.of(Urgency.URGENT), ReferralSort.DUE))).isEmpty();
+        assertThat(found(world.staff, ReferralQuery.all(0, 25).ofUrgency(Optional.of(Urgency.ROUTINE), ReferralSort.CREATED)))
+                .containsExactly(amiraCounselling, otherCounselling, amiraTherapy);
+    }
+
+    @Test
     void aQueryPrintsNoneOfItsFilters() {
         ReferralQuery query = ReferralQuery.all(0, 25).forPerson(new NameAndDateOfBirth("Amira", "Khan", AMIRA_BORN));
 

@@ -90,6 +90,8 @@ public final class InMemory {
                     .filter(r -> from.map(f -> !r.submittedAt().orElse(r.createdAt()).isBefore(f)).orElse(true))
                     .filter(r -> to.map(t -> r.submittedAt().orElse(r.createdAt()).isBefore(t)).orElse(true))
                     .filter(r -> !query.overdueOnly() || r.isOverdue(now))
+                    .filter(r -> query.urgency().map(u -> r.assessment().map(n -> n.urgency() == u).orElse(false))
+                            .orElse(true))
                     .filter(r -> query.updatedSince().map(since -> !r.updatedAt().isBefore(since)).orElse(true))
                     .sorted(order(query.sort()))
                     .toList();
@@ -106,6 +108,22 @@ public final class InMemory {
         @Override
         public List<Referral> withoutFacts(int limit) {
             return List.of();
+        }
+
+        @Override
+        public long countOverdue(Instant now) {
+            return overdue(now).size();
+        }
+
+        @Override
+        public org.waypoint.core.referral.DashboardCounts counts(Optional<String> referringOrganisationId,
+                Optional<String> providingOrganisationId, Instant now, Instant weekStart) {
+            List<Referral> scope = referringOrganisationId.map(this::madeBy)
+                    .orElseGet(() -> sentTo(providingOrganisationId.orElseThrow()));
+            return new org.waypoint.core.referral.DashboardCounts(
+                    scope.stream().filter(r -> r.status() == org.waypoint.core.referral.ReferralStatus.REQUESTED).count(),
+                    scope.stream().filter(r -> r.isOverdue(now)).count(),
+                    scope.stream().filter(r -> r.acceptedAt().filter(at -> !at.isBefore(weekStart)).isPresent()).count());
         }
 
         private static Comparator<Referral> order(org.waypoint.core.referral.ReferralSort sort) {

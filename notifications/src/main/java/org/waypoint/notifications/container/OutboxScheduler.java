@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.waypoint.core.referral.ReferralRepository;
+import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.outbox.DispatchLoop;
 import org.waypoint.notifications.outbox.Outbox;
@@ -78,6 +79,9 @@ public class OutboxScheduler {
     private DispatchTrigger trigger;
 
     @Inject
+    private DomainEvents events;
+
+    @Inject
     private WebhookSubscriptions subscriptions;
 
     @Inject
@@ -100,13 +104,13 @@ public class OutboxScheduler {
         String owner = "dispatcher-" + UUID.randomUUID();
         RetryPolicy retry = new RetryPolicy(WebhookConfiguration.positive(firstRetryDelay, "waypoint.outbox.retry.first-delay"),
                 WebhookConfiguration.positive(maxRetryDelay, "waypoint.outbox.retry.max-delay"), Math::random);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions, outbox, gateway, retry, clock, owner, LEASE, BATCH);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions, outbox, gateway, retry, clock, owner, LEASE, BATCH, events);
         loop = new DispatchLoop(dispatcher, executor, POLL);
         loop.start();
         WebhookCourier courier = new WebhookCourier(transactions, subscriptions, webhookSettings.policy(),
                 webhookSettings.timeout(), clock);
         webhookLoop = new DispatchLoop(new OutboxDispatcher(transactions, outbox, courier, retry, clock,
-                owner + "-webhooks", LEASE, WEBHOOK_BATCH), executor, POLL);
+                owner + "-webhooks", LEASE, WEBHOOK_BATCH, events), executor, POLL);
         webhookLoop.start();
         trigger.attach(loop, webhookLoop);
         OverdueReminders reminders = new OverdueReminders(transactions, referrals, notifications, clock);

@@ -40,4 +40,10 @@ public interface Outbox {
     List<OutboxMessage> list(OutboxStatus status, int offset, int limit);
 
     long count(OutboxStatus status);
+
+    /** How many messages wait (PENDING) or were given up (FAILED), by state and kind, in one grouped query. */
+    List<OutboxDepth> depth();
+
+    /** When the oldest message still waiting to be sent was written; empty when none waits. */
+    Optional<Instant> oldestPending();
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.notifications.mail.MailGateway;
 
 /**
@@ -15,7 +16,7 @@ import org.waypoint.notifications.mail.MailGateway;
  * transaction, send them, and record the outcome, so that the claim is visible to other instances
  * before the slow part begins. The lease must outlast the sending of one batch. At-least-once: a
  * crash between sending and recording sends the batch again after its lease runs out, with the same
- * Message-IDs.
+ * Message-IDs. What each batch came to is announced ({@link DeliveryAttempts}) for the metrics.
  */
 public final class OutboxDispatcher {
 
@@ -29,14 +30,15 @@ public final class OutboxDispatcher {
     private final String owner;
     private final Duration lease;
     private final int batchSize;
+    private final DomainEvents events;
 
     public OutboxDispatcher(TransactionRunner transactions, Outbox outbox, MailGateway gateway, RetryPolicy retry,
-                            Clock clock, String owner, Duration lease, int batchSize) {
-        this(transactions, outbox, new MailCourier(gateway), retry, clock, owner, lease, batchSize);
+                            Clock clock, String owner, Duration lease, int batchSize, DomainEvents events) {
+        this(transactions, outbox, new MailCourier(gateway), retry, clock, owner, lease, batchSize, events);
     }
 
     public OutboxDispatcher(TransactionRunner transactions, Outbox outbox, Courier courier, RetryPolicy retry,
-                            Clock clock, String owner, Duration lease, int batchSize) {
+                            Clock clock, String owner, Duration lease, int batchSize, DomainEvents events) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.courier = courier;
@@ -45,6 +47,7 @@ public final class OutboxDispatcher {
         this.owner = owner;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.events = events;
     }
 
     /** Sends one batch of due messages; answers how many rows it dealt with (sent or failed). */
@@ -55,15 +58,17 @@ public final class OutboxDispatcher {
         }
         Map<String, Exception> failures = courier.deliver(claimed);
         List<String> sent = new ArrayList<>();
+        int givenUp = 0;
         for (OutgoingMail mail : claimed) {
             Exception failure = failures.get(mail.id());
             if (failure == null) {
                 sent.add(mail.id());
-            } else {
-                failed(mail, DeliveryErrors.describe(failure));
+            } else if (failed(mail, DeliveryErrors.describe(failure))) {
+                givenUp++;
             }
         }
         recordSent(sent);
+        events.publish(new DeliveryAttempts(courier.deliversWebhooks(), sent.size(), failures.size() - givenUp, givenUp));
         return claimed.size();
     }
 
@@ -97,7 +102,8 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void failed(OutgoingMail mail, String error) {
+    /** Records a failed attempt; answers whether it was the last (the message is FAILED now). */
+    private boolean failed(OutgoingMail mail, String error) {
         Instant now = clock.instant();
         int failures = mail.attempts() + 1;
         boolean giveUp = !now.isBefore(mail.giveUpAfter());
@@ -113,6 +119,7 @@ public final class OutboxDispatcher {
         } else {
             LOG.info(() -> "Outbox message " + mail.id() + " attempt " + failures + " failed, will retry: " + error);
         }
+        return giveUp;
     }
 
     public String owner() {

@@ -92,6 +92,8 @@ public final class World {
     public final String providerName;
     public final String policeId;
     public final String charityId;
+    /** What the dispatchers announced, in order. */
+    public final java.util.List<Object> dispatched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public World(TestDatabase db) {
         this.db = db;
@@ -209,7 +211,7 @@ public final class World {
     public OutboxDispatcher dispatcher(MailGateway gateway, String owner) {
         return new OutboxDispatcher(transactions, outbox, gateway,
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), () -> 0.5), clock, owner,
-                Duration.ofMinutes(5), 50);
+                Duration.ofMinutes(5), 50, dispatched::add);
     }
 
     /** Sends everything due now; answers how many rows were dealt with. */

@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.waypoint.core.client.NameAndDateOfBirth;
 import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.referral.DashboardCounts;
+import org.waypoint.core.referral.NeedsAssessment;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralReference;
 import org.waypoint.core.referral.ReferralService;
+import org.waypoint.core.referral.ReferralSort;
 import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.Page;
 import org.waypoint.web.page.Form;
@@ -36,21 +41,24 @@ import org.waypoint.web.session.Me;
 
 /**
  * The caseworker's dashboard (the referrals their organisation made) and the service's inbox (the
- * referrals sent to its services): the same list, soonest due first, so overdue ones lead.
+ * referrals sent to its services): the same list, soonest due first unless another order is asked
+ * for, so overdue ones lead, under a line of counts for the whole organisation.
  * <p>
- * Filters that hold nothing personal (status, reference, service, the days sent, overdue only, page)
- * come as query parameters, so a search can be bookmarked. A caseworker may also look for one
- * person's referrals by name and date of birth: those come only in the body of a POST from the
- * person form, go straight to the use case (which turns them into the blind index) and are never
- * kept, redirected to or written into a link, so they reach no address, history or server log. That
- * result is a page of its own: its other pages are asked for by POST from the same form. A filter
- * that is not understood shows its error and no referrals, never the whole list.
+ * Filters that hold nothing personal (status, reference, service, the days sent, overdue only,
+ * urgency, order, page) come as query parameters, so a search can be bookmarked. A caseworker may
+ * also look for one person's referrals by name and date of birth: those come only in the body of a
+ * POST from the person form, go straight to the use case (which turns them into the blind index) and
+ * are never kept, redirected to or written into a link, so they reach no address, history or server
+ * log. That result is a page of its own: its other pages are asked for by POST from the same form.
+ * A filter that is not understood shows its error and no referrals, never the whole list.
  */
 @Named
 @RequestScoped
 public class ReferralListPage {
 
     static final int PAGE_SIZE = 25;
+    /** The orders the list offers, by their names in the address; the first is the default. */
+    static final List<ReferralSort> SORTS = List.of(ReferralSort.DUE, ReferralSort.CREATED_DESCENDING, ReferralSort.CREATED);
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/\\-. ]+(\\d{1,2})[/\\-. ]+(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
@@ -75,6 +83,8 @@ public class ReferralListPage {
     private String from;
     private String to;
     private String overdue;
+    private String urgency;
+    private String sort;
     private String page;
     private String givenName;
     private String familyName;
@@ -82,6 +92,7 @@ public class ReferralListPage {
     private String month;
     private String year;
     private Page<Row> rows;
+    private DashboardCounts counts;
 
     /** The view action: checks the filters and finds the page of referrals, before the page (and its error summary) is written. */
     public void load() {
@@ -90,6 +101,7 @@ public class ReferralListPage {
         if (query.isPresent() && isPersonSearch()) {
             query = person().map(query.get()::forPerson);
         }
+        counts = referrals.dashboard(actor);
         Instant now = clock.instant();
         rows = query.map(q -> referrals.search(actor, q).map(referral -> Row.of(referral, actor, now)))
                 .orElseGet(() -> new Page<>(List.of(), 0, 0, PAGE_SIZE));
@@ -120,11 +132,26 @@ public class ReferralListPage {
         if (first.isPresent() && last.isPresent() && first.get().isAfter(last.get())) {
             errors.add("from", Messages.text("list.error.range"));
         }
+        Optional<Urgency> ofUrgency = chosen(urgency, Arrays.asList(Urgency.values()), Urgency::name, "urgency");
+        ReferralSort order = chosen(sort, SORTS, ReferralSort::key, "sort").orElse(SORTS.get(0));
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReferralQuery(wanted, Optional.ofNullable(Pages.trimmed(service)), Optional.empty(),
-                "true".equals(overdue), ref, pageNumber(), PAGE_SIZE).between(first, last));
+                "true".equals(overdue), ref, pageNumber(), PAGE_SIZE).between(first, last).ofUrgency(ofUrgency, order));
+    }
+
+    /** The choice a parameter names, empty when it names none; anything else is an error on that field. */
+    private <T> Optional<T> chosen(String asked, List<T> choices, Function<T, String> name, String field) {
+        String typed = Pages.trimmed(asked);
+        if (typed == null) {
+            return Optional.empty();
+        }
+        Optional<T> found = choices.stream().filter(choice -> name.apply(choice).equals(typed)).findFirst();
+        if (found.isEmpty()) {
+            errors.add(field, Messages.text("list.error." + field));
+        }
+        return found;
     }
 
     private Optional<NameAndDateOfBirth> person() {
@@ -198,6 +225,8 @@ public class ReferralListPage {
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("overdue", overdue);
+        parameters.put("urgency", urgency);
+        parameters.put("sort", sort);
         StringBuilder link = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (Pages.trimmed(value) != null) {
@@ -206,6 +235,19 @@ public class ReferralListPage {
             }
         });
         return link.toString();
+    }
+
+    /** The line of counts above the list, for the reader's whole organisation whatever the filters. */
+    public DashboardCounts getCounts() {
+        return counts == null ? new DashboardCounts(0, 0, 0) : counts;
+    }
+
+    public List<Form.Option> getUrgencies() {
+        return Form.Option.of(Urgency.values(), "list.urgency.");
+    }
+
+    public List<Form.Option> getSorts() {
+        return SORTS.stream().map(s -> new Form.Option(s.key(), Messages.text("list.sort." + s.name()), null)).toList();
     }
 
     public List<ReferralStatus> getStatuses() {
@@ -235,7 +277,7 @@ public class ReferralListPage {
 
     /** One referral as the list shows it. The name shows only where the person agreed to share it with the reader. */
     public record Row(String id, String reference, String person, String service, String status, String statusTag,
-                      String due, boolean overdue, String submitted) {
+                      String due, boolean overdue, boolean urgent, String submitted) {
 
         static Row of(Referral referral, Actor actor, Instant now) {
             String person = referral.sharesContactDetailsWith(actor)
@@ -249,6 +291,7 @@ public class ReferralListPage {
                     Format.statusTag(referral.status()),
                     referral.acknowledgeBy().filter(due -> referral.status() == ReferralStatus.REQUESTED).map(Format::time).orElse(""),
                     referral.isOverdue(now),
+                    referral.assessment().map(NeedsAssessment::urgency).filter(Urgency.URGENT::equals).isPresent(),
                     referral.submittedAt().map(Format::time).orElse(""));
         }
     }
@@ -299,6 +342,22 @@ public class ReferralListPage {
 
     public void setOverdue(String overdue) {
         this.overdue = overdue;
+    }
+
+    public String getUrgency() {
+        return urgency;
+    }
+
+    public void setUrgency(String urgency) {
+        this.urgency = urgency;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
     }
 
     public String getPage() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.calendar.WorkingCalendar;
+import org.waypoint.core.referral.DashboardCounts;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
 import org.waypoint.core.referral.ReferralRepository;
@@ -142,6 +143,10 @@ public class JpaReferralRepository implements ReferralRepository {
             where.append(" AND r.updatedAt >= :since");
             parameters.put("since", since);
         });
+        query.urgency().ifPresent(urgency -> {
+            where.append(" AND r.urgency = :urgency");
+            parameters.put("urgency", urgency);
+        });
         if (query.overdueOnly()) {
             where.append(" AND r.status = :requested AND r.acknowledgeBy < :now");
             parameters.put("requested", ReferralStatus.REQUESTED);
@@ -182,6 +187,33 @@ public class JpaReferralRepository implements ReferralRepository {
     }
 
     @Override
+    public DashboardCounts counts(Optional<String> referringOrganisationId, Optional<String> providingOrganisationId,
+                                  Instant now, Instant weekStart) {
+        String scope = referringOrganisationId.isPresent()
+                ? " WHERE r.referringOrganisationId = :org"
+                : " WHERE r.service.organisation.id = :org AND r.status <> :draft";
+        TypedQuery<Object[]> counts = em.createQuery("SELECT"
+                        + " SUM(CASE WHEN r.status = :requested THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN r.status = :requested AND r.acknowledgeBy < :now THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN r.acceptedAt >= :weekStart THEN 1 ELSE 0 END)"
+                        + " FROM Referral r" + scope, Object[].class)
+                .setParameter("org", referringOrganisationId.or(() -> providingOrganisationId).orElseThrow())
+                .setParameter("requested", ReferralStatus.REQUESTED)
+                .setParameter("now", now)
+                .setParameter("weekStart", weekStart);
+        if (referringOrganisationId.isEmpty()) {
+            counts.setParameter("draft", ReferralStatus.DRAFT);
+        }
+        Object[] row = counts.getSingleResult();
+        return new DashboardCounts(count(row[0]), count(row[1]), count(row[2]));
+    }
+
+    /** A SUM over no rows is NULL. */
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
+    }
+
+    @Override
     public List<Referral> overdue(Instant now) {
         return em.createQuery("SELECT r FROM Referral r WHERE r.status = :requested AND r.acknowledgeBy < :now"
                                 + " ORDER BY r.acknowledgeBy", Referral.class)
@@ -195,5 +227,14 @@ public class JpaReferralRepository implements ReferralRepository {
         return em.createQuery("SELECT r FROM Referral r WHERE r.factsDerived = FALSE", Referral.class)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public long countOverdue(Instant now) {
+        return em.createQuery("SELECT COUNT(r) FROM Referral r WHERE r.status = :requested AND r.acknowledgeBy < :now",
+                        Long.class)
+                .setParameter("requested", ReferralStatus.REQUESTED)
+                .setParameter("now", now)
+                .getSingleResult();
     }
 }

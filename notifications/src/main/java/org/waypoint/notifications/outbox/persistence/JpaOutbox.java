@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.waypoint.notifications.outbox.MailKind;
 import org.waypoint.notifications.outbox.Outbox;
+import org.waypoint.notifications.outbox.OutboxDepth;
 import org.waypoint.notifications.outbox.OutboxMessage;
 import org.waypoint.notifications.outbox.OutboxStatus;
 
@@ -147,6 +148,26 @@ public class JpaOutbox implements Outbox {
         return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :status", Long.class)
                 .setParameter("status", status)
                 .getSingleResult();
+    }
+
+    @Override
+    public List<OutboxDepth> depth() {
+        return em.createQuery("SELECT m.status, m.kind, COUNT(m) FROM OutboxMessage m WHERE m.status <> :sent"
+                        + " GROUP BY m.status, m.kind", Object[].class)
+                .setParameter("sent", OutboxStatus.SENT)
+                .getResultList().stream()
+                .map(row -> new OutboxDepth((OutboxStatus) row[0], (MailKind) row[1], ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> oldestPending() {
+        return em.createQuery("SELECT m.createdAt FROM OutboxMessage m WHERE m.status = :pending ORDER BY m.createdAt",
+                        Instant.class)
+                .setParameter("pending", OutboxStatus.PENDING)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** TIMESTAMP columns hold UTC wall-clock time, as the persistence unit's InstantConverter writes them. */

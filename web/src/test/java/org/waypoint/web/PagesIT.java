@@ -911,6 +911,81 @@ class PagesIT {
     }
 
     @Test
+    void serviceStaffStateWhomTheirServiceSeesWhereAndWhenAndAreToldWhenSomeoneElseChangedItFirst() {
+        String card = "//div[contains(@class,'govuk-summary-card')][.//*[contains(@class,'govuk-summary-card__title')][normalize-space()='Safe Haven Housing Support']]";
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, STAFF);
+            browser.open("/my-services");
+            browser.follow(By.xpath(card + "//a[starts-with(normalize-space(), 'Change')]"));
+            String form = page.getCurrentUrl().substring(base.toString().length() - 1);
+            assertThat(page.findElement(By.id("minAge")).getAttribute("value")).isEqualTo("16");
+            assertThat(page.findElement(By.cssSelector("input[name='crimeTypes'][value='STALKING']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.id("areas")).getAttribute("value")).isEqualTo("M, OL, SK");
+            browser.checkAccessibility();
+
+            type(page, "minAge", "40");
+            type(page, "maxAge", "30");
+            type(page, "areas", "M, 14X!");
+            type(page, "opens-MONDAY", "9am");
+            type(page, "closes-MONDAY", "17:00");
+            type(page, "languages", "english");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Enter ages as whole numbers from 0 to 130",
+                    "Enter at least one postcode area or district", "Enter the times Monday opens and closes",
+                    "Enter at least one language as its two-letter code");
+            assertThat(page.findElement(By.id("opens-MONDAY")).getAttribute("value")).as("what was typed stays").isEqualTo("9am");
+            browser.checkAccessibility();
+
+            type(page, "minAge", "18");
+            type(page, "maxAge", "");
+            choose(page, "genders", "FEMALE");
+            choose(page, "riskLevels", "HIGH");
+            type(page, "areas", "M, OL, SK, wa1");
+            type(page, "opens-MONDAY", "09:00");
+            type(page, "closes-MONDAY", "17:30");
+            type(page, "opens-SATURDAY", "10:00");
+            type(page, "closes-SATURDAY", "13:00");
+            type(page, "languages", "en, pl");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The service has been updated.");
+
+            browser.open(form);
+            assertThat(page.findElement(By.id("minAge")).getAttribute("value")).isEqualTo("18");
+            assertThat(page.findElement(By.id("maxAge")).getAttribute("value")).isEmpty();
+            assertThat(page.findElement(By.cssSelector("input[name='genders'][value='FEMALE']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.cssSelector("input[name='riskLevels'][value='HIGH']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.id("areas")).getAttribute("value")).isEqualTo("M, OL, SK, WA1");
+            assertThat(page.findElement(By.id("closes-SATURDAY")).getAttribute("value")).isEqualTo("13:00");
+            assertThat(page.findElement(By.id("languages")).getAttribute("value")).isEqualTo("en, pl");
+
+            String first = page.getWindowHandle();
+            page.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.open(form);
+            type(page, "closes-SATURDAY", "14:00");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The service has been updated.");
+            page.close();
+            page.switchTo().window(first);
+            type(page, "opens-SUNDAY", "10:00");
+            type(page, "closes-SUNDAY", "12:00");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Someone else changed this service while you had the form open");
+            browser.open(form);
+            assertThat(page.findElement(By.id("closes-SATURDAY")).getAttribute("value")).isEqualTo("14:00");
+            assertThat(page.findElement(By.id("opens-SUNDAY")).getAttribute("value")).as("the stale change is not saved").isEmpty();
+
+            browser.open("/api/v1/services?size=100");
+            java.util.regex.Matcher lantern = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"Lantern Legal Aid\"")
+                    .matcher(page.findElement(By.tagName("body")).getText());
+            assertThat(lantern.find()).isTrue();
+            browser.open("/my-service?id=" + lantern.group(1));
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("another organisation's service").isEqualTo("Page not found");
+        }
+    }
+
+    @Test
     void signingInLeadsBackToThePageAskedForAndNeverToAnotherSite() {
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();

@@ -181,8 +181,8 @@ public final class ApiExamples {
                 "Free counselling for adults and young people after sexual violence or exploitation.",
                 "referrals@harbour.example.org", "Harbour House, 12 Quay Street, Northshire M1 2AB", 13, null, List.of(),
                 List.of(CrimeType.RAPE, CrimeType.SEXUAL_ASSAULT), List.of(), List.of("M", "OL"),
-                List.of(new ServiceResource.OpeningChange(java.time.DayOfWeek.MONDAY, "09:00", "17:30"),
-                        new ServiceResource.OpeningChange(java.time.DayOfWeek.THURSDAY, "12:00", "20:00")),
+                List.of(new ServiceResource.OpeningChange("MONDAY", "09:00", "17:30"),
+                        new ServiceResource.OpeningChange("THURSDAY", "12:00", "20:00")),
                 List.of("en", "pl"), true));
         examples.put(MatchResponse.class, new MatchResponse(
                 List.of(new MatchResponse.Offered(matchedService(COUNSELLING_SERVICE, "Harbour Counselling",

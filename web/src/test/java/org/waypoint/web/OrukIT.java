@@ -352,6 +352,120 @@ class OrukIT {
         }
     }
 
+    @Test
+    @Order(65)
+    void theTabularPackageHoldsWhatTheJsonPackageHoldsInTheProfilesTables() throws Exception {
+        assertProblem(send("GET", "admin/oruk-export?format=csv", Map.of()), 401);
+        JsonNode pack = json(send("GET", "admin/oruk-export", Map.of("Authorization", "Bearer " + admin.token())).body());
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("admin/oruk-export?format=csv")).header("Authorization", "Bearer " + admin.token()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        Map<String, String> files = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        JsonNode descriptor = json(files.get("datapackage.json"));
+        assertThat(descriptor.get("profile").asText()).isEqualTo("tabular-data-package");
+        List<String> paths = texts(descriptor.get("resources"), "path");
+        assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(paths).contains("datapackage.json");
+
+        // Each object of the JSON package, found in the table its schema names (its "path"), by id.
+        JsonNode serviceSchema = OrukProfile.parse(java.nio.file.Files.readString(STANDARD.resolve("schema/compiled/service.json")));
+        Map<String, List<String>> profileColumns = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, String>>> expected = new LinkedHashMap<>();
+        for (JsonNode service : pack.get("contents")) {
+            rows(service, serviceSchema, expected, profileColumns);
+        }
+        Map<String, Map<String, Map<String, String>>> actual = new LinkedHashMap<>();
+        for (String path : paths) {
+            List<List<String>> lines = csv(files.get(path));
+            List<String> header = lines.get(0);
+            assertThat(header).as("%s begins with the profile's columns, in order", path)
+                    .startsWith(profileColumns.getOrDefault(path, List.of()).toArray(String[]::new));
+            Map<String, Map<String, String>> byId = new LinkedHashMap<>();
+            for (List<String> line : lines.subList(1, lines.size())) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    if (!line.get(i).isEmpty()) {
+                        row.put(header.get(i), line.get(i));
+                    }
+                }
+                assertThat(byId.put(row.get("id"), row)).as("%s: one row an id", path).isNull();
+            }
+            if (!byId.isEmpty()) {
+                actual.put(path, byId);
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.get("schedule.csv")).as("the opening times set earlier").isNotEmpty();
+        assertThat(actual.get("services.csv")).hasSize(pack.get("contents").size());
+    }
+
+    /** The scalar fields of this object, kept under its table's id, and of every object within it. */
+    private static void rows(JsonNode object, JsonNode schema, Map<String, Map<String, Map<String, String>>> tables,
+                             Map<String, List<String>> columns) {
+        String path = schema.get("path").asText();
+        List<String> profile = new ArrayList<>();
+        schema.get("properties").fields().forEachRemaining(p -> {
+            String type = p.getValue().path("type").asText();
+            if (!type.equals("array") && !type.equals("object")) {
+                profile.add(p.getKey());
+            }
+        });
+        columns.putIfAbsent(path, profile);
+        Map<String, String> row = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            JsonNode inner = schema.get("properties").get(field.getKey());
+            if (value.isArray()) {
+                value.forEach(item -> rows(item, inner.get("items"), tables, columns));
+            } else if (value.isObject()) {
+                rows(value, inner, tables, columns);
+            } else if (!value.isNull() && !value.asText().isEmpty()) {
+                row.put(field.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+            }
+        });
+        tables.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(row.get("id"), row);
+    }
+
+    /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> line = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                line.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                line.add(field.toString());
+                field.setLength(0);
+                lines.add(line);
+                line = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        return lines;
+    }
+
     private List<String> names(String query) {
         JsonNode answer = get("oruk/services?per_page=500&" + query, "/services");
         return texts(answer.get("contents"), "name");

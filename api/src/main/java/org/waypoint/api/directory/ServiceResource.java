@@ -152,11 +152,19 @@ public class ServiceResource {
 
     /** One weekday's opening, on the 24-hour clock. */
     @Schema(requiredProperties = {"day", "opens", "closes"})
-    public record OpeningChange(@NotNull DayOfWeek day, @NotNull @Limit(max = 5) @Schema(example = "09:00") String opens,
+    public record OpeningChange(@NotNull @Limit(max = 9) @Schema(enumeration = {"MONDAY", "TUESDAY", "WEDNESDAY",
+                                        "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"}) String day,
+                                @NotNull @Limit(max = 5) @Schema(example = "09:00") String opens,
                                 @NotNull @Limit(max = 5) @Schema(example = "17:30") String closes) {
 
         OpeningTime toDomain() {
-            return OpeningTime.of(day, opens, closes);
+            DayOfWeek weekday;
+            try {
+                weekday = DayOfWeek.valueOf(day);
+            } catch (IllegalArgumentException notADay) {
+                throw new IllegalArgumentException("openingTimes: a day is MONDAY to SUNDAY");
+            }
+            return OpeningTime.of(weekday, opens, closes);
         }
     }
 
@@ -284,7 +292,7 @@ public class ServiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
     @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
     @RequiresScope(ApiScope.DIRECTORY_WRITE)
-    public Response entry(@PathParam("id") String id, EntryChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response keepEntry(@PathParam("id") String id, EntryChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SupportService service = visible(id);
         StaleVersionException.requireCurrent("service", service.version(), Versions.expected(ifMatch));
         SupportService changed = directory.updateOwnEntry(actor.required(), id, Bodies.valid(body).toDomain(),

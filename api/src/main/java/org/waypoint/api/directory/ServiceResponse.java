@@ -15,7 +15,9 @@ import org.waypoint.core.shared.RiskLevel;
  * The public face of a support service. The referral inbox and anything meant only for referrers
  * never appear here; a confidential location has no public address.
  */
-@Schema(description = "The public face of a support service: never its referral inbox.",
+@Schema(description = "The public face of a support service: never its referral inbox. Genders, crime types and "
+        + "risk levels it is limited to (empty for any); opening times at most once a weekday, in UK local time "
+        + "(empty when not stated); languages as ISO 639-1 codes.",
         requiredProperties = {"id", "name", "categories", "postcodeAreas", "capacity", "genders", "crimeTypes",
                 "riskLevels", "openingTimes", "languages", "interpretersAvailable", "lastModified"})
 public record ServiceResponse(
@@ -29,12 +31,11 @@ public record ServiceResponse(
         Integer waitWeeks,
         @Schema(description = "The youngest age seen, in years; none for no lower limit.") Integer minimumAge,
         @Schema(description = "The oldest age seen, in years; none for no upper limit.") Integer maximumAge,
-        @Schema(description = "The genders the service is limited to; empty for any.") List<Gender> genders,
-        @Schema(description = "The crimes the service is limited to; empty for any.") List<CrimeType> crimeTypes,
-        @Schema(description = "The risk levels the service is limited to; empty for any.") List<RiskLevel> riskLevels,
-        @Schema(description = "When it is open, at most once a weekday, in UK local time; empty when not stated.")
+        List<Gender> genders,
+        List<CrimeType> crimeTypes,
+        List<RiskLevel> riskLevels,
         List<OpeningHours> openingTimes,
-        @Schema(description = "ISO 639-1 codes of the languages the service works in.") List<String> languages,
+        List<String> languages,
         boolean interpretersAvailable,
         @Schema(description = "None for a confidential location, or when the service gives none.") String publicAddress,
         @Schema(description = "When the service's entry last changed.") Instant lastModified) {
@@ -44,7 +45,8 @@ public record ServiceResponse(
 
     /** One weekday's opening, times on the 24-hour clock ({@code 09:00}). */
     @Schema(requiredProperties = {"day", "opens", "closes"})
-    public record OpeningHours(@Schema(implementation = java.time.DayOfWeek.class) String day,
+    public record OpeningHours(@Schema(enumeration = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                                       "SUNDAY"}) String day,
                                @Schema(example = "09:00") String opens, @Schema(example = "17:30") String closes) {
 
         static OpeningHours of(OpeningTime time) {

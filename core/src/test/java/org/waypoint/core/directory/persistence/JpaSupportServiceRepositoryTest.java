@@ -116,20 +116,36 @@ class JpaSupportServiceRepositoryTest {
         Instant changed = Instant.parse("2026-11-30T17:45:12.345678Z");
         String id = db.inTransaction(em -> {
             SupportService service = new JpaSupportServiceRepository(em).findAll().get(0);
-            service.openingTimes(List.of(OpeningTime.of(DayOfWeek.WEDNESDAY, "08:30", "20:00")));
+            service.openingTimes(List.of(OpeningTime.of(DayOfWeek.THURSDAY, "17:00", "21:00"),
+                    OpeningTime.of(DayOfWeek.MONDAY, "09:00", "17:00")));
+            service.waitingList(4);
+            service.eligibility(Eligibility.ANYONE.withAges(AgeRange.from(16)).withGenders(List.of(Gender.FEMALE, Gender.NON_BINARY))
+                    .withCrimeTypes(List.of(CrimeType.RAPE)));
+            service.languages(List.of(LanguageCode.ENGLISH, new LanguageCode("cy")), true);
             service.modifiedAt(changed);
             return service.id();
         });
         EntityManager em = db.entityManager();
         try {
             SupportService read = new JpaSupportServiceRepository(em).find(id).orElseThrow();
-            assertThat(read.openingTimes()).extracting(OpeningTime::toString).containsExactly("WEDNESDAY 08:30-20:00");
+            assertThat(read.openingTimes()).extracting(OpeningTime::toString).containsExactly("MONDAY 09:00-17:00", "THURSDAY 17:00-21:00");
             assertThat(read.lastModified()).isEqualTo(Instant.parse("2026-11-30T17:45:12.345Z"));
             assertThat(read.version()).isEqualTo(2);
             assertThat(new JpaSupportServiceRepository(em).findAll()).filteredOn(s -> !s.openingTimes().isEmpty())
                     .hasSizeGreaterThanOrEqualTo(SERVICES / 5);
         } finally {
             em.close();
+        }
+    }
+
+    @Test
+    void theAuditTrailTakesTheNamesOfEveryFieldOfAnEntryChangedAtOnce() throws Exception {
+        String detail = "changed capacity,description,inbox,areas,address,ages,genders,crimeTypes,riskLevels,"
+                + "openingTimes,languages,interpreters";
+        try (Connection connection = db.jdbc(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_org_id, record_type, record_id,"
+                    + " action, detail, outcome) VALUES ('a1', CURRENT_TIMESTAMP, 'u', 'o', 'SERVICE', 's', 'UPDATE', '"
+                    + detail + "', 'SUCCESS')");
         }
     }
 

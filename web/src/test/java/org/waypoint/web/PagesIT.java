@@ -714,6 +714,9 @@ class PagesIT {
             type(page, "waitWeeks-0", "5");
             browser.follow(By.xpath("(//input[@type='submit' and @value='Save capacity'])[1]"));
             assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The capacity has been changed.");
+            assertThat(page.findElement(By.id("last-modified-0")).getText()).as("the change is when the service last changed")
+                    .contains(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
             browser.checkAccessibility();
             browser.open("/");
             assertThat(page.findElement(By.tagName("main")).getText()).contains("Waiting list", "about 5 weeks");
@@ -911,7 +914,7 @@ class PagesIT {
     }
 
     @Test
-    void serviceStaffStateWhomTheirServiceSeesWhereAndWhenAndAreToldWhenSomeoneElseChangedItFirst() {
+    void serviceStaffStateWhomTheirServiceSeesWhereAndWhenAndAreToldWhenSomeoneElseChangedItFirst() throws Exception {
         String card = "//div[contains(@class,'govuk-summary-card')][.//*[contains(@class,'govuk-summary-card__title')][normalize-space()='Safe Haven Housing Support']]";
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
@@ -976,10 +979,11 @@ class PagesIT {
             assertThat(page.findElement(By.id("closes-SATURDAY")).getAttribute("value")).isEqualTo("14:00");
             assertThat(page.findElement(By.id("opens-SUNDAY")).getAttribute("value")).as("the stale change is not saved").isEmpty();
 
-            browser.open("/api/v1/services?size=100");
-            java.util.regex.Matcher lantern = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"Lantern Legal Aid\"")
-                    .matcher(page.findElement(By.tagName("body")).getText());
-            assertThat(lantern.find()).isTrue();
+            String directory = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/services?size=100"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher lantern = java.util.regex.Pattern
+                    .compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"name\"\\s*:\\s*\"Lantern Legal Aid\"").matcher(directory);
+            assertThat(lantern.find()).as(directory).isTrue();
             browser.open("/my-service?id=" + lantern.group(1));
             assertThat(page.findElement(By.tagName("h1")).getText()).as("another organisation's service").isEqualTo("Page not found");
         }

@@ -379,15 +379,16 @@ class OrukIT {
         JsonNode serviceSchema = OrukProfile.parse(java.nio.file.Files.readString(STANDARD.resolve("schema/compiled/service.json")));
         Map<String, List<String>> profileColumns = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, String>>> expected = new LinkedHashMap<>();
+        tables(serviceSchema, profileColumns);
         for (JsonNode service : pack.get("contents")) {
-            rows(service, serviceSchema, expected, profileColumns);
+            rows(service, serviceSchema, expected);
         }
         Map<String, Map<String, Map<String, String>>> actual = new LinkedHashMap<>();
         for (String path : paths) {
             List<List<String>> lines = csv(files.get(path));
             List<String> header = lines.get(0);
             assertThat(header).as("%s begins with the profile's columns, in order", path)
-                    .startsWith(profileColumns.getOrDefault(path, List.of()).toArray(String[]::new));
+                    .startsWith(profileColumns.get(path).toArray(String[]::new));
             Map<String, Map<String, String>> byId = new LinkedHashMap<>();
             for (List<String> line : lines.subList(1, lines.size())) {
                 Map<String, String> row = new LinkedHashMap<>();
@@ -407,26 +408,33 @@ class OrukIT {
         assertThat(actual.get("services.csv")).hasSize(pack.get("contents").size());
     }
 
-    /** The scalar fields of this object, kept under its table's id, and of every object within it. */
-    private static void rows(JsonNode object, JsonNode schema, Map<String, Map<String, Map<String, String>>> tables,
-                             Map<String, List<String>> columns) {
-        String path = schema.get("path").asText();
-        List<String> profile = new ArrayList<>();
+    /** Each table's columns, by its path: the fields of its schema that hold neither a list nor an object. */
+    private static void tables(JsonNode schema, Map<String, List<String>> columns) {
+        List<String> scalars = new ArrayList<>();
         schema.get("properties").fields().forEachRemaining(p -> {
             String type = p.getValue().path("type").asText();
-            if (!type.equals("array") && !type.equals("object")) {
-                profile.add(p.getKey());
+            if (type.equals("array")) {
+                tables(p.getValue().get("items"), columns);
+            } else if (type.equals("object")) {
+                tables(p.getValue(), columns);
+            } else {
+                scalars.add(p.getKey());
             }
         });
-        columns.putIfAbsent(path, profile);
+        columns.putIfAbsent(schema.get("path").asText(), scalars);
+    }
+
+    /** The scalar fields of this object, kept under its table's id, and of every object within it. */
+    private static void rows(JsonNode object, JsonNode schema, Map<String, Map<String, Map<String, String>>> tables) {
+        String path = schema.get("path").asText();
         Map<String, String> row = new LinkedHashMap<>();
         object.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             JsonNode inner = schema.get("properties").get(field.getKey());
             if (value.isArray()) {
-                value.forEach(item -> rows(item, inner.get("items"), tables, columns));
+                value.forEach(item -> rows(item, inner.get("items"), tables));
             } else if (value.isObject()) {
-                rows(value, inner, tables, columns);
+                rows(value, inner, tables);
             } else if (!value.isNull() && !value.asText().isEmpty()) {
                 row.put(field.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
             }

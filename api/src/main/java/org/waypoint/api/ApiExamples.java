@@ -172,7 +172,19 @@ public final class ApiExamples {
         examples.put(ServiceResource.CapacityChange.class, new ServiceResource.CapacityChange(Capacity.WAITING_LIST, 6));
         examples.put(ServiceResponse.class, new ServiceResponse(COUNSELLING_SERVICE, "Harbour Counselling",
                 "Free counselling for adults and young people after sexual violence or exploitation.", HARBOUR_NAME,
-                List.of(new ServiceResponse.Category("COUNSELLING", "Counselling")), List.of("M", "OL"), "OPEN", null));
+                List.of(new ServiceResponse.Category("COUNSELLING", "Counselling")), List.of("M", "OL"), "OPEN", null,
+                13, null, List.of(), List.of(CrimeType.RAPE, CrimeType.SEXUAL_ASSAULT), List.of(),
+                List.of(new ServiceResponse.OpeningHours("MONDAY", "09:00", "17:30"),
+                        new ServiceResponse.OpeningHours("THURSDAY", "12:00", "20:00")),
+                List.of("en", "pl"), true, "Harbour House, 12 Quay Street, Northshire M1 2AB",
+                Instant.parse("2026-11-30T10:15:30.123Z")));
+        examples.put(ServiceResource.EntryChange.class, new ServiceResource.EntryChange(Capacity.WAITING_LIST, 6,
+                "Free counselling for adults and young people after sexual violence or exploitation.",
+                "referrals@harbour.example.org", "Harbour House, 12 Quay Street, Northshire M1 2AB", 13, null, List.of(),
+                List.of(CrimeType.RAPE, CrimeType.SEXUAL_ASSAULT), List.of(), List.of("M", "OL"),
+                List.of(new ServiceResource.OpeningChange("MONDAY", "09:00", "17:30"),
+                        new ServiceResource.OpeningChange("THURSDAY", "12:00", "20:00")),
+                List.of("en", "pl"), true));
         examples.put(MatchResponse.class, new MatchResponse(
                 List.of(new MatchResponse.Offered(matchedService(COUNSELLING_SERVICE, "Harbour Counselling",
                         List.of("COUNSELLING"), List.of("M", "OL"), "OPEN", null, "2 Harbour Row, Northshire"),

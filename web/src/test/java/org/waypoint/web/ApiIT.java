@@ -168,6 +168,62 @@ class ApiIT {
     }
 
     @Test
+    @Order(25)
+    void theServicesOwnStaffKeepItsEntryAndAStaleForeignOrBadChangeIsRefused() {
+        ApiClient.Reply before = staff.get("api/v1/services/" + serviceId);
+        JsonObject entry = Json.createObjectBuilder()
+                .add("capacity", "WAITING_LIST").add("waitWeeks", 4)
+                .add("description", "Counselling, in the evenings too.")
+                .add("referralInbox", "it-inbox@example.org")
+                .add("minimumAge", 16)
+                .add("genders", Json.createArrayBuilder().add("FEMALE").add("NON_BINARY"))
+                .add("crimeTypes", Json.createArrayBuilder().add("RAPE"))
+                .add("postcodeAreas", Json.createArrayBuilder().add("M").add("sk4"))
+                .add("openingTimes", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("day", "THURSDAY").add("opens", "17:00").add("closes", "21:00"))
+                        .add(Json.createObjectBuilder().add("day", "MONDAY").add("opens", "09:00").add("closes", "17:00")))
+                .add("languages", Json.createArrayBuilder().add("en").add("cy"))
+                .add("interpretersAvailable", true).build();
+
+        ApiClient.Reply changed = staff.put("api/v1/services/" + serviceId + "/entry", entry, Map.of("If-Match", before.etag()));
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.etag()).isNotEqualTo(before.etag());
+        JsonObject service = ApiClient.anonymous(base).get("api/v1/services/" + serviceId).json();
+        assertThat(service.getInt("minimumAge")).isEqualTo(16);
+        assertThat(service.getJsonArray("genders")).extracting(Object::toString).containsExactly("\"FEMALE\"", "\"NON_BINARY\"");
+        assertThat(service.getJsonArray("postcodeAreas")).extracting(Object::toString).containsExactly("\"M\"", "\"SK4\"");
+        assertThat(service.getJsonArray("openingTimes")).extracting(t -> t.asJsonObject().getString("day")
+                + " " + t.asJsonObject().getString("opens") + "-" + t.asJsonObject().getString("closes"))
+                .containsExactly("MONDAY 09:00-17:00", "THURSDAY 17:00-21:00");
+        assertThat(service.getJsonArray("languages")).extracting(Object::toString).containsExactly("\"cy\"", "\"en\"");
+        assertThat(java.time.Instant.parse(service.getString("lastModified")))
+                .isAfter(java.time.Instant.parse(before.json().getString("lastModified")));
+        assertThat(service.toString()).doesNotContain("it-inbox@example.org");
+
+        assertProblem(staff.put("api/v1/services/" + serviceId + "/entry", entry, Map.of("If-Match", before.etag())), 412);
+        assertProblem(otherStaff.put("api/v1/services/" + serviceId + "/entry", entry, Map.of()), 404);
+        assertProblem(caseworker.put("api/v1/services/" + serviceId + "/entry", entry, Map.of()), 403);
+        JsonObject backwards = Json.createObjectBuilder(entry).add("openingTimes", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("day", "MONDAY").add("opens", "17:00").add("closes", "09:00"))).build();
+        assertProblem(staff.put("api/v1/services/" + serviceId + "/entry", backwards, Map.of("If-Match", changed.etag())), 400);
+        JsonObject noArea = Json.createObjectBuilder(entry).add("postcodeAreas", Json.createArrayBuilder()).build();
+        assertProblem(staff.put("api/v1/services/" + serviceId + "/entry", noArea, Map.of()), 400);
+        assertThat(ApiClient.anonymous(base).get("api/v1/services/" + serviceId).etag()).as("nothing changed")
+                .isEqualTo(changed.etag());
+
+        // An administrator puts it back as it was for the referrals that follow: limits left out mean any.
+        JsonObject asItWas = Json.createObjectBuilder().add("capacity", "OPEN").add("description", "Counselling.")
+                .add("referralInbox", "it-inbox@example.org").add("postcodeAreas", Json.createArrayBuilder().add("M"))
+                .add("languages", Json.createArrayBuilder().add("en")).build();
+        ApiClient.Reply byAdmin = admin.put("api/v1/services/" + serviceId + "/entry", asItWas, Map.of("If-Match", changed.etag()));
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+        assertThat(byAdmin.json().getJsonArray("openingTimes")).isEmpty();
+        assertThat(byAdmin.json().getJsonArray("genders")).isEmpty();
+        assertThat(byAdmin.json().containsKey("minimumAge")).isFalse();
+    }
+
+    @Test
     @Order(30)
     void aCaseworkerRecordsAPersonAndFindsThemAgainAsAPossibleDuplicate() {
         ApiClient.Reply created = caseworker.post("api/v1/clients", Json.createObjectBuilder()
@@ -489,6 +545,9 @@ class ApiIT {
                 new Cell("PUT", "api/v1/services/" + serviceId, any, adminOnly),
                 new Cell("PUT", "api/v1/services/" + serviceId + "/capacity", "{\"capacity\":\"CLOSED\"}",
                         Map.of("anonymous", 401, "caseworker", 403, "otherCaseworker", 403, "otherStaff", 403)),
+                new Cell("PUT", "api/v1/services/" + serviceId + "/entry", "{\"capacity\":\"CLOSED\",\"description\":\"x\","
+                        + "\"referralInbox\":\"x@example.org\",\"postcodeAreas\":[\"M\"],\"languages\":[\"en\"]}",
+                        Map.of("anonymous", 401, "caseworker", 403, "otherCaseworker", 403, "otherStaff", 404)),
                 new Cell("GET", "api/v1/services/match?need=COUNSELLING&postcode=M14&age=30&risk=STANDARD&crime=OTHER", null,
                         Map.of("anonymous", 401, "staff", 403, "admin", 403)),
                 new Cell("POST", "api/v1/clients", rawClient, caseworkerOnly),

@@ -129,6 +129,39 @@ class OrukIT {
     }
 
     @Test
+    @Order(7)
+    void theServicesOwnStaffChangeItsOpeningTimesAndAReaderAsksOnlyForWhatChangedSince() throws Exception {
+        JsonNode before = get("oruk/services/" + addedServiceId, "/services/{id}");
+        assertThat(before.get("schedules")).isEmpty();
+        java.time.Instant lastModified = java.time.Instant.parse(before.get("last_modified").asText());
+        assertThat(before.get("last_modified").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        String since = java.time.Instant.now().toString();
+        Thread.sleep(5);
+
+        ApiClient staff = ApiClient.anonymous(base).signIn(STAFF, PASSWORD);
+        ApiClient.Reply kept = staff.put("api/v1/services/" + addedServiceId + "/entry", Json.createObjectBuilder()
+                .add("capacity", "OPEN").add("description", "Advocacy by people who have been there.")
+                .add("referralInbox", INBOX).add("postcodeAreas", Json.createArrayBuilder().add("LS").add("BD7"))
+                .add("languages", Json.createArrayBuilder().add("en"))
+                .add("openingTimes", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("day", "TUESDAY").add("opens", "09:30").add("closes", "16:00"))
+                        .add(Json.createObjectBuilder().add("day", "SATURDAY").add("opens", "10:00").add("closes", "12:00")))
+                .build(), Map.of());
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+
+        JsonNode after = get("oruk/services/" + addedServiceId, "/services/{id}");
+        assertThat(texts(after.get("schedules"), "byday")).containsExactly("TU", "SA");
+        assertThat(texts(after.get("schedules"), "opens_at")).containsExactly("09:30", "10:00");
+        assertThat(texts(after.get("schedules"), "closes_at")).containsExactly("16:00", "12:00");
+        assertThat(texts(after.get("schedules"), "freq")).containsOnly("WEEKLY");
+        assertThat(java.time.Instant.parse(after.get("last_modified").asText())).isAfter(lastModified);
+        assertThat(names("modified_after=" + encode(since))).containsExactly("Quayside Peer Advocacy");
+        assertThat(names("modified_after=" + encode(after.get("last_modified").asText()))).isEmpty();
+        assertThat(names("modified_after=2020-01-01")).hasSameSizeAs(names("per_page=500"));
+        assertProblem(send("GET", "oruk/services?modified_after=yesterday", Map.of()), 400);
+    }
+
+    @Test
     @Order(10)
     void aReaderPagesThroughEverythingAndEveryAnswerValidatesAgainstTheProfile() {
         JsonNode metadata = get("oruk/", "/");
@@ -205,7 +238,7 @@ class OrukIT {
         assertThat(names("postcode=" + encode("BD7 1AA"))).containsExactly("Quayside Peer Advocacy");
         assertThat(names("postcode=BD8")).isEmpty();
         assertThat(names("search=counselling&minimum_age=13")).containsExactly("Harbour Counselling");
-        assertThat(names("day=MO&start_time=09:00&proximity=1000&modified_after=2026-01-01T00:00:00Z"))
+        assertThat(names("day=MO&start_time=09:00&proximity=1000"))
                 .as("filters Waypoint has nothing for are ignored, as the profile allows")
                 .hasSameSizeAs(names("per_page=500"));
         JsonNode second = get("oruk/services?per_page=2&page=2", "/services");
@@ -317,6 +350,130 @@ class OrukIT {
             assertThat(answer.get("size").asInt()).isEqualTo(perPage);
             page++;
         }
+    }
+
+    @Test
+    @Order(65)
+    void theTabularPackageHoldsWhatTheJsonPackageHoldsInTheProfilesTables() throws Exception {
+        assertProblem(send("GET", "admin/oruk-export?format=csv", Map.of()), 401);
+        JsonNode pack = json(send("GET", "admin/oruk-export", Map.of("Authorization", "Bearer " + admin.token())).body());
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("admin/oruk-export?format=csv")).header("Authorization", "Bearer " + admin.token()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        Map<String, String> files = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        JsonNode descriptor = json(files.get("datapackage.json"));
+        assertThat(descriptor.get("profile").asText()).isEqualTo("tabular-data-package");
+        List<String> paths = texts(descriptor.get("resources"), "path");
+        assertThat(files.keySet()).contains("datapackage.json");
+        assertThat(files.keySet().stream().filter(name -> !name.equals("datapackage.json")))
+                .as("one CSV file a table the descriptor names").containsExactlyInAnyOrderElementsOf(paths);
+
+        // Each object of the JSON package, found in the table its schema names (its "path"), by id.
+        JsonNode serviceSchema = OrukProfile.parse(java.nio.file.Files.readString(STANDARD.resolve("schema/compiled/service.json")));
+        Map<String, List<String>> profileColumns = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, String>>> expected = new LinkedHashMap<>();
+        tables(serviceSchema, profileColumns);
+        for (JsonNode service : pack.get("contents")) {
+            rows(service, serviceSchema, expected);
+        }
+        Map<String, Map<String, Map<String, String>>> actual = new LinkedHashMap<>();
+        for (String path : paths) {
+            List<List<String>> lines = csv(files.get(path));
+            List<String> header = lines.get(0);
+            assertThat(header).as("%s begins with the profile's columns, in order", path)
+                    .startsWith(profileColumns.get(path).toArray(String[]::new));
+            Map<String, Map<String, String>> byId = new LinkedHashMap<>();
+            for (List<String> line : lines.subList(1, lines.size())) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    if (!line.get(i).isEmpty()) {
+                        row.put(header.get(i), line.get(i));
+                    }
+                }
+                assertThat(byId.put(row.get("id"), row)).as("%s: one row an id", path).isNull();
+            }
+            if (!byId.isEmpty()) {
+                actual.put(path, byId);
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.get("schedule.csv")).as("the opening times set earlier").isNotEmpty();
+        assertThat(actual.get("services.csv")).hasSize(pack.get("contents").size());
+    }
+
+    /** Each table's columns, by its path: the fields of its schema that hold neither a list nor an object. */
+    private static void tables(JsonNode schema, Map<String, List<String>> columns) {
+        List<String> scalars = new ArrayList<>();
+        schema.get("properties").fields().forEachRemaining(p -> {
+            String type = p.getValue().path("type").asText();
+            if (type.equals("array")) {
+                tables(p.getValue().get("items"), columns);
+            } else if (type.equals("object")) {
+                tables(p.getValue(), columns);
+            } else {
+                scalars.add(p.getKey());
+            }
+        });
+        columns.putIfAbsent(schema.get("path").asText(), scalars);
+    }
+
+    /** The scalar fields of this object, kept under its table's id, and of every object within it. */
+    private static void rows(JsonNode object, JsonNode schema, Map<String, Map<String, Map<String, String>>> tables) {
+        String path = schema.get("path").asText();
+        Map<String, String> row = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            JsonNode inner = schema.get("properties").get(field.getKey());
+            if (value.isArray()) {
+                value.forEach(item -> rows(item, inner.get("items"), tables));
+            } else if (value.isObject()) {
+                rows(value, inner, tables);
+            } else if (!value.isNull() && !value.asText().isEmpty()) {
+                row.put(field.getKey(), value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+            }
+        });
+        tables.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(row.get("id"), row);
+    }
+
+    /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> line = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                line.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                line.add(field.toString());
+                field.setLength(0);
+                lines.add(line);
+                line = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        return lines;
     }
 
     private List<String> names(String query) {

@@ -723,6 +723,9 @@ class PagesIT {
             type(page, "waitWeeks-0", "5");
             browser.follow(By.xpath("(//input[@type='submit' and @value='Save capacity'])[1]"));
             assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The capacity has been changed.");
+            assertThat(page.findElement(By.id("last-modified-0")).getText()).as("the change is when the service last changed")
+                    .contains(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
             browser.checkAccessibility();
             browser.open("/");
             assertThat(page.findElement(By.tagName("main")).getText()).contains("Waiting list", "about 5 weeks");
@@ -916,6 +919,82 @@ class PagesIT {
             browser.open("/");
             assertThat(page.findElement(By.xpath(card)).getText())
                     .contains("Waiting list", "about 6 weeks", "with evening clinics");
+        }
+    }
+
+    @Test
+    void serviceStaffStateWhomTheirServiceSeesWhereAndWhenAndAreToldWhenSomeoneElseChangedItFirst() throws Exception {
+        String card = "//div[contains(@class,'govuk-summary-card')][.//*[contains(@class,'govuk-summary-card__title')][normalize-space()='Safe Haven Housing Support']]";
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, STAFF);
+            browser.open("/my-services");
+            browser.follow(By.xpath(card + "//a[starts-with(normalize-space(), 'Change')]"));
+            String form = page.getCurrentUrl().substring(base.toString().length() - 1);
+            assertThat(page.findElement(By.id("minAge")).getAttribute("value")).isEqualTo("16");
+            assertThat(page.findElement(By.cssSelector("input[name='crimeTypes'][value='STALKING']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.id("areas")).getAttribute("value")).isEqualTo("M, OL, SK");
+            browser.checkAccessibility();
+
+            type(page, "minAge", "40");
+            type(page, "maxAge", "30");
+            type(page, "areas", "M, 14X!");
+            type(page, "opens-MONDAY", "9am");
+            type(page, "closes-MONDAY", "17:00");
+            type(page, "languages", "english");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Enter ages as whole numbers from 0 to 130",
+                    "Enter at least one postcode area or district", "Enter the times Monday opens and closes",
+                    "Enter at least one language as its two-letter code");
+            assertThat(page.findElement(By.id("opens-MONDAY")).getAttribute("value")).as("what was typed stays").isEqualTo("9am");
+            browser.checkAccessibility();
+
+            type(page, "minAge", "18");
+            type(page, "maxAge", "");
+            choose(page, "genders", "FEMALE");
+            choose(page, "riskLevels", "HIGH");
+            type(page, "areas", "M, OL, SK, wa1");
+            type(page, "opens-MONDAY", "09:00");
+            type(page, "closes-MONDAY", "17:30");
+            type(page, "opens-SATURDAY", "10:00");
+            type(page, "closes-SATURDAY", "13:00");
+            type(page, "languages", "en, pl");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The service has been updated.");
+
+            browser.open(form);
+            assertThat(page.findElement(By.id("minAge")).getAttribute("value")).isEqualTo("18");
+            assertThat(page.findElement(By.id("maxAge")).getAttribute("value")).isEmpty();
+            assertThat(page.findElement(By.cssSelector("input[name='genders'][value='FEMALE']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.cssSelector("input[name='riskLevels'][value='HIGH']")).isSelected()).isTrue();
+            assertThat(page.findElement(By.id("areas")).getAttribute("value")).isEqualTo("M, OL, SK, WA1");
+            assertThat(page.findElement(By.id("closes-SATURDAY")).getAttribute("value")).isEqualTo("13:00");
+            assertThat(page.findElement(By.id("languages")).getAttribute("value")).isEqualTo("en, pl");
+
+            String first = page.getWindowHandle();
+            page.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.open(form);
+            type(page, "closes-SATURDAY", "14:00");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The service has been updated.");
+            page.close();
+            page.switchTo().window(first);
+            type(page, "opens-SUNDAY", "10:00");
+            type(page, "closes-SUNDAY", "12:00");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Someone else changed this service while you had the form open");
+            browser.open(form);
+            assertThat(page.findElement(By.id("closes-SATURDAY")).getAttribute("value")).isEqualTo("14:00");
+            assertThat(page.findElement(By.id("opens-SUNDAY")).getAttribute("value")).as("the stale change is not saved").isEmpty();
+
+            String directory = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/services?size=100"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String lantern = jakarta.json.Json.createReader(new java.io.StringReader(directory)).readObject().getJsonArray("items")
+                    .stream().map(jakarta.json.JsonValue::asJsonObject).filter(s -> s.getString("name").equals("Lantern Legal Aid"))
+                    .findFirst().orElseThrow().getString("id");
+            browser.open("/my-service?id=" + lantern);
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("another organisation's service").isEqualTo("Page not found");
         }
     }
 

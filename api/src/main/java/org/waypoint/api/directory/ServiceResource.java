@@ -21,11 +21,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.DayOfWeek;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,11 +50,16 @@ import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.account.Public;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
+import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.Eligibility;
+import org.waypoint.core.directory.OpeningTime;
+import org.waypoint.core.directory.ServiceEntry;
 import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.MatchCriteria;
 import org.waypoint.core.directory.ServiceDefinition;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
@@ -58,6 +67,7 @@ import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.Page;
 import org.waypoint.core.shared.Postcode;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.StaleVersionException;
 
 /** The directory of support services: its public face, and its keeping by administrators and the services' staff. */
 @Tag(name = "Services", description = "The directory of support services.")
@@ -99,6 +109,63 @@ public class ServiceResource {
 
     @Schema(requiredProperties = {"capacity"})
     public record CapacityChange(@NotNull Capacity capacity, Integer waitWeeks) {
+    }
+
+    /** The whole of the entry a service's own staff keep: what is left out is cleared, or takes its default. */
+    @Schema(description = "The part of a service's entry its own staff keep, all of it: limits left out mean any, "
+            + "no opening times mean none stated.",
+            requiredProperties = {"capacity", "description", "referralInbox", "postcodeAreas", "languages"})
+    public record EntryChange(@NotNull Capacity capacity,
+                              @Schema(description = "For a waiting list only: about how many weeks, 1 to 104.") Integer waitWeeks,
+                              @NotNull @Limit(max = 2000) String description,
+                              @NotNull @Limit(max = 254) String referralInbox,
+                              @Schema(description = "Ignored for a confidential location, which never has one.")
+                              @Limit(max = 300) String publicAddress,
+                              @Schema(minimum = "0", maximum = "130") Integer minimumAge,
+                              @Schema(minimum = "0", maximum = "130") Integer maximumAge,
+                              @Limit(max = 10) List<@NotNull Gender> genders,
+                              @Limit(max = 20) List<@NotNull CrimeType> crimeTypes,
+                              @Limit(max = 10) List<@NotNull RiskLevel> riskLevels,
+                              @NotNull @Limit(min = 1, max = 500) List<@NotNull @Limit(max = 8) String> postcodeAreas,
+                              @Limit(max = 7) List<@NotNull OpeningChange> openingTimes,
+                              @NotNull @Limit(min = 1, max = 50) List<@NotNull @Limit(max = 2) String> languages,
+                              Boolean interpretersAvailable) {
+
+        ServiceEntry toDomain() {
+            Eligibility eligibility = new Eligibility(new AgeRange(optional(minimumAge), optional(maximumAge)),
+                    listed(genders), listed(crimeTypes), listed(riskLevels));
+            return new ServiceEntry(capacity, waitWeeks == null ? 0 : waitWeeks, description, new EmailAddress(referralInbox),
+                    Optional.ofNullable(publicAddress), eligibility, Set.copyOf(postcodeAreas),
+                    listed(openingTimes).stream().map(OpeningChange::toDomain).toList(),
+                    languages.stream().map(LanguageCode::new).collect(Collectors.toSet()),
+                    Boolean.TRUE.equals(interpretersAvailable));
+        }
+
+        private static OptionalInt optional(Integer value) {
+            return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+        }
+
+        private static <T> Set<T> listed(List<T> values) {
+            return values == null ? Set.of() : Set.copyOf(values);
+        }
+    }
+
+    /** One weekday's opening, on the 24-hour clock. */
+    @Schema(requiredProperties = {"day", "opens", "closes"})
+    public record OpeningChange(@NotNull @Limit(max = 9) @Schema(enumeration = {"MONDAY", "TUESDAY", "WEDNESDAY",
+                                        "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"}) String day,
+                                @NotNull @Limit(max = 5) @Schema(example = "09:00") String opens,
+                                @NotNull @Limit(max = 5) @Schema(example = "17:30") String closes) {
+
+        OpeningTime toDomain() {
+            DayOfWeek weekday;
+            try {
+                weekday = DayOfWeek.valueOf(day);
+            } catch (IllegalArgumentException notADay) {
+                throw new IllegalArgumentException("openingTimes: a day is MONDAY to SUNDAY");
+            }
+            return OpeningTime.of(weekday, opens, closes);
+        }
     }
 
     private static final Map<String, Comparator<ServiceResponse>> SORTS = orders();
@@ -210,6 +277,33 @@ public class ServiceResource {
         directory.requireCurrent(id, Versions.expected(ifMatch));
         SupportService service = directory.update(actor.required(), id, Bodies.valid(body).toDomain(), Versions.expected(ifMatch));
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
+    }
+
+    @Operation(summary = "Keep a service's entry",
+            description = "The service's own staff (or an administrator) state, all at once, whether it is taking "
+                    + "referrals, what it says, its referral inbox and public address, whom it sees, the postcode areas "
+                    + "it covers, its opening times and languages. Another organisation's service answers 404.")
+    @PUT
+    @Path("{id}/entry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The service as changed; `ETag` is its new version.",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
+    @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
+    @RequiresScope(ApiScope.DIRECTORY_WRITE)
+    public Response keepEntry(@PathParam("id") String id, EntryChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        SupportService service = visible(id);
+        StaleVersionException.requireCurrent("service", service.version(), Versions.expected(ifMatch));
+        SupportService changed = directory.updateOwnEntry(actor.required(), id, Bodies.valid(body).toDomain(),
+                Versions.expected(ifMatch));
+        return Versions.ok(ServiceResponse.of(changed), changed.version()).build();
+    }
+
+    /** The service, unless the caller is staff of another organisation, for whom it is not found. */
+    private SupportService visible(String id) {
+        Actor caller = actor.required();
+        return caller.is(Role.ADMIN) ? directory.get(id) : directory.ownService(caller, id);
     }
 
     @Operation(summary = "Change a service's capacity",

@@ -60,7 +60,7 @@ public class AuditEvent {
     @Column(nullable = false, updatable = false, length = 20)
     private Action action;
 
-    @Column(name = "detail", updatable = false, length = 60)
+    @Column(name = "detail", updatable = false, length = 200)
     private String detail;
 
     @Enumerated(EnumType.STRING)

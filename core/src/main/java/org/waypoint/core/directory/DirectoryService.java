@@ -29,6 +29,7 @@ public class DirectoryService {
     private final DomainEvents events;
     private final DirectorySnapshots snapshots;
     private final AuditTrail audit;
+    private final Clock clock;
 
     @Inject
     public DirectoryService(SupportServiceRepository services, OrganisationRepository organisations,
@@ -37,6 +38,7 @@ public class DirectoryService {
         this.organisations = organisations;
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
         this.snapshots = new DirectorySnapshots(services::profiles, services::directoryVersion, clock);
     }
 
@@ -47,6 +49,7 @@ public class DirectoryService {
         this.events = null;
         this.snapshots = null;
         this.audit = null;
+        this.clock = null;
     }
 
     /** The whole directory in name order, closed services included (they say they are closed). */
@@ -77,7 +80,7 @@ public class DirectoryService {
                 categories(definition.categoryCodes()), definition.postcodePrefixes(), definition.referralInbox());
         service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
         services.add(service);
-        events.publish(new DirectoryChanged(service.id()));
+        changed(service);
         return service;
     }
 
@@ -98,7 +101,7 @@ public class DirectoryService {
         service.describe(definition.name(), definition.description(), categories(definition.categoryCodes()),
                 definition.postcodePrefixes(), definition.referralInbox());
         service.acknowledgementTarget(definition.acknowledgementTargetWorkingDays());
-        events.publish(new DirectoryChanged(service.id()));
+        changed(service);
         return service;
     }
 
@@ -120,7 +123,7 @@ public class DirectoryService {
             case WAITING_LIST -> service.waitingList(waitWeeks);
             case CLOSED -> service.close();
         }
-        events.publish(new DirectoryChanged(service.id()));
+        changed(service);
         return service;
     }
 
@@ -140,22 +143,24 @@ public class DirectoryService {
     }
 
     /**
-     * Staff of the organisation providing a service keep its entry: capacity and wait, description,
-     * referral inbox and public address. Anyone else is refused, and the attempt audited as denied.
-     * The change is audited with the names of the fields that changed (never their values), and
-     * matching sees it once it commits.
+     * Staff of the organisation providing a service, or an administrator, keep its entry (see
+     * {@link ServiceEntry}). Anyone else is refused, and the attempt audited as denied. The change is
+     * audited with the names of the fields that changed (never their values), sets the entry's last
+     * modified time, and matching sees it once it commits. Saving what the entry says already changes nothing.
      */
     @Transactional(dontRollbackOn = {NotPermittedException.class, NotFoundException.class})
     public SupportService updateOwnEntry(Actor actor, String serviceId, ServiceEntry entry, OptionalLong expectedVersion) {
         SupportService service = get(serviceId);
-        if (!actor.is(Role.SERVICE_STAFF) || !actor.belongsTo(service.organisation().id())) {
+        boolean ownStaff = actor.is(Role.SERVICE_STAFF) && actor.belongsTo(service.organisation().id());
+        if (!ownStaff && !actor.is(Role.ADMIN)) {
             audit.record(actor, AuditTrail.SERVICE, serviceId, AuditEvent.Action.UPDATE, "keep entry", AuditEvent.Outcome.DENIED);
             throw new NotPermittedException("change this service's entry");
         }
         StaleVersionException.requireCurrent("service", service.version(), expectedVersion);
+        ServiceEntry now = ServiceEntry.of(service);
         List<String> changed = new ArrayList<>();
-        if (service.capacity() != entry.capacity()
-                || (entry.capacity() == Capacity.WAITING_LIST && service.waitWeeks().orElse(0) != entry.waitWeeks())) {
+        if (now.capacity() != entry.capacity()
+                || (entry.capacity() == Capacity.WAITING_LIST && now.waitWeeks() != entry.waitWeeks())) {
             changed.add("capacity");
             switch (entry.capacity()) {
                 case OPEN -> service.open();
@@ -163,27 +168,58 @@ public class DirectoryService {
                 case CLOSED -> service.close();
             }
         }
-        String description = entry.description() == null ? null : entry.description().strip();
-        if (!service.description().equals(description) || !service.referralInbox().equals(entry.referralInbox())) {
-            if (!service.description().equals(description)) {
-                changed.add("description");
-            }
-            if (!service.referralInbox().equals(entry.referralInbox())) {
-                changed.add("inbox");
-            }
-            service.describe(service.name(), description, service.categories(), service.postcodePrefixes(),
+        boolean described = !now.description().equals(entry.description());
+        boolean readdressed = !now.referralInbox().equals(entry.referralInbox());
+        boolean moved = !now.postcodePrefixes().equals(entry.postcodePrefixes());
+        if (described || readdressed || moved) {
+            addIf(changed, described, "description");
+            addIf(changed, readdressed, "inbox");
+            addIf(changed, moved, "areas");
+            service.describe(service.name(), entry.description(), service.categories(), entry.postcodePrefixes(),
                     entry.referralInbox());
         }
-        if (!service.confidentialLocation() && !service.publicAddress().equals(entry.publicAddress())) {
+        if (!service.confidentialLocation() && !now.publicAddress().equals(entry.publicAddress())) {
             changed.add("address");
             entry.publicAddress().ifPresentOrElse(service::locatedAt, service::noPublicAddress);
+        }
+        Eligibility was = now.eligibility();
+        Eligibility will = entry.eligibility();
+        if (!was.equals(will)) {
+            addIf(changed, !was.ages().equals(will.ages()), "ages");
+            addIf(changed, !was.genders().equals(will.genders()), "genders");
+            addIf(changed, !was.crimeTypes().equals(will.crimeTypes()), "crimeTypes");
+            addIf(changed, !was.riskLevels().equals(will.riskLevels()), "riskLevels");
+            service.eligibility(will);
+        }
+        if (!now.openingTimes().equals(entry.openingTimes())) {
+            changed.add("openingTimes");
+            service.openingTimes(entry.openingTimes());
+        }
+        boolean languages = !now.languages().equals(entry.languages());
+        boolean interpreters = now.interpretersAvailable() != entry.interpretersAvailable();
+        if (languages || interpreters) {
+            addIf(changed, languages, "languages");
+            addIf(changed, interpreters, "interpreters");
+            service.languages(entry.languages(), entry.interpretersAvailable());
         }
         if (!changed.isEmpty()) {
             audit.success(actor, AuditTrail.SERVICE, service.id(), AuditEvent.Action.UPDATE,
                     "changed " + String.join(",", changed));
-            events.publish(new DirectoryChanged(service.id()));
+            changed(service);
         }
         return service;
+    }
+
+    private static void addIf(List<String> changed, boolean condition, String field) {
+        if (condition) {
+            changed.add(field);
+        }
+    }
+
+    /** Every change to a service: its entry's time moves on, and so does the directory's version. */
+    private void changed(SupportService service) {
+        service.modifiedAt(clock.instant());
+        events.publish(new DirectoryChanged(service.id()));
     }
 
     private List<ServiceCategory> categories(List<String> codes) {

@@ -14,6 +14,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -43,6 +45,10 @@ import org.waypoint.core.shared.RiskLevel;
  * people in at least one {@link DeliveryMode} (in person unless told otherwise). A service at a
  * confidential location, such as a refuge, never has a public address. A capacity note is for
  * referrers only, like the inbox.
+ * <p>
+ * It states when it is open, at most once each weekday ({@link OpeningTime}), and remembers when its
+ * entry last changed ({@link #lastModified()}, Open Referral UK's "last_modified"), which whoever
+ * changes it sets ({@link #modifiedAt}).
  */
 @Entity
 @Table(name = "support_service")
@@ -50,8 +56,8 @@ public class SupportService {
 
     public static final int DEFAULT_ACK_TARGET_WORKING_DAYS = 2;
     private static final int MAX_NAME = 200;
-    private static final int MAX_DESCRIPTION = 2000;
-    private static final int MAX_ADDRESS = 300;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_ADDRESS = 300;
     private static final int MAX_CAPACITY_NOTE = 500;
 
     @Id
@@ -139,6 +145,13 @@ public class SupportService {
     @Column(name = "capacity_note", length = MAX_CAPACITY_NOTE)
     private String capacityNote;
 
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "support_service_schedule", joinColumns = @JoinColumn(name = "service_id"))
+    private Set<OpeningTime> openingTimes = new HashSet<>();
+
+    @Column(name = "last_modified", nullable = false)
+    private Instant lastModified;
+
     @Version
     private long version;
 
@@ -159,6 +172,7 @@ public class SupportService {
         this.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
         this.languages.add(LanguageCode.ENGLISH.value());
         this.deliveryModes.add(DeliveryMode.IN_PERSON);
+        modifiedAt(Instant.now());
     }
 
     private static String requireText(String text, String what, int max) {
@@ -170,6 +184,16 @@ public class SupportService {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }
         return stripped;
+    }
+
+    /** The postcode areas and districts, checked and in capitals: at least one. */
+    static Set<String> requirePostcodePrefixes(Collection<String> prefixes) {
+        if (prefixes == null || prefixes.isEmpty()) {
+            throw new IllegalArgumentException("a service covers at least one postcode area");
+        }
+        Set<String> checked = new HashSet<>();
+        prefixes.forEach(prefix -> checked.add(requirePostcodePrefix(prefix)));
+        return checked;
     }
 
     private static String requirePostcodePrefix(String prefix) {
@@ -193,11 +217,7 @@ public class SupportService {
         if (newCategories == null || newCategories.isEmpty()) {
             throw new IllegalArgumentException("a service has at least one category");
         }
-        if (newPostcodePrefixes == null || newPostcodePrefixes.isEmpty()) {
-            throw new IllegalArgumentException("a service covers at least one postcode area");
-        }
-        Set<String> checkedPrefixes = new HashSet<>();
-        newPostcodePrefixes.forEach(prefix -> checkedPrefixes.add(requirePostcodePrefix(prefix)));
+        Set<String> checkedPrefixes = requirePostcodePrefixes(newPostcodePrefixes);
         String checkedInbox = Objects.requireNonNull(newReferralInbox, "a referral inbox is required").value();
         this.name = checkedName;
         this.description = checkedDescription;
@@ -293,6 +313,18 @@ public class SupportService {
         this.capacityNote = null;
     }
 
+    /** States when the service is open, replacing what it said before: at most one opening a weekday; none for unstated. */
+    public void openingTimes(Collection<OpeningTime> times) {
+        Set<OpeningTime> checked = OpeningTime.requireOnePerDay(times);
+        this.openingTimes.clear();
+        this.openingTimes.addAll(checked);
+    }
+
+    /** The entry changed at this time (kept to the millisecond, as Open Referral UK asks). */
+    public void modifiedAt(Instant time) {
+        this.lastModified = Objects.requireNonNull(time, "a time is required").truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public String id() {
         return id;
     }
@@ -366,6 +398,16 @@ public class SupportService {
 
     public Optional<String> capacityNote() {
         return Optional.ofNullable(capacityNote);
+    }
+
+    /** Opening times from Monday to Sunday. */
+    public List<OpeningTime> openingTimes() {
+        return openingTimes.stream().sorted(Comparator.comparing(OpeningTime::day)).toList();
+    }
+
+    /** When the entry last changed. */
+    public Instant lastModified() {
+        return lastModified;
     }
 
     public long version() {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.waypoint.core.directory.MatchCriteriaBuilder.aPerson;
 import static org.waypoint.core.directory.SupportServiceBuilder.aService;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,10 @@ import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.StaleVersionException;
@@ -45,7 +52,7 @@ class OwnServiceEntryTest {
     }
 
     private ServiceEntry entry(Capacity capacity, int weeks) {
-        return new ServiceEntry(capacity, weeks, counselling.description(), counselling.referralInbox(), counselling.publicAddress());
+        return ServiceEntry.of(counselling).withCapacity(capacity, weeks);
     }
 
     @Test
@@ -74,7 +81,7 @@ class OwnServiceEntryTest {
 
     @Test
     void theTrailSaysWhichFieldsChangedWhoChangedThemAndWhenButNotTheirValues() {
-        directory.updateOwnEntry(staff, counselling.id(), new ServiceEntry(Capacity.WAITING_LIST, 6,
+        directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.WAITING_LIST, 6).withContact(
                 "Counselling for adults, face to face.", new EmailAddress("intake@harbour.example.org"),
                 Optional.of("1 Quay Street")), OptionalLong.empty());
 
@@ -112,14 +119,66 @@ class OwnServiceEntryTest {
 
     @Test
     void anAbsurdWaitATooLongDescriptionAndAStaleFormAreRefused() {
-        assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.WAITING_LIST, 500),
-                OptionalLong.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.WAITING_LIST, -2),
-                OptionalLong.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), new ServiceEntry(Capacity.OPEN, 0,
-                "x".repeat(2001), counselling.referralInbox(), Optional.empty()), OptionalLong.empty()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, 500)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, -2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServiceEntry.of(counselling).withContact("x".repeat(2001), counselling.referralInbox(),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.CLOSED, 0),
                 OptionalLong.of(counselling.version() + 1))).isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void staffStateWhomTheyServeWhereWhenAndInWhichLanguagesAndTheTrailNamesOnlyWhatChanged() {
+        clock.advance(Duration.ofHours(3));
+        ServiceEntry entry = ServiceEntry.of(counselling)
+                .withEligibility(new Eligibility(AgeRange.between(13, 25), Set.of(Gender.FEMALE),
+                        Set.of(CrimeType.RAPE), Set.of()))
+                .withAreas(List.of("m14", "SK"))
+                .withOpeningTimes(List.of(OpeningTime.of(DayOfWeek.TUESDAY, "10:00", "16:00"),
+                        OpeningTime.of(DayOfWeek.MONDAY, "09:00", "17:30")))
+                .withLanguages(List.of(new LanguageCode("en"), new LanguageCode("ur")), true);
+
+        directory.updateOwnEntry(staff, counselling.id(), entry, OptionalLong.empty());
+
+        assertThat(counselling.eligibility().ages()).isEqualTo(AgeRange.between(13, 25));
+        assertThat(counselling.eligibility().genders()).containsExactly(Gender.FEMALE);
+        assertThat(counselling.postcodePrefixes()).containsExactly("M14", "SK");
+        assertThat(counselling.openingTimes()).extracting(OpeningTime::toString)
+                .containsExactly("MONDAY 09:00-17:30", "TUESDAY 10:00-16:00");
+        assertThat(counselling.languages()).extracting(LanguageCode::value).containsExactly("en", "ur");
+        assertThat(counselling.interpretersAvailable()).isTrue();
+        assertThat(counselling.lastModified()).isEqualTo(clock.instant());
+        assertThat(trail.findByRecord(AuditTrail.SERVICE, counselling.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail())
+                        .isEqualTo("changed areas,ages,genders,crimeTypes,openingTimes,languages,interpreters"));
+        assertThat(events.published).containsExactly(new DirectoryChanged(counselling.id()));
+    }
+
+    @Test
+    void anAdministratorMayKeepTheEntryToo() {
+        Actor admin = new Actor("u-admin", "waypoint", Role.ADMIN);
+
+        directory.updateOwnEntry(admin, counselling.id(), ServiceEntry.of(counselling)
+                .withOpeningTimes(List.of(OpeningTime.of(DayOfWeek.FRIDAY, "09:00", "12:00"))), OptionalLong.empty());
+
+        assertThat(counselling.openingTimes()).hasSize(1);
+        assertThat(trail.findByRecord(AuditTrail.SERVICE, counselling.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("changed openingTimes"));
+    }
+
+    @Test
+    void openingTimesAreasAndLanguagesAndLanguagesAreCheckedBeforeAnythingChanges() {
+        ServiceEntry now = ServiceEntry.of(counselling);
+        assertThatThrownBy(() -> OpeningTime.of(DayOfWeek.MONDAY, "17:00", "09:00"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opens before it closes");
+        assertThatThrownBy(() -> OpeningTime.of(DayOfWeek.MONDAY, "9am", "17:00"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("24-hour clock");
+        assertThatThrownBy(() -> now.withOpeningTimes(List.of(OpeningTime.of(DayOfWeek.MONDAY, "09:00", "10:00"),
+                OpeningTime.of(DayOfWeek.MONDAY, "14:00", "15:00")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> now.withAreas(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> now.withAreas(List.of("M14 5RT"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> now.withLanguages(List.of(), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(counselling.version()).isZero();
+        assertThat(trail.appended).isEmpty();
     }
 }

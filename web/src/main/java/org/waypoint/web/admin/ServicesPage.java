@@ -12,6 +12,7 @@ import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Page;
 import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.web.page.Form;
+import org.waypoint.web.page.Format;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Pages;
@@ -149,7 +150,7 @@ public class ServicesPage {
 
     /** One service as the page shows it; {@code index} is its place on this page, for its form's field ids. */
     public record Row(int index, String id, String name, String organisation, String capacity, String capacityTag,
-                      String capacityName, String waitWeeks, String capacityNote, long version) {
+                      String capacityName, String waitWeeks, String capacityNote, String lastModified, long version) {
 
         static Row of(SupportService service, int index) {
             Capacity capacity = service.capacity();
@@ -163,6 +164,7 @@ public class ServicesPage {
                     capacity.name(),
                     service.waitWeeks().isPresent() ? Integer.toString(service.waitWeeks().getAsInt()) : "",
                     service.capacityNote().orElse(""),
+                    Format.time(service.lastModified()),
                     service.version());
         }
 

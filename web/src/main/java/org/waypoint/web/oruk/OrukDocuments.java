@@ -4,6 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
@@ -22,7 +27,8 @@ import org.waypoint.core.shared.LanguageCode;
  * Waypoint's directory written as Open Referral UK 3.0 documents (the shapes of the profile's JSON
  * Schemas). Only what the public directory shows goes out: never a referral inbox, a capacity note
  * or anyone's e-mail address, and a confidential location has no address at all. Waypoint keeps no
- * public contacts, opening times, fees or funding, so those lists are empty.
+ * public contacts, fees or funding, so those lists are empty. Opening times are weekly schedules, one
+ * a weekday, in UK local time.
  * <p>
  * The nested records (areas, languages, the location, attributes) have no ids of their own in
  * Waypoint: theirs are name-based UUIDs of the service's id and what they stand for, so they are the
@@ -35,6 +41,8 @@ final class OrukDocuments {
     static final String PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md";
     static final String OPENAPI = "https://docs.openreferraluk.org/en/latest/openapi30.json";
 
+    private static final DateTimeFormatter MILLISECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Pattern UK_POSTCODE = Pattern.compile("\\b([A-Z]{1,2}[0-9][0-9A-Z]?\\s*[0-9][A-Z]{2})\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -76,7 +84,7 @@ final class OrukDocuments {
                 .add("location_id", location.getString("id"))
                 .add("location", location)));
         return serviceFields(service)
-                .add("schedules", Json.createArrayBuilder())
+                .add("schedules", schedules(service))
                 .add("service_areas", areas(service))
                 .add("service_at_locations", locations)
                 .add("languages", languages(service))
@@ -143,7 +151,28 @@ final class OrukDocuments {
         ages.minAge().ifPresent(min -> fields.add("minimum_age", min));
         ages.maxAge().ifPresent(max -> fields.add("maximum_age", max));
         alert(service).ifPresent(alert -> fields.add("alert", alert));
-        return fields;
+        return fields.add("last_modified", lastModified(service.lastModified()));
+    }
+
+    /** To the millisecond, in UTC, as the profile's example writes it ({@code 2023-03-15T10:30:45.123Z}). */
+    static String lastModified(Instant time) {
+        return MILLISECONDS.format(time);
+    }
+
+    private static JsonArrayBuilder schedules(SupportService service) {
+        JsonArrayBuilder schedules = Json.createArrayBuilder();
+        for (OpeningTime time : service.openingTimes()) {
+            String day = time.day().getDisplayName(TextStyle.FULL, Locale.UK);
+            schedules.add(Json.createObjectBuilder()
+                    .add("id", id(service, "schedule:" + time.day()))
+                    .add("service_id", service.id())
+                    .add("freq", "WEEKLY")
+                    .add("byday", time.day().name().substring(0, 2))
+                    .add("opens_at", time.opensText())
+                    .add("closes_at", time.closesText())
+                    .add("description", day + "s, " + time.opensText() + " to " + time.closesText() + " (UK time)."));
+        }
+        return schedules;
     }
 
     private static Optional<String> alert(SupportService service) {

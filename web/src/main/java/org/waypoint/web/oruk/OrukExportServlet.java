@@ -30,7 +30,8 @@ import org.waypoint.core.shared.Actor;
  * whose {@code contents} are every service in full (as {@code GET /oruk/services/{id}} answers each),
  * downloaded as a file by an administrator, signed in to the pages or with a personal API token
  * ({@code Authorization: Bearer …}). Anyone else is told 401, a signed-in non-administrator 404, as
- * for {@code /metrics}. Each export is audited.
+ * for {@code /metrics}. Each export is audited. With {@code ?format=csv} the same services come as the
+ * profile's tabular package instead ({@link OrukTabular}): a ZIP of CSV files and their {@code datapackage.json}.
  */
 @WebServlet("/admin/oruk-export")
 public class OrukExportServlet extends HttpServlet {
@@ -70,6 +71,12 @@ public class OrukExportServlet extends HttpServlet {
         List<SupportService> services = export.everything(actor.get());
         List<JsonObject> contents = services.stream()
                 .map(service -> OrukDocuments.service(service, PublishedTaxonomy.termsOf(service))).toList();
+        if ("csv".equals(request.getParameter("format"))) {
+            response.setContentType("application/zip");
+            response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + "-csv.zip\"");
+            OrukTabular.write(contents, response.getOutputStream());
+            return;
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + ".json\"");

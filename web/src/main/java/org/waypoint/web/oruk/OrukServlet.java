@@ -9,6 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +48,9 @@ import org.waypoint.core.shared.Postcode;
  * description, whose contract is the profile's, not ours. Nine read-only routes need no framework.
  * <p>
  * Filters the profile defines and Waypoint has nothing to filter on are accepted and ignored, as the
- * profile allows: {@code start_time}, {@code end_time} and {@code day} (no opening times are kept),
- * {@code proximity} (no coordinates) and {@code modified_after} (no modification times are kept yet;
- * every service is answered, which is never less than was asked for). Requests count against the
+ * profile allows: {@code start_time}, {@code end_time} and {@code day} (not yet matched against the
+ * opening times) and {@code proximity} (no coordinates). {@code modified_after} (an ISO 8601 date-time,
+ * or a date for its start in UTC) keeps the services whose entry changed after it. Requests count against the
  * API's limit per client address ({@code waypoint.rate-limit.per-address-per-minute}).
  */
 @WebServlet("/oruk/*")
@@ -220,6 +225,10 @@ public class OrukServlet extends HttpServlet {
             all = all.and(s -> BigDecimal.valueOf(s.eligibility().ages().maxAge().orElse(AgeRange.OLDEST))
                     .compareTo(maximumAge) <= 0);
         }
+        Instant modifiedAfter = instant(request, "modified_after");
+        if (modifiedAfter != null) {
+            all = all.and(s -> s.lastModified().isAfter(modifiedAfter));
+        }
         String postcode = text(request, "postcode");
         if (postcode != null) {
             Postcode place;
@@ -237,6 +246,22 @@ public class OrukServlet extends HttpServlet {
     private static String text(HttpServletRequest request, String name) {
         String value = request.getParameter(name);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(HttpServletRequest request, String name) {
+        String value = text(request, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notADateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw OrukProblem.badRequest(name + ": give a date-time such as 2026-11-30T09:00:00Z, or a date such as 2026-11-30.");
+            }
+        }
     }
 
     private static BigDecimal number(HttpServletRequest request, String name) {

@@ -28,6 +28,8 @@ import org.waypoint.core.shared.RiskLevel;
 @ApplicationScoped
 public class JpaSupportServiceRepository implements SupportServiceRepository {
 
+    // Not the opening times: EclipseLink 4.0 fails to change a batch-read collection of embeddables
+    // (a NullPointerException extracting their fields), so they load one service at a time.
     private static final List<String> LISTS = List.of("categories", "postcodePrefixes", "genders", "crimeTypes",
             "riskLevels", "languages", "deliveryModes");
     private static final Map<String, Object> WITH_ORGANISATION = Map.of("eclipselink.join-fetch", "s.organisation");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.DeliveryMode;
 import org.waypoint.core.directory.Eligibility;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
@@ -76,6 +79,8 @@ class JpaSupportServiceRepositoryTest {
                     service.atConfidentialLocation();
                 } else if (i % 5 == 2) {
                     service.locatedAt("1 High Street, Manchester");
+                    service.openingTimes(List.of(OpeningTime.of(DayOfWeek.MONDAY, "09:00", "17:30"),
+                            OpeningTime.of(DayOfWeek.SATURDAY, "10:00", "12:00")));
                 }
                 em.persist(service);
             }
@@ -103,6 +108,44 @@ class JpaSupportServiceRepositoryTest {
             assertThat(profiles).isEqualTo(fromEntities);
         } finally {
             em.close();
+        }
+    }
+
+    @Test
+    void keepsOpeningTimesAndTheTimeOfTheLastChangeToTheMillisecond() {
+        Instant changed = Instant.parse("2026-11-30T17:45:12.345678Z");
+        String id = db.inTransaction(em -> {
+            SupportService service = new JpaSupportServiceRepository(em).findAll().get(0);
+            service.openingTimes(List.of(OpeningTime.of(DayOfWeek.THURSDAY, "17:00", "21:00"),
+                    OpeningTime.of(DayOfWeek.MONDAY, "09:00", "17:00")));
+            service.waitingList(4);
+            service.eligibility(Eligibility.ANYONE.withAges(AgeRange.from(16)).withGenders(List.of(Gender.FEMALE, Gender.NON_BINARY))
+                    .withCrimeTypes(List.of(CrimeType.RAPE)));
+            service.languages(List.of(LanguageCode.ENGLISH, new LanguageCode("cy")), true);
+            service.modifiedAt(changed);
+            return service.id();
+        });
+        EntityManager em = db.entityManager();
+        try {
+            SupportService read = new JpaSupportServiceRepository(em).find(id).orElseThrow();
+            assertThat(read.openingTimes()).extracting(OpeningTime::toString).containsExactly("MONDAY 09:00-17:00", "THURSDAY 17:00-21:00");
+            assertThat(read.lastModified()).isEqualTo(Instant.parse("2026-11-30T17:45:12.345Z"));
+            assertThat(read.version()).isEqualTo(2);
+            assertThat(new JpaSupportServiceRepository(em).findAll()).filteredOn(s -> !s.openingTimes().isEmpty())
+                    .hasSizeGreaterThanOrEqualTo(SERVICES / 5);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void theAuditTrailTakesTheNamesOfEveryFieldOfAnEntryChangedAtOnce() throws Exception {
+        String detail = "changed capacity,description,inbox,areas,address,ages,genders,crimeTypes,riskLevels,"
+                + "openingTimes,languages,interpreters";
+        try (Connection connection = db.jdbc(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_org_id, record_type, record_id,"
+                    + " action, detail, outcome) VALUES ('a1', CURRENT_TIMESTAMP, 'u', 'o', 'SERVICE', 's', 'UPDATE', '"
+                    + detail + "', 'SUCCESS')");
         }
     }
 

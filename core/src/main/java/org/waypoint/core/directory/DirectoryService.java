@@ -164,11 +164,12 @@ public class DirectoryService {
             }
         }
         String description = entry.description() == null ? null : entry.description().strip();
-        if (!service.description().equals(description) || !service.referralInbox().equals(entry.referralInbox())) {
+        boolean newInbox = !service.referralInbox().equals(java.util.Optional.of(entry.referralInbox()));
+        if (!service.description().equals(description) || newInbox) {
             if (!service.description().equals(description)) {
                 changed.add("description");
             }
-            if (!service.referralInbox().equals(entry.referralInbox())) {
+            if (newInbox) {
                 changed.add("inbox");
             }
             service.describe(service.name(), description, service.categories(), service.postcodePrefixes(),

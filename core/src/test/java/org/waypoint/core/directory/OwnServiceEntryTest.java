@@ -45,7 +45,7 @@ class OwnServiceEntryTest {
     }
 
     private ServiceEntry entry(Capacity capacity, int weeks) {
-        return new ServiceEntry(capacity, weeks, counselling.description(), counselling.referralInbox(), counselling.publicAddress());
+        return new ServiceEntry(capacity, weeks, counselling.description(), counselling.referralInbox().orElseThrow(), counselling.publicAddress());
     }
 
     @Test
@@ -85,7 +85,7 @@ class OwnServiceEntryTest {
             assertThat(e.action()).isEqualTo(AuditEvent.Action.UPDATE);
             assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         });
-        assertThat(counselling.referralInbox().value()).isEqualTo("intake@harbour.example.org");
+        assertThat(counselling.referralInbox().orElseThrow().value()).isEqualTo("intake@harbour.example.org");
         assertThat(counselling.publicAddress()).contains("1 Quay Street");
     }
 
@@ -117,7 +117,7 @@ class OwnServiceEntryTest {
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.WAITING_LIST, -2),
                 OptionalLong.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), new ServiceEntry(Capacity.OPEN, 0,
-                "x".repeat(2001), counselling.referralInbox(), Optional.empty()), OptionalLong.empty()))
+                "x".repeat(2001), counselling.referralInbox().orElseThrow(), Optional.empty()), OptionalLong.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.CLOSED, 0),
                 OptionalLong.of(counselling.version() + 1))).isInstanceOf(StaleVersionException.class);

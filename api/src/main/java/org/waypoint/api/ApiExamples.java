@@ -169,6 +169,20 @@ public final class ApiExamples {
                 "Free counselling for adults and young people after sexual violence or exploitation.",
                 List.of("COUNSELLING"), List.of("M", "OL"), "referrals@harbour.example.org", 2));
         examples.put(ServiceResource.CapacityChange.class, new ServiceResource.CapacityChange(Capacity.WAITING_LIST, 6));
+        examples.put(org.waypoint.api.directory.DirectoryImportResource.UrlSource.class,
+                new org.waypoint.api.directory.DirectoryImportResource.UrlSource("https://directory.example.org/api"));
+        examples.put(org.waypoint.api.directory.DirectoryImportResource.TermMapping.class,
+                new org.waypoint.api.directory.DirectoryImportResource.TermMapping("3f7b145d-84af-42d7-8fae-eaca714b02b2",
+                        org.waypoint.core.directory.PublishedTaxonomy.termId(
+                                org.waypoint.core.directory.PublishedTaxonomy.Facet.NEEDS, "COUNSELLING")));
+        examples.put(org.waypoint.api.directory.ImportReportResponse.class, new org.waypoint.api.directory.ImportReportResponse(
+                true, false, 1, 0, 0, 1,
+                List.of(new org.waypoint.api.directory.ImportReportResponse.Line("ac148810-d857-441c-9679-408f346de14b",
+                                "Harbour Counselling", "NEW", ""),
+                        new org.waypoint.api.directory.ImportReportResponse.Line("b2c4e6f8-0a1b-4c3d-8e5f-7a9b0c1d2e3f",
+                                "Community Gardening", "SKIPPED", "None of its taxonomy terms maps to a Waypoint need.")),
+                List.of(new org.waypoint.api.directory.ImportReportResponse.Term("3f7b145d-84af-42d7-8fae-eaca714b02b2",
+                        "Gardening", 1))));
         examples.put(ServiceResponse.class, new ServiceResponse(COUNSELLING_SERVICE, "Harbour Counselling",
                 "Free counselling for adults and young people after sexual violence or exploitation.", HARBOUR_NAME,
                 List.of(new ServiceResponse.Category("COUNSELLING", "Counselling")), List.of("M", "OL"), "OPEN", null));

@@ -53,6 +53,8 @@ public class DirectoryImport {
 
     /** The audit detail of an applied import starts so; the rest is counts, never content. */
     public static final String AUDIT_DETAIL = "import ";
+    /** Services written before the pending writes go out and the persistence context is emptied. */
+    private static final int BATCH = 500;
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ADDRESS = 300;
@@ -97,8 +99,14 @@ public class DirectoryImport {
         if (!source.problems().isEmpty()) {
             return plan.report(false);
         }
+        Map<String, Organisation> attached = new HashMap<>();
+        int written = 0;
         for (Write write : plan.writes) {
-            write(write, plan);
+            write(write, plan, attached);
+            if (++written % BATCH == 0) {
+                services.writePending();
+                attached.clear();
+            }
         }
         ImportReport report = plan.report(true);
         if (!plan.writes.isEmpty()) {
@@ -340,9 +348,16 @@ public class DirectoryImport {
         return values.size() == type.getEnumConstants().length ? EnumSet.noneOf(type) : values;
     }
 
-    private void write(Write write, Plan plan) {
+    /**
+     * Writes one service, and its organisation if new or renamed. What the plan read may no longer be
+     * held once a batch has gone out, so services and organisations are found afresh in each batch.
+     */
+    private void write(Write write, Plan plan, Map<String, Organisation> attached) {
         Desired desired = write.desired;
-        Organisation organisation = plan.organisations.get(desired.organisationId());
+        Organisation organisation = attached.get(desired.organisationId());
+        if (organisation == null && plan.organisations.containsKey(desired.organisationId())) {
+            organisation = organisations.find(desired.organisationId()).orElseThrow();
+        }
         if (organisation == null) {
             organisation = Organisation.imported(desired.organisationId(), desired.organisationName());
             organisations.add(organisation);
@@ -350,7 +365,8 @@ public class DirectoryImport {
         } else if (!organisation.name().equals(desired.organisationName())) {
             organisation.rename(desired.organisationName());
         }
-        SupportService service = write.current;
+        attached.put(organisation.id(), organisation);
+        SupportService service = write.current == null ? null : services.find(write.id).orElseThrow();
         if (service == null) {
             service = SupportService.imported(write.id, organisation, desired.name(), desired.description(),
                     desired.categories(), desired.areas());

@@ -43,7 +43,10 @@ public final class OrukSource {
     private final List<Service> services = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
+    /** The terms, areas and languages services share, held once however many services name them. */
+    private final java.util.Map<Object, Object> pool = new java.util.HashMap<>();
     private long bytesRead;
+    private boolean tooLarge;
     private int position;
     private int moreProblems;
 
@@ -134,7 +137,8 @@ public final class OrukSource {
             } else {
                 problem("The file is neither a page of services ({\"contents\": [...]}) nor a list of services.");
             }
-        } catch (TooLarge tooLarge) {
+        } catch (TooLarge over) {
+            tooLarge = true;
             problem("The source is larger than " + maxBytes / (1024 * 1024) + " MB, the most an import takes.");
         } catch (JsonParsingException notJson) {
             problem("The source is not valid JSON (line " + notJson.getLocation().getLineNumber() + ", column "
@@ -145,6 +149,11 @@ public final class OrukSource {
             problem("A text at " + tooLong.where + " is longer than " + MAX_TEXT + " characters.");
         }
         return totalPages;
+    }
+
+    /** Whether the source was refused for being larger than allowed. */
+    public boolean tooLarge() {
+        return tooLarge;
     }
 
     /** The services read, in the order read; empty once there is a problem. */
@@ -222,7 +231,7 @@ public final class OrukSource {
                 termId = termId == null ? nestedId : termId;
             }
             if (termId != null) {
-                terms.add(new SourceTerm(termId, termName == null ? termId : termName));
+                terms.add(pooled(new SourceTerm(termId, termName == null ? termId : termName)));
             }
         }
         List<String> areas = new ArrayList<>();
@@ -231,16 +240,16 @@ public final class OrukSource {
             String extent = at.text(area, "service_areas/extent", "extent", false);
             String areaName = at.text(area, "service_areas/name", "name", false);
             if (extent != null && type != null && type.startsWith("postcode")) {
-                areas.add(extent);
+                areas.add(pooled(extent));
             } else if (areaName != null) {
-                areas.add(areaName);
+                areas.add(pooled(areaName));
             }
         }
         List<String> languages = new ArrayList<>();
         for (JsonObject language : at.objects(json, "languages")) {
             String code = at.text(language, "languages/code", "code", false);
             if (code != null) {
-                languages.add(code);
+                languages.add(pooled(code));
             }
         }
         Optional<SourceAddress> address = Optional.empty();
@@ -269,6 +278,11 @@ public final class OrukSource {
         }
         services.add(new Service(index, id, name, description, status, organisationId, organisationName,
                 minimumAge, maximumAge, List.copyOf(terms), List.copyOf(areas), List.copyOf(languages), address));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T pooled(T value) {
+        return (T) pool.computeIfAbsent(value, v -> v);
     }
 
     private void requireShortText(JsonValue value, String where) {

@@ -229,6 +229,38 @@ class DirectoryImportTest {
         assertThat(found).isTrue();
     }
 
+    @Test
+    void aLargeSourceIsWrittenInBatchesAndItsReimportChangesEveryServiceItChanged() throws SQLException {
+        int count = 1_201;
+        JsonObjectBuilder[] many = new JsonObjectBuilder[count];
+        for (int i = 0; i < count; i++) {
+            many[i] = generated(i, "Counselling.");
+        }
+        assertThat(run(true, page(many)).count(Outcome.NEW)).isEqualTo(count);
+        for (int i = 0; i < count; i++) {
+            many[i] = generated(i, i % 2 == 0 ? "Counselling, changed." : "Counselling.");
+        }
+
+        ImportReport again = run(true, page(many));
+
+        assertThat(again.count(Outcome.CHANGED)).isEqualTo(601);
+        assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(600);
+        assertThat(count("support_service")).isEqualTo(count);
+        try (Connection connection = db.jdbc(); ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM support_service WHERE description = 'Counselling, changed.'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(601);
+        }
+    }
+
+    private static JsonObjectBuilder generated(int i, String description) {
+        return service(String.format("4b000000-0000-4000-8000-%012d", i), "Service " + i, "active")
+                .add("description", description)
+                .add("organization", Json.createObjectBuilder().add("id", String.format("5c000000-0000-4000-8000-%012d", i % 7))
+                        .add("name", "Trust " + (i % 7)).add("description", "A trust."))
+                .add("attributes", attributes(need("COUNSELLING"))).add("service_areas", areas("M" + (1 + i % 20)));
+    }
+
     // Bad input: each a report with a problem, and nothing written.
 
     @Test

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -33,6 +32,7 @@ import org.waypoint.api.problem.FieldError;
 import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemException;
 import org.waypoint.api.problem.ProblemType;
+import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Allowed;
 import org.waypoint.core.account.Role;
@@ -104,9 +104,11 @@ public class DirectoryImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportReportResponse")))
     @Allowed(Role.ADMIN)
     public ImportReportResponse importFile(
-            @Parameter(description = "`true` (the default) only reports; `false` applies the import.")
-            @QueryParam("dryRun") @DefaultValue("true") boolean dryRun,
+            @Parameter(description = "`true` (the default) only reports; `false` applies the import.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
+            @QueryParam("dryRun") String dryRun,
             @Context HttpHeaders headers, InputStream body) {
+        boolean dry = dryRun(dryRun);
         long max = maxBytes();
         String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > max) {
@@ -114,7 +116,7 @@ public class DirectoryImportResource {
         }
         OrukSource source = new OrukSource(max);
         source.read(body);
-        return run(source, dryRun);
+        return run(source, dry);
     }
 
     @POST
@@ -129,13 +131,15 @@ public class DirectoryImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportReportResponse")))
     @Allowed(Role.ADMIN)
     public ImportReportResponse importUrl(
-            @Parameter(description = "`true` (the default) only reports; `false` applies the import.")
-            @QueryParam("dryRun") @DefaultValue("true") boolean dryRun,
+            @Parameter(description = "`true` (the default) only reports; `false` applies the import.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
+            @QueryParam("dryRun") String dryRun,
             UrlSource body) {
+        boolean dry = dryRun(dryRun);
         UrlSource given = Bodies.valid(body);
         OrukSource source = new OrukSource(maxBytes());
         new OrukApiReader(timeout()).read(given.url(), source);
-        return run(source, dryRun);
+        return run(source, dry);
     }
 
     @Schema(description = "Another directory's taxonomy term, mapped to a term of Waypoint's published taxonomy "
@@ -171,6 +175,17 @@ public class DirectoryImportResource {
         TermMapping given = Bodies.valid(body);
         imports.mapTerm(actor.required(), given.sourceTermId(), given.waypointTermId());
         return given;
+    }
+
+    /** Only {@code dryRun=false} applies an import: anything but true or false is refused before the source is read. */
+    private static boolean dryRun(String given) {
+        if (given == null || given.equals("true")) {
+            return true;
+        }
+        if (given.equals("false")) {
+            return false;
+        }
+        throw RequestValidationException.of("/dryRun", "must be true or false");
     }
 
     private ImportReportResponse run(OrukSource source, boolean dryRun) {

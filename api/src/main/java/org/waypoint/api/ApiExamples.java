@@ -144,17 +144,24 @@ public final class ApiExamples {
 
     /** A page of one service as another directory's ORUK API answers it, mapped by Waypoint's own term ids. */
     private static Map<String, Object> orukPage() {
-        Map<String, Object> service = new LinkedHashMap<>();
-        service.put("id", "ac148810-d857-441c-9679-408f346de14b");
-        service.put("name", "Harbour Counselling");
-        service.put("description", "Free counselling for adults and young people after sexual violence or exploitation.");
-        service.put("status", "active");
-        service.put("organization", Map.of("id", HARBOUR, "name", HARBOUR_NAME, "description", "A charity."));
-        service.put("attributes", List.of(Map.of("id", "5d3b1a8e-2f4c-4e6a-9b7d-1c0e8f6a4b2d", "taxonomy_term_id",
-                PublishedTaxonomy.termId(PublishedTaxonomy.Facet.NEEDS, "COUNSELLING"))));
-        service.put("service_areas", List.of(Map.of("id", "7a9c2e4f-6b8d-4f1a-8c3e-5d7f9b1a3c5e", "name", "M",
-                "extent_type", "postcode_area", "extent", "M")));
-        return Map.of("contents", List.of(service));
+        // Ordered maps: the description must read the same on every start.
+        Map<String, Object> service = ordered("id", "ac148810-d857-441c-9679-408f346de14b", "name", "Harbour Counselling",
+                "description", "Free counselling for adults and young people after sexual violence or exploitation.",
+                "status", "active",
+                "organization", ordered("id", HARBOUR, "name", HARBOUR_NAME, "description", "A charity."),
+                "attributes", List.of(ordered("id", "5d3b1a8e-2f4c-4e6a-9b7d-1c0e8f6a4b2d", "taxonomy_term_id",
+                        PublishedTaxonomy.termId(PublishedTaxonomy.Facet.NEEDS, "COUNSELLING"))),
+                "service_areas", List.of(ordered("id", "7a9c2e4f-6b8d-4f1a-8c3e-5d7f9b1a3c5e", "name", "M",
+                        "extent_type", "postcode_area", "extent", "M")));
+        return ordered("contents", List.of(service));
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private ApiExamples() {

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -314,7 +316,7 @@ public class DirectoryImport {
         if (modes.isEmpty()) {
             modes.add(DeliveryMode.IN_PERSON);
         }
-        Set<ServiceCategory> chosen = new java.util.HashSet<>();
+        Set<ServiceCategory> chosen = new HashSet<>();
         needs.forEach(code -> chosen.add(categories.get(code)));
         return new Desired(name, description, chosen, areas, eligibility, languages,
                 delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, organisationId, organisationName);
@@ -448,7 +450,7 @@ public class DirectoryImport {
         ImportReport report(boolean applied) {
             List<UnmappedTerm> terms = unmapped.entrySet().stream()
                     .map(e -> new UnmappedTerm(e.getKey(), unmappedNames.get(e.getKey()), e.getValue()[0]))
-                    .sorted(java.util.Comparator.comparingInt(UnmappedTerm::services).reversed()
+                    .sorted(Comparator.comparingInt(UnmappedTerm::services).reversed()
                             .thenComparing(UnmappedTerm::id))
                     .toList();
             return new ImportReport(applied, problems, problems.isEmpty() ? lines : List.of(), terms);

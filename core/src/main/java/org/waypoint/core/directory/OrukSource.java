@@ -1,6 +1,7 @@
 package org.waypoint.core.directory;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,13 +13,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Services read from an Open Referral UK 3.0 source: one or more documents, each a page of services
@@ -44,7 +49,7 @@ public final class OrukSource {
     private final Set<String> ids = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     /** The terms, areas and languages services share, held once however many services name them. */
-    private final java.util.Map<Object, Object> pool = new java.util.HashMap<>();
+    private final Map<Object, Object> pool = new HashMap<>();
     private long bytesRead;
     private boolean tooLarge;
     private int position;
@@ -64,7 +69,7 @@ public final class OrukSource {
 
         /** One line, as Waypoint keeps a public address: "street, city POSTCODE". */
         String line() {
-            String place = String.join(", ", java.util.stream.Stream.of(street, city).filter(s -> !s.isBlank()).toList());
+            String place = String.join(", ", Stream.of(street, city).filter(s -> !s.isBlank()).toList());
             return (place + (postcode.isBlank() ? "" : " " + postcode)).strip();
         }
     }
@@ -87,7 +92,7 @@ public final class OrukSource {
             return waypointId("organization", organisationId);
         }
 
-        private static String waypointId(String kind, String sourceId) {
+        static String waypointId(String kind, String sourceId) {
             try {
                 UUID uuid = UUID.fromString(sourceId);
                 if (uuid.toString().equalsIgnoreCase(sourceId)) {
@@ -143,7 +148,7 @@ public final class OrukSource {
         } catch (JsonParsingException notJson) {
             problem("The source is not valid JSON (line " + notJson.getLocation().getLineNumber() + ", column "
                     + notJson.getLocation().getColumnNumber() + ").");
-        } catch (jakarta.json.JsonException | UncheckedIOException unreadable) {
+        } catch (JsonException | UncheckedIOException unreadable) {
             problem("The source could not be read to its end as JSON.");
         } catch (TextTooLong tooLong) {
             problem("A text at " + tooLong.where + " is longer than " + MAX_TEXT + " characters.");
@@ -260,11 +265,13 @@ public final class OrukSource {
             }
             for (JsonObject line : at.objects(location, "addresses")) {
                 if (address.isEmpty()) {
-                    String street = at.text(line, "addresses/address_1", "address_1", true);
-                    String city = at.text(line, "addresses/city", "city", true);
-                    String postcode = at.text(line, "addresses/postal_code", "postal_code", true);
-                    if (street != null && city != null && postcode != null) {
-                        address = Optional.of(new SourceAddress(street.strip(), city.strip(), postcode.strip()));
+                    // The profile asks for these three, empty when unknown (as Waypoint writes a town it cannot tell).
+                    String street = at.text(line, "addresses/address_1", "address_1", false);
+                    String city = at.text(line, "addresses/city", "city", false);
+                    String postcode = at.text(line, "addresses/postal_code", "postal_code", false);
+                    if (street != null && !street.isBlank()) {
+                        address = Optional.of(new SourceAddress(street.strip(), city == null ? "" : city.strip(),
+                                postcode == null ? "" : postcode.strip()));
                     }
                 }
             }
@@ -272,7 +279,8 @@ public final class OrukSource {
         if (at.any()) {
             return;
         }
-        if (!ids.add(id)) {
+        // Two spellings of one UUID are one id.
+        if (!ids.add(Service.waypointId("service", id))) {
             problem("Two services have the id " + id + ": ids must be unique.");
             return;
         }
@@ -349,7 +357,7 @@ public final class OrukSource {
                 return OptionalInt.empty();
             }
             if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()
-                    || ((JsonNumber) value).bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(1_000_000)) > 0) {
+                    || ((JsonNumber) value).bigDecimalValue().abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
                 add(field, "is not a whole number");
                 return OptionalInt.empty();
             }

@@ -762,7 +762,7 @@ class PagesIT {
             browser.checkAccessibility();
             type(page, "url", base + "sign-in");
             browser.follow(By.id("check"));
-            assertThat(errorSummary(page)).contains("The directory cannot be imported", "something other than JSON");
+            assertThat(errorSummary(page)).contains("The directory cannot be imported: The directory answered 404 to /sign-in/services.");
             type(page, "url", base + "oruk");
             browser.follow(By.id("check"));
             assertThat(page.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();

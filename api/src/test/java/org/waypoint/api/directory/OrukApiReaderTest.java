@@ -31,6 +31,14 @@ class OrukApiReaderTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/good/services", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.endsWith("/services")) {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                asked.add(id);
+                answer(exchange, 200, "application/json", "{\"id\": \"" + id + "\", \"name\": \"Service " + id
+                        + "\", \"status\": \"active\"}");
+                return;
+            }
             String query = exchange.getRequestURI().getQuery();
             asked.add(query);
             int page = Integer.parseInt(query.split("&")[0].substring("page=".length()));
@@ -44,7 +52,9 @@ class OrukApiReaderTest {
             answer(exchange, 302, "text/plain", "");
         });
         server.createContext("/moved/services", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/good/services?" + exchange.getRequestURI().getQuery());
+            String query = exchange.getRequestURI().getQuery();
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath().replace("/moved/", "/good/")
+                    + (query == null ? "" : "?" + query));
             answer(exchange, 301, "text/plain", "");
         });
         server.createContext("/slow/services", exchange -> {
@@ -66,11 +76,12 @@ class OrukApiReaderTest {
     }
 
     @Test
-    void everyPageTheDirectorySaysItHasIsRead() {
+    void everyPageTheDirectorySaysItHasIsReadAndEachServiceOnItInFull() {
         OrukSource source = read(base + "/good/");
         assertThat(source.problems()).isEmpty();
         assertThat(source.services()).extracting(OrukSource.Service::sourceId).containsExactly("s1", "s2");
-        assertThat(asked).containsExactly("page=1&per_page=500", "page=2&per_page=500");
+        assertThat(asked).as("each page, and each service on it in full")
+                .containsExactly("page=1&per_page=500", "s1", "page=2&per_page=500", "s2");
     }
 
     @Test

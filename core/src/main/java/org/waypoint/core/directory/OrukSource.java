@@ -110,38 +110,30 @@ public final class OrukSource {
      * read page by page stops when it has read that many).
      */
     public OptionalInt read(InputStream document) {
+        return parse(document, this::readDocument);
+    }
+
+    /** Reads one service in full, as another directory's {@code GET /services/{id}} answers it. */
+    public void readService(InputStream document) {
+        parse(document, parser -> {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                problem("A service the directory answered is not an object.");
+                return OptionalInt.empty();
+            }
+            JsonObject object = parser.getObject();
+            int index = position++;
+            requireShortText(object, "service " + (index + 1));
+            service(index, object);
+            return OptionalInt.empty();
+        });
+    }
+
+    private OptionalInt parse(InputStream document, java.util.function.Function<JsonParser, OptionalInt> reading) {
         if (!problems.isEmpty()) {
             return OptionalInt.empty();
         }
-        OptionalInt totalPages = OptionalInt.empty();
         try (JsonParser parser = Json.createParser(new Limited(document))) {
-            JsonParser.Event first = parser.hasNext() ? parser.next() : null;
-            if (first == JsonParser.Event.START_ARRAY) {
-                readServices(parser);
-            } else if (first == JsonParser.Event.START_OBJECT) {
-                boolean contents = false;
-                while (parser.hasNext()) {
-                    JsonParser.Event event = parser.next();
-                    if (event == JsonParser.Event.END_OBJECT) {
-                        break;
-                    }
-                    String key = parser.getString();
-                    JsonParser.Event value = parser.next();
-                    if ("contents".equals(key) && value == JsonParser.Event.START_ARRAY) {
-                        contents = true;
-                        readServices(parser);
-                    } else if ("total_pages".equals(key) && value == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()) {
-                        totalPages = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Math.max(0, parser.getLong())));
-                    } else {
-                        requireShortText(parser.getValue(), key);
-                    }
-                }
-                if (!contents) {
-                    problem("The file is not a page of services: it has no \"contents\" list.");
-                }
-            } else {
-                problem("The file is neither a page of services ({\"contents\": [...]}) nor a list of services.");
-            }
+            return reading.apply(parser);
         } catch (TooLarge over) {
             tooLarge = true;
             problem("The source is larger than " + maxBytes / (1024 * 1024) + " MB, the most an import takes.");
@@ -152,6 +144,38 @@ public final class OrukSource {
             problem("The source could not be read to its end as JSON.");
         } catch (TextTooLong tooLong) {
             problem("A text at " + tooLong.where + " is longer than " + MAX_TEXT + " characters.");
+        }
+        return OptionalInt.empty();
+    }
+
+    private OptionalInt readDocument(JsonParser parser) {
+        OptionalInt totalPages = OptionalInt.empty();
+        JsonParser.Event first = parser.hasNext() ? parser.next() : null;
+        if (first == JsonParser.Event.START_ARRAY) {
+            readServices(parser);
+        } else if (first == JsonParser.Event.START_OBJECT) {
+            boolean contents = false;
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    break;
+                }
+                String key = parser.getString();
+                JsonParser.Event value = parser.next();
+                if ("contents".equals(key) && value == JsonParser.Event.START_ARRAY) {
+                    contents = true;
+                    readServices(parser);
+                } else if ("total_pages".equals(key) && value == JsonParser.Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+                    totalPages = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Math.max(0, parser.getLong())));
+                } else {
+                    requireShortText(parser.getValue(), key);
+                }
+            }
+            if (!contents) {
+                problem("The file is not a page of services: it has no \"contents\" list.");
+            }
+        } else {
+            problem("The file is neither a page of services ({\"contents\": [...]}) nor a list of services.");
         }
         return totalPages;
     }

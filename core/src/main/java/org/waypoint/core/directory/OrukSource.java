@@ -144,6 +144,12 @@ public final class OrukSource {
             problem("The source could not be read to its end as JSON.");
         } catch (TextTooLong tooLong) {
             problem("A text at " + tooLong.where + " is longer than " + MAX_TEXT + " characters.");
+        } catch (RuntimeException tooDeep) {
+            // Parsson refuses JSON nested deeper than its limit with a bare RuntimeException; anything else is ours.
+            if (tooDeep.getClass() != RuntimeException.class) {
+                throw tooDeep;
+            }
+            problem("The source is nested deeper than a directory can be.");
         }
         return OptionalInt.empty();
     }

@@ -295,6 +295,13 @@ class DirectoryImportTest {
     }
 
     @Test
+    void jsonNestedDeeperThanAnyDirectoryIsReported() throws SQLException {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertRefused("{\"a\": " + deep + ", \"contents\": []}", "The source is nested deeper than a directory can be.");
+        assertRefused("{\"contents\": [{\"id\": \"x\", \"more\": " + deep + "}]}", "The source is nested deeper than a directory can be.");
+    }
+
+    @Test
     void twoServicesWithOneIdAreReported() throws SQLException {
         assertRefused(page(counselling(), counselling()), "Two services have the id " + COUNSELLING_ID + ": ids must be unique.");
     }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 port=${PORT:-8093}
 services=${SERVICES:-50000}
 repo="$PWD/bench/matching/target/repository"
-maven=(./mvnw -q -o "-Dmaven.repo.local=$repo" "-Dmaven.repo.local.tail=$HOME/.m2/repository")
+maven=(./mvnw -q "-Dmaven.repo.local=$repo" "-Dmaven.repo.local.tail=$HOME/.m2/repository")
 "${maven[@]}" install -pl core -am -DskipTests
 "${maven[@]}" -f bench/matching/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 file=$(mktemp --suffix=.json)

@@ -99,7 +99,7 @@ public class ApiDescriptionFilter implements OASFilter {
      */
     @Override
     public Schema filterSchema(Schema schema) {
-        if (schema.getType() == SchemaType.NUMBER && List.of("int32", "int64").contains(schema.getFormat())) {
+        if (schema.getType() == SchemaType.NUMBER && schema.getFormat() != null && List.of("int32", "int64").contains(schema.getFormat())) {
             schema.setType(SchemaType.INTEGER);
         }
         dropDefault(schema.getMaxProperties(), 0, () -> schema.setMaxProperties(null));

@@ -24,6 +24,8 @@ import org.waypoint.api.apiclient.TokenEndpoint;
 import org.waypoint.api.client.ClientRequest;
 import org.waypoint.api.client.ClientResource;
 import org.waypoint.api.client.ClientResponse;
+import org.waypoint.api.directory.DirectoryImportResource;
+import org.waypoint.api.directory.ImportReportResponse;
 import org.waypoint.api.directory.MatchResponse;
 import org.waypoint.api.directory.ServiceResource;
 import org.waypoint.api.directory.ServiceResponse;
@@ -33,6 +35,7 @@ import org.waypoint.api.referral.ReferralRequests;
 import org.waypoint.api.referral.ReferralResponses;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.ConsentBasis;
@@ -136,7 +139,31 @@ public final class ApiExamples {
             "POST v1/referrals/{id}/consent", answer(CONSENTED_DRAFT),
             "POST v1/referrals/{id}/submit", answer(SUBMITTED_REFERRAL),
             "POST v1/referrals/{id}/redirect", new ForOperation(
-                    Optional.of(new ReferralRequests.Action(null, null, null, THERAPY_SERVICE)), Optional.of(REDIRECTED_DRAFT)));
+                    Optional.of(new ReferralRequests.Action(null, null, null, THERAPY_SERVICE)), Optional.of(REDIRECTED_DRAFT)),
+            "POST v1/directory/imports", new ForOperation(Optional.of(orukPage()), Optional.empty()),
+            "GET v1/directory/term-mappings", answer(List.of(SCHEMAS.get(DirectoryImportResource.TermMapping.class))));
+
+    /** A page of one service as another directory's ORUK API answers it, mapped by Waypoint's own term ids. */
+    private static Map<String, Object> orukPage() {
+        // Ordered maps: the description must read the same on every start.
+        Map<String, Object> service = ordered("id", "ac148810-d857-441c-9679-408f346de14b", "name", "Harbour Counselling",
+                "description", "Free counselling for adults and young people after sexual violence or exploitation.",
+                "status", "active",
+                "organization", ordered("id", HARBOUR, "name", HARBOUR_NAME, "description", "A charity."),
+                "attributes", List.of(ordered("id", "5d3b1a8e-2f4c-4e6a-9b7d-1c0e8f6a4b2d", "taxonomy_term_id",
+                        PublishedTaxonomy.termId(PublishedTaxonomy.Facet.NEEDS, "COUNSELLING"))),
+                "service_areas", List.of(ordered("id", "7a9c2e4f-6b8d-4f1a-8c3e-5d7f9b1a3c5e", "name", "M",
+                        "extent_type", "postcode_area", "extent", "M")));
+        return ordered("contents", List.of(service));
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
 
     private ApiExamples() {
     }
@@ -170,6 +197,20 @@ public final class ApiExamples {
                 "Free counselling for adults and young people after sexual violence or exploitation.",
                 List.of("COUNSELLING"), List.of("M", "OL"), "referrals@harbour.example.org", 2));
         examples.put(ServiceResource.CapacityChange.class, new ServiceResource.CapacityChange(Capacity.WAITING_LIST, 6));
+        examples.put(DirectoryImportResource.UrlSource.class,
+                new DirectoryImportResource.UrlSource("https://directory.example.org/api"));
+        examples.put(DirectoryImportResource.TermMapping.class,
+                new DirectoryImportResource.TermMapping("3f7b145d-84af-42d7-8fae-eaca714b02b2",
+                        PublishedTaxonomy.termId(
+                                PublishedTaxonomy.Facet.NEEDS, "COUNSELLING")));
+        examples.put(ImportReportResponse.class, new ImportReportResponse(
+                true, false, 1, 0, 0, 1,
+                List.of(new ImportReportResponse.Line("ac148810-d857-441c-9679-408f346de14b",
+                                "Harbour Counselling", "NEW", ""),
+                        new ImportReportResponse.Line("b2c4e6f8-0a1b-4c3d-8e5f-7a9b0c1d2e3f",
+                                "Community Gardening", "SKIPPED", "None of its taxonomy terms maps to a Waypoint need.")),
+                List.of(new ImportReportResponse.Term("3f7b145d-84af-42d7-8fae-eaca714b02b2",
+                        "Gardening", 1))));
         examples.put(ServiceResponse.class, new ServiceResponse(COUNSELLING_SERVICE, "Harbour Counselling",
                 "Free counselling for adults and young people after sexual violence or exploitation.", HARBOUR_NAME,
                 List.of(new ServiceResponse.Category("COUNSELLING", "Counselling")), List.of("M", "OL"), "OPEN", null,

@@ -37,7 +37,7 @@ class ApiExamplesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
             ClientResource.class, ServiceResource.class, OrganisationResource.class, ReferralResource.class,
-            ApiClientResource.class);
+            ApiClientResource.class, org.waypoint.api.directory.DirectoryImportResource.class);
     private static final Jsonb JSONB = new StrictJsonb().getContext(Object.class);
 
     @Test
@@ -49,6 +49,8 @@ class ApiExamplesTest {
                 .filter(parameter -> Stream.of(parameter.getAnnotations())
                         .allMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.validation")))
                 .map(java.lang.reflect.Parameter::getType)
+                // A body read as a stream (a directory import) is not bound: its operation's example shows it.
+                .filter(type -> type != java.io.InputStream.class)
                 .collect(Collectors.toSet());
 
         assertThat(bodies).contains(ClientRequest.class, ReferralRequests.ConsentBody.class)

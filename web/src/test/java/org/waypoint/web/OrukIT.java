@@ -333,6 +333,75 @@ class OrukIT {
         }
     }
 
+    @Test
+    @Order(70)
+    void theExportImportsBackUnchangedAndThisServersOwnOrukApiIsASourceToo() {
+        HttpResponse<String> download = send("GET", "admin/oruk-export", Map.of("Authorization", "Bearer " + admin.token()));
+        int services = json(download.body()).get("contents").size();
+
+        ApiClient.Reply fromFile = admin.sendRaw("POST", "api/v1/directory/imports?dryRun=true", "application/json",
+                download.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(fromFile.status()).as(fromFile.body()).isEqualTo(200);
+        assertThat(fromFile.json().getInt("unchanged")).as("export, then import: the same directory; %s", fromFile.body())
+                .isEqualTo(services);
+        assertThat(fromFile.json().getBoolean("applied")).isFalse();
+
+        ApiClient.Reply fromApi = admin.post("api/v1/directory/url-imports?dryRun=true",
+                Json.createObjectBuilder().add("url", base.toString() + "oruk").build());
+        assertThat(fromApi.status()).as(fromApi.body()).isEqualTo(200);
+        assertThat(fromApi.json().getInt("unchanged")).as("paged through /oruk/services: %s", fromApi.body()).isEqualTo(services);
+    }
+
+    @Test
+    @Order(80)
+    void anImportedServiceIsPublishedClosedAndBadSourcesChangeNothing() {
+        String id = "6f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+        String need = org.waypoint.core.directory.PublishedTaxonomy.termId(
+                org.waypoint.core.directory.PublishedTaxonomy.Facet.NEEDS, "ADVOCACY");
+        String page = Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("id", id).add("name", "Imported Advocacy").add("status", "active")
+                .add("description", "Advocacy listed in a council's directory.").add("email", "public-contact@example.org")
+                .add("organization", Json.createObjectBuilder().add("id", harbourId).add("name", "ORUK Harbour Trust")
+                        .add("description", "A trust."))
+                .add("attributes", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "a1")
+                        .add("taxonomy_term_id", need)))
+                .add("service_areas", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "s1")
+                        .add("name", "LS6").add("extent_type", "postcode_district").add("extent", "LS6"))))).build().toString();
+        ApiClient staff = ApiClient.anonymous(base).signIn(STAFF, PASSWORD);
+        ApiClient.assertProblem(staff.sendRaw("POST", "api/v1/directory/imports", "application/json",
+                page.getBytes(StandardCharsets.UTF_8), Map.of()), 403);
+
+        ApiClient.Reply dryRun = admin.sendRaw("POST", "api/v1/directory/imports", "application/json", page.getBytes(StandardCharsets.UTF_8));
+        assertThat(dryRun.json().getInt("new")).as(dryRun.body()).isEqualTo(1);
+        assertProblemAt("oruk/services/" + id, 404);
+
+        ApiClient.Reply applied = admin.sendRaw("POST", "api/v1/directory/imports?dryRun=false", "application/json",
+                page.getBytes(StandardCharsets.UTF_8));
+        assertThat(applied.json().getBoolean("applied")).as(applied.body()).isTrue();
+        JsonNode published = get("oruk/services/" + id, "/services/{id}");
+        assertThat(published.get("status").asText()).as("closed until an administrator sets its referral inbox")
+                .isEqualTo("temporarily closed");
+        assertThat(published.toString()).doesNotContain("public-contact@example.org");
+        ApiClient.Reply open = admin.put("api/v1/services/" + id + "/capacity",
+                Json.createObjectBuilder().add("capacity", "OPEN").build(), Map.of());
+        ApiClient.assertProblem(open, 400);
+
+        ApiClient.assertProblem(admin.sendRaw("POST", "api/v1/directory/imports?dryRun=false", "application/json",
+                "<!DOCTYPE html><html></html>".getBytes(StandardCharsets.UTF_8)), 400);
+        ApiClient.Reply invalid = admin.sendRaw("POST", "api/v1/directory/imports?dryRun=false", "application/json",
+                "{\"contents\": [{\"id\": 7}]}".getBytes(StandardCharsets.UTF_8));
+        ApiClient.assertProblem(invalid, 400);
+        assertThat(invalid.json().getJsonArray("errors")).hasSize(3);
+        ApiClient.assertProblem(admin.post("api/v1/directory/url-imports",
+                Json.createObjectBuilder().add("url", base.toString() + "sign-in").build()), 400);
+        ApiClient.assertProblem(admin.post("api/v1/directory/url-imports",
+                Json.createObjectBuilder().add("url", "ftp://example.org/").build()), 400);
+    }
+
+    private void assertProblemAt(String path, int status) {
+        assertProblem(send("GET", path, Map.of()), status);
+    }
+
     /** Every page of a list, each validated; the items of all pages. */
     private List<JsonNode> pageThrough(String path, String operation, int perPage) {
         List<JsonNode> items = new ArrayList<>();

@@ -761,6 +761,32 @@ class PagesIT {
     }
 
     @Test
+    void anAdministratorChecksWhatImportingADirectoryByItsOrukAddressWouldChange() {
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.open("/admin/");
+            browser.follow(By.id("link-import"));
+            browser.checkAccessibility();
+            browser.follow(By.id("check"));
+            assertThat(errorSummary(page)).contains("Enter the address of the directory's API");
+            browser.checkAccessibility();
+            type(page, "url", base + "sign-in");
+            browser.follow(By.id("check"));
+            assertThat(errorSummary(page)).contains("The directory cannot be imported: The directory answered 404 to /sign-in/services.");
+            type(page, "url", base + "oruk");
+            browser.follow(By.id("check"));
+            assertThat(page.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+            assertThat(Integer.parseInt(page.findElement(By.id("count-unchanged")).getText()))
+                    .as("this very directory, read through its own ORUK API, is what it is").isPositive();
+            assertThat(page.findElement(By.id("count-new")).getText()).isEqualTo("0");
+            assertThat(page.findElements(By.id("apply"))).as("nothing to apply").isEmpty();
+            browser.checkAccessibility();
+        }
+    }
+
+    @Test
     void aForgottenPasswordIsResetByTheLinkInTheEmailWhichSignsOutEveryOtherSessionAndWorksOnce() throws Exception {
         String email = "rosa." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
         try (Browser admin = new Browser(base)) {

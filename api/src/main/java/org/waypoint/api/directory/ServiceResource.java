@@ -134,7 +134,7 @@ public class ServiceResource {
         ServiceEntry toDomain() {
             Eligibility eligibility = new Eligibility(new AgeRange(optional(minimumAge), optional(maximumAge)),
                     listed(genders), listed(crimeTypes), listed(riskLevels));
-            return new ServiceEntry(capacity, waitWeeks == null ? 0 : waitWeeks, description, new EmailAddress(referralInbox),
+            return new ServiceEntry(capacity, waitWeeks == null ? 0 : waitWeeks, description, Optional.of(new EmailAddress(referralInbox)),
                     Optional.ofNullable(publicAddress), eligibility, Set.copyOf(postcodeAreas),
                     listed(openingTimes).stream().map(OpeningChange::toDomain).toList(),
                     languages.stream().map(LanguageCode::new).collect(Collectors.toSet()),

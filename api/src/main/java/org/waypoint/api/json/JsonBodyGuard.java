@@ -44,7 +44,8 @@ public class JsonBodyGuard implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!isJson(context.getMediaType())) {
+        if (!isJson(context.getMediaType()) || context.getType() == java.io.InputStream.class) {
+            // A resource that takes the body as a stream reads and checks it itself (a directory import).
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();

@@ -159,15 +159,9 @@ public class DirectoryService {
         StaleVersionException.requireCurrent("service", service.version(), expectedVersion);
         ServiceEntry now = ServiceEntry.of(service);
         List<String> changed = new ArrayList<>();
-        if (now.capacity() != entry.capacity()
-                || (entry.capacity() == Capacity.WAITING_LIST && now.waitWeeks() != entry.waitWeeks())) {
-            changed.add("capacity");
-            switch (entry.capacity()) {
-                case OPEN -> service.open();
-                case WAITING_LIST -> service.waitingList(entry.waitWeeks());
-                case CLOSED -> service.close();
-            }
-        }
+        boolean recapacitated = now.capacity() != entry.capacity()
+                || (entry.capacity() == Capacity.WAITING_LIST && now.waitWeeks() != entry.waitWeeks());
+        addIf(changed, recapacitated, "capacity");
         boolean described = !now.description().equals(entry.description());
         boolean readdressed = !now.referralInbox().equals(entry.referralInbox());
         boolean moved = !now.postcodePrefixes().equals(entry.postcodePrefixes());
@@ -175,8 +169,19 @@ public class DirectoryService {
             addIf(changed, described, "description");
             addIf(changed, readdressed, "inbox");
             addIf(changed, moved, "areas");
-            service.describe(service.name(), entry.description(), service.categories(), entry.postcodePrefixes(),
-                    entry.referralInbox());
+            // Before the capacity: an imported service gets its inbox in the change that opens it.
+            entry.referralInbox().ifPresentOrElse(
+                    inbox -> service.describe(service.name(), entry.description(), service.categories(),
+                            entry.postcodePrefixes(), inbox),
+                    () -> service.describeAsImported(service.name(), entry.description(), service.categories(),
+                            entry.postcodePrefixes()));
+        }
+        if (recapacitated) {
+            switch (entry.capacity()) {
+                case OPEN -> service.open();
+                case WAITING_LIST -> service.waitingList(entry.waitWeeks());
+                case CLOSED -> service.close();
+            }
         }
         if (!service.confidentialLocation() && !now.publicAddress().equals(entry.publicAddress())) {
             changed.add("address");

@@ -16,10 +16,11 @@ import org.waypoint.core.shared.LanguageCode;
  * which languages. Checked whole when made, so that a change is applied entirely or not at all.
  *
  * @param waitWeeks     the wait in weeks, read only for a waiting list
+ * @param referralInbox empty only while the service is closed (an imported one, until it gets an inbox)
  * @param publicAddress empty for none; ignored for a confidential location, which never has one
  * @param openingTimes  at most one a weekday; empty when the service states none
  */
-public record ServiceEntry(Capacity capacity, int waitWeeks, String description, EmailAddress referralInbox,
+public record ServiceEntry(Capacity capacity, int waitWeeks, String description, Optional<EmailAddress> referralInbox,
                            Optional<String> publicAddress, Eligibility eligibility, Set<String> postcodePrefixes,
                            List<OpeningTime> openingTimes, Set<LanguageCode> languages, boolean interpretersAvailable) {
 
@@ -37,7 +38,10 @@ public record ServiceEntry(Capacity capacity, int waitWeeks, String description,
         if (description.length() > SupportService.MAX_DESCRIPTION) {
             throw new IllegalArgumentException("service description is longer than " + SupportService.MAX_DESCRIPTION + " characters");
         }
-        Objects.requireNonNull(referralInbox, "a referral inbox is required");
+        referralInbox = referralInbox == null ? Optional.empty() : referralInbox;
+        if (referralInbox.isEmpty() && capacity != Capacity.CLOSED) {
+            throw new IllegalArgumentException("a referral inbox is required to take referrals");
+        }
         publicAddress = publicAddress == null ? Optional.empty() : publicAddress.filter(a -> !a.isBlank()).map(String::strip);
         if (publicAddress.filter(a -> a.length() > SupportService.MAX_ADDRESS).isPresent()) {
             throw new IllegalArgumentException("an address is longer than " + SupportService.MAX_ADDRESS + " characters");
@@ -66,7 +70,7 @@ public record ServiceEntry(Capacity capacity, int waitWeeks, String description,
     }
 
     public ServiceEntry withContact(String newDescription, EmailAddress newInbox, Optional<String> newAddress) {
-        return new ServiceEntry(capacity, waitWeeks, newDescription, newInbox, newAddress, eligibility,
+        return new ServiceEntry(capacity, waitWeeks, newDescription, Optional.of(newInbox), newAddress, eligibility,
                 postcodePrefixes, openingTimes, languages, interpretersAvailable);
     }
 

@@ -38,7 +38,9 @@ import org.waypoint.core.shared.RiskLevel;
  * A support service that takes referrals: counselling, legal aid, an ISVA service and so on
  * (the "service" of Open Referral HSDS). It belongs to one providing organisation, covers the
  * postcode areas and districts it lists, and says whether it is open, has a waiting list or is
- * closed. Its referral inbox is the address told of new referrals; it is never shown publicly.
+ * closed. Its referral inbox is the address told of new referrals; it is never shown publicly. A
+ * service imported from another directory has none until an administrator gives it one, and stays
+ * closed to referrals until then.
  * <p>
  * Its {@link Eligibility} says whom it sees (ages, genders, crime types, risk levels); it works in
  * one or more languages (English unless told otherwise) and may arrange interpreters; it meets
@@ -92,7 +94,7 @@ public class SupportService {
     @Column(name = "wait_weeks")
     private Integer waitWeeks;
 
-    @Column(name = "referral_inbox", nullable = false, length = 320)
+    @Column(name = "referral_inbox", length = 320)
     private String referralInbox;
 
     @Column(name = "ack_target_days", nullable = false)
@@ -167,12 +169,34 @@ public class SupportService {
         if (!organisation.kind().provides()) {
             throw new IllegalArgumentException("only an organisation that provides services can own one");
         }
-        apply(name, description, categories, postcodePrefixes, referralInbox);
+        apply(name, description, categories, postcodePrefixes);
+        this.referralInbox = Objects.requireNonNull(referralInbox, "a referral inbox is required").value();
         this.capacity = Capacity.OPEN;
         this.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
         this.languages.add(LanguageCode.ENGLISH.value());
         this.deliveryModes.add(DeliveryMode.IN_PERSON);
         modifiedAt(Instant.now());
+    }
+
+    /**
+     * A service imported from another directory under the id it has there: closed, with no referral
+     * inbox, until an administrator gives it one and opens it.
+     */
+    public static SupportService imported(String id, Organisation organisation, String name, String description,
+                                          Collection<ServiceCategory> categories, Collection<String> postcodePrefixes) {
+        SupportService service = new SupportService();
+        service.id = Objects.requireNonNull(id, "an imported service keeps its id");
+        service.organisation = Objects.requireNonNull(organisation, "a service belongs to an organisation");
+        if (!organisation.kind().provides()) {
+            throw new IllegalArgumentException("only an organisation that provides services can own one");
+        }
+        service.apply(name, description, categories, postcodePrefixes);
+        service.capacity = Capacity.CLOSED;
+        service.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
+        service.languages.add(LanguageCode.ENGLISH.value());
+        service.deliveryModes.add(DeliveryMode.IN_PERSON);
+        service.modifiedAt(Instant.now());
+        return service;
     }
 
     private static String requireText(String text, String what, int max) {
@@ -207,29 +231,42 @@ public class SupportService {
     /** Replaces what the service is called, says, offers and covers. */
     public void describe(String newName, String newDescription, Collection<ServiceCategory> newCategories,
                          Collection<String> newPostcodePrefixes, EmailAddress newReferralInbox) {
-        apply(newName, newDescription, newCategories, newPostcodePrefixes, newReferralInbox);
+        Objects.requireNonNull(newReferralInbox, "a referral inbox is required");
+        apply(newName, newDescription, newCategories, newPostcodePrefixes);
+        this.referralInbox = newReferralInbox.value();
+    }
+
+    /** Replaces what the service is called, says, offers and covers, as another directory says it, keeping its inbox. */
+    public void describeAsImported(String newName, String newDescription, Collection<ServiceCategory> newCategories,
+                                   Collection<String> newPostcodePrefixes) {
+        apply(newName, newDescription, newCategories, newPostcodePrefixes);
     }
 
     private void apply(String newName, String newDescription, Collection<ServiceCategory> newCategories,
-                       Collection<String> newPostcodePrefixes, EmailAddress newReferralInbox) {
+                       Collection<String> newPostcodePrefixes) {
         String checkedName = requireText(newName, "service name", MAX_NAME);
         String checkedDescription = requireText(newDescription, "service description", MAX_DESCRIPTION);
         if (newCategories == null || newCategories.isEmpty()) {
             throw new IllegalArgumentException("a service has at least one category");
         }
         Set<String> checkedPrefixes = requirePostcodePrefixes(newPostcodePrefixes);
-        String checkedInbox = Objects.requireNonNull(newReferralInbox, "a referral inbox is required").value();
         this.name = checkedName;
         this.description = checkedDescription;
         this.categories.clear();
         this.categories.addAll(newCategories);
         this.postcodePrefixes.clear();
         this.postcodePrefixes.addAll(checkedPrefixes);
-        this.referralInbox = checkedInbox;
+    }
+
+    private void requireInbox() {
+        if (referralInbox == null) {
+            throw new IllegalArgumentException("a service takes referrals only once it has a referral inbox");
+        }
     }
 
     /** Opens the service to referrals. */
     public void open() {
+        requireInbox();
         this.capacity = Capacity.OPEN;
         this.waitWeeks = null;
     }
@@ -239,6 +276,7 @@ public class SupportService {
         if (weeks < 1 || weeks > 104) {
             throw new IllegalArgumentException("a waiting list is between 1 and 104 weeks");
         }
+        requireInbox();
         this.capacity = Capacity.WAITING_LIST;
         this.waitWeeks = weeks;
     }
@@ -358,8 +396,9 @@ public class SupportService {
         return waitWeeks == null ? OptionalInt.empty() : OptionalInt.of(waitWeeks);
     }
 
-    public EmailAddress referralInbox() {
-        return new EmailAddress(referralInbox);
+    /** Where new referrals are announced; none for an imported service until an administrator sets one. */
+    public Optional<EmailAddress> referralInbox() {
+        return Optional.ofNullable(referralInbox).map(EmailAddress::new);
     }
 
     public int acknowledgementTargetWorkingDays() {

@@ -32,4 +32,12 @@ public interface SupportServiceRepository {
 
     /** Moves the directory's version on, in the transaction making the change. */
     void countChange();
+
+    /**
+     * Sends the changes made so far in this transaction to the store and lets go of the services and
+     * organisations read, so that a long import holds one batch in memory at a time. Anything read
+     * before must be found again to be changed.
+     */
+    default void writePending() {
+    }
 }

@@ -45,6 +45,17 @@ public class Organisation {
         this.kind = Objects.requireNonNull(kind, "organisation kind is required");
     }
 
+    /** A providing organisation imported from another directory, under the id it has there. */
+    public static Organisation imported(String id, String name) {
+        Organisation organisation = new Organisation(name, OrganisationKind.PROVIDER);
+        organisation.id = Objects.requireNonNull(id, "an imported organisation keeps its id");
+        return organisation;
+    }
+
+    public void rename(String newName) {
+        this.name = requireName(newName);
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("organisation name is required");

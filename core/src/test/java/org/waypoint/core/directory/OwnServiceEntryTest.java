@@ -56,6 +56,23 @@ class OwnServiceEntryTest {
     }
 
     @Test
+    void anImportedServiceWithoutAnInboxStaysClosedUntilAChangeGivesItOneAndOpensIt() {
+        SupportService imported = SupportService.imported("0b6f4a52-8d0e-4a51-9d3f-1f3c2b7e9a10", harbour, "Harbour Drop-in",
+                "Drop-in support.", counselling.categories(), List.of("M"));
+        repository.add(imported);
+        ServiceEntry unchanged = ServiceEntry.of(imported);
+        assertThat(unchanged.referralInbox()).isEmpty();
+        assertThatThrownBy(() -> unchanged.withCapacity(Capacity.OPEN, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        directory.updateOwnEntry(staff, imported.id(), unchanged.withContact("Drop-in support.",
+                new EmailAddress("dropin@harbour.example.org"), Optional.empty()).withCapacity(Capacity.OPEN, 0),
+                OptionalLong.empty());
+
+        assertThat(imported.capacity()).isEqualTo(Capacity.OPEN);
+        assertThat(imported.referralInbox()).contains(new EmailAddress("dropin@harbour.example.org"));
+    }
+
+    @Test
     void staffSeeTheirOwnOrganisationsServicesOnly() {
         assertThat(directory.ownServices(staff)).containsExactly(counselling);
         assertThat(directory.ownService(staff, counselling.id())).isSameAs(counselling);
@@ -92,7 +109,7 @@ class OwnServiceEntryTest {
             assertThat(e.action()).isEqualTo(AuditEvent.Action.UPDATE);
             assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
         });
-        assertThat(counselling.referralInbox().value()).isEqualTo("intake@harbour.example.org");
+        assertThat(counselling.referralInbox().orElseThrow().value()).isEqualTo("intake@harbour.example.org");
         assertThat(counselling.publicAddress()).contains("1 Quay Street");
     }
 
@@ -121,7 +138,7 @@ class OwnServiceEntryTest {
     void anAbsurdWaitATooLongDescriptionAndAStaleFormAreRefused() {
         assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, 500)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, -2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServiceEntry.of(counselling).withContact("x".repeat(2001), counselling.referralInbox(),
+        assertThatThrownBy(() -> ServiceEntry.of(counselling).withContact("x".repeat(2001), counselling.referralInbox().orElseThrow(),
                 Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.CLOSED, 0),
                 OptionalLong.of(counselling.version() + 1))).isInstanceOf(StaleVersionException.class);

@@ -85,8 +85,9 @@ public class ReferralNotifications {
 
     public void on(@Observes ReferralEvents.Submitted event) {
         SupportService service = service(event.serviceId());
-        queue(MailKind.NEW_REFERRAL, service.referralInbox(), event.referralId(), event.reference(), service,
-                Optional.of(event.urgency()), Optional.ofNullable(event.acknowledgeBy()));
+        // A service takes referrals only once it has an inbox (SupportService), so every referred service has one.
+        service.referralInbox().ifPresent(inbox -> queue(MailKind.NEW_REFERRAL, inbox, event.referralId(),
+                event.reference(), service, Optional.of(event.urgency()), Optional.ofNullable(event.acknowledgeBy())));
     }
 
     public void on(@Observes ReferralEvents.StatusChanged event) {
@@ -105,7 +106,7 @@ public class ReferralNotifications {
     public void on(@Observes ReferralEvents.MessagePosted event) {
         SupportService service = service(event.serviceId());
         Optional<EmailAddress> otherSide = event.from() == ReferralMessage.Side.REFERRER
-                ? Optional.of(service.referralInbox())
+                ? service.referralInbox()
                 : referrer(event.referrerUserId(), event.referralId());
         otherSide.ifPresent(address -> queue(MailKind.NEW_MESSAGE, address, event.referralId(), event.reference(),
                 service, Optional.empty(), Optional.empty()));
@@ -113,8 +114,8 @@ public class ReferralNotifications {
 
     public void on(@Observes ReferralEvents.ConsentWithdrawn event) {
         SupportService service = service(event.serviceId());
-        queue(MailKind.CONSENT_WITHDRAWN, service.referralInbox(), event.referralId(), event.reference(), service,
-                Optional.empty(), Optional.empty());
+        service.referralInbox().ifPresent(inbox -> queue(MailKind.CONSENT_WITHDRAWN, inbox, event.referralId(),
+                event.reference(), service, Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -137,8 +138,8 @@ public class ReferralNotifications {
         SupportService service = referral.service();
         String reference = referral.reference().orElseThrow().value();
         Optional<Urgency> urgency = Optional.of(referral.needs().urgency());
-        queue(MailKind.OVERDUE_REMINDER, service.referralInbox(), referralId, reference, service, urgency,
-                referral.acknowledgeBy());
+        service.referralInbox().ifPresent(inbox -> queue(MailKind.OVERDUE_REMINDER, inbox, referralId, reference,
+                service, urgency, referral.acknowledgeBy()));
         if (first) {
             referrer(referral.referrerUserId(), referralId).ifPresent(address -> queue(MailKind.OVERDUE_ALERT, address,
                     referralId, reference, service, urgency, referral.acknowledgeBy()));

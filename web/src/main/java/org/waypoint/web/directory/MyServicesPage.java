@@ -94,7 +94,7 @@ public class MyServicesPage {
         capacity = shown.capacity().name();
         waitWeeks = shown.waitWeeks().isPresent() ? Integer.toString(shown.waitWeeks().getAsInt()) : "";
         description = shown.description();
-        inbox = shown.referralInbox().value();
+        inbox = shown.referralInbox().map(EmailAddress::value).orElse("");
         address = shown.publicAddress().orElse("");
         Eligibility eligibility = shown.eligibility();
         minAge = eligibility.ages().minAge().isPresent() ? Integer.toString(eligibility.ages().minAge().getAsInt()) : "";
@@ -301,7 +301,7 @@ public class MyServicesPage {
                         case CLOSED -> "govuk-tag--grey";
                     },
                     service.waitWeeks().isPresent() ? Messages.text("capacity.waitWeeks", service.waitWeeks().getAsInt()) : "",
-                    service.referralInbox().value(),
+                    service.referralInbox().map(EmailAddress::value).orElse(""),
                     service.confidentialLocation() ? Messages.text("myServices.confidential")
                             : service.publicAddress().orElse(Messages.text("myServices.noAddress")));
         }

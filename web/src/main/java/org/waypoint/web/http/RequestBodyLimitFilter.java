@@ -29,6 +29,8 @@ public class RequestBodyLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private static final String IMPORT = "/api/v1/directory/imports";
+
     private transient BodyLimit limit;
 
     @Override
@@ -39,6 +41,11 @@ public class RequestBodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getRequestURI().equals(request.getContextPath() + IMPORT)) {
+            // A directory import streams its source and stops at its own, larger limit (waypoint.import.max-bytes).
+            chain.doFilter(request, response);
+            return;
+        }
         if (limit.refusesDeclared(request.getContentLengthLong())) {
             refuse(request, response);
             return;

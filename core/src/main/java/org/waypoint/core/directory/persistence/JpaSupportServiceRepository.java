@@ -127,6 +127,12 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     }
 
     @Override
+    public void writePending() {
+        em.flush();
+        em.clear();
+    }
+
+    @Override
     public void add(SupportService service) {
         em.persist(service);
     }

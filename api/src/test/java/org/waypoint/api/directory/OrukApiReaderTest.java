@@ -1,0 +1,132 @@
+package org.waypoint.api.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.waypoint.core.directory.OrukSource;
+
+/**
+ * Reading another directory's ORUK API, against a small HTTP server on loopback that plays a
+ * directory: every page is read, and each way a source can go wrong is one clear problem.
+ */
+class OrukApiReaderTest {
+
+    private HttpServer server;
+    private String base;
+    private final List<String> asked = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/good/services", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.endsWith("/services")) {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                asked.add(id);
+                answer(exchange, 200, "application/json", "{\"id\": \"" + id + "\", \"name\": \"Service " + id
+                        + "\", \"status\": \"active\"}");
+                return;
+            }
+            String query = exchange.getRequestURI().getQuery();
+            asked.add(query);
+            int page = Integer.parseInt(query.split("&")[0].substring("page=".length()));
+            answer(exchange, 200, "application/json", "{\"total_pages\": 2, \"page_number\": " + page + ", \"contents\": ["
+                    + "{\"id\": \"s" + page + "\", \"name\": \"Service " + page + "\", \"status\": \"active\"}]}");
+        });
+        server.createContext("/html/services", exchange -> answer(exchange, 200, "text/html", "<html></html>"));
+        server.createContext("/missing/services", exchange -> answer(exchange, 404, "application/json", "{}"));
+        server.createContext("/away/services", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://elsewhere.example.org/services");
+            answer(exchange, 302, "text/plain", "");
+        });
+        server.createContext("/moved/services", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath().replace("/moved/", "/good/")
+                    + (query == null ? "" : "?" + query));
+            answer(exchange, 301, "text/plain", "");
+        });
+        server.createContext("/slow/services", exchange -> {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange, 200, "application/json", "{\"contents\": []}");
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void everyPageTheDirectorySaysItHasIsReadAndEachServiceOnItInFull() {
+        OrukSource source = read(base + "/good/");
+        assertThat(source.problems()).isEmpty();
+        assertThat(source.services()).extracting(OrukSource.Service::sourceId).containsExactly("s1", "s2");
+        assertThat(asked).as("each page, and each service on it in full")
+                .containsExactly("page=1&per_page=500", "s1", "page=2&per_page=500", "s2");
+    }
+
+    @Test
+    void aRedirectWithinTheHostIsFollowedAndOneToAnotherHostIsNot() {
+        OrukSource moved = read(base + "/moved");
+        assertThat(moved.problems()).isEmpty();
+        assertThat(moved.services()).hasSize(2);
+        assertThat(read(base + "/away").problems())
+                .containsExactly("The directory redirected to another host (elsewhere.example.org): not followed.");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonOrNot200IsAProblem() {
+        assertThat(read(base + "/html").problems()).containsExactly("The directory answered something other than JSON (text/html).");
+        assertThat(read(base + "/missing").problems()).containsExactly("The directory answered 404 to /missing/services.");
+    }
+
+    @Test
+    void aSlowOrUnreachableDirectoryIsAProblem() throws IOException {
+        assertThat(read(base + "/slow").problems()).containsExactly("The directory did not answer within 1 seconds.");
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(read("http://127.0.0.1:" + closed).problems()).containsExactly("The directory could not be reached at 127.0.0.1.");
+    }
+
+    @Test
+    void anAddressThatIsNotHttpIsAProblem() {
+        assertThat(read("ftp://example.org/").problems()).singleElement().asString().startsWith("The address must be an http or https address");
+        assertThat(read("not an address").problems()).containsExactly("The address is not a web address.");
+    }
+
+    private OrukSource read(String address) {
+        OrukSource source = new OrukSource(1024 * 1024);
+        new OrukApiReader(Duration.ofSeconds(1)).read(address, source);
+        return source;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.waypoint.core.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.waypoint.core.account.Role;
+import org.waypoint.core.audit.AuditEvent;
+import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.directory.ImportReport.Line;
+import org.waypoint.core.directory.ImportReport.Outcome;
+import org.waypoint.core.directory.ImportReport.UnmappedTerm;
+import org.waypoint.core.directory.PublishedTaxonomy.Facet;
+import org.waypoint.core.directory.PublishedTaxonomy.Term;
+import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.OrganisationRepository;
+import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RiskLevel;
+
+/**
+ * An administrator imports a directory from an Open Referral UK source ({@link OrukSource}): first a
+ * dry run that reports what would happen to each service (new, changed, unchanged, or skipped with
+ * its reason), then the same applied in one transaction, or nothing at all when the source has a
+ * problem.
+ * <p>
+ * Services and organisations are matched by their ORUK id, so importing the same source again
+ * changes only what changed in it. The source's taxonomy terms become Waypoint's needs and
+ * eligibility through the term mapping: Waypoint's own published term ids map to themselves, and an
+ * administrator maps any other term to a published term. Only what ORUK says is taken: a service
+ * imported new is closed to referrals and has no referral inbox (an ORUK e-mail is a public contact,
+ * not a secure inbox) until an administrator gives it one; its capacity, inbox, capacity note and
+ * acknowledgement target are Waypoint's own and no import changes them.
+ */
+@ApplicationScoped
+public class DirectoryImport {
+
+    /** The audit detail of an applied import starts so; the rest is counts, never content. */
+    public static final String AUDIT_DETAIL = "import ";
+    /** Services written before the pending writes go out and the persistence context is emptied. */
+    private static final int BATCH = 500;
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final int MAX_ADDRESS = 300;
+    private static final String POSTCODE_PREFIX = "[A-Z]{1,2}([0-9][0-9A-Z]?)?";
+
+    private final SupportServiceRepository services;
+    private final OrganisationRepository organisations;
+    private final TermMappingRepository mappings;
+    private final DomainEvents events;
+    private final AuditTrail audit;
+
+    @Inject
+    public DirectoryImport(SupportServiceRepository services, OrganisationRepository organisations,
+                           TermMappingRepository mappings, DomainEvents events, AuditTrail audit) {
+        this.services = services;
+        this.organisations = organisations;
+        this.mappings = mappings;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    /** For CDI's proxy only. */
+    protected DirectoryImport() {
+        this(null, null, null, null, null);
+    }
+
+    /** What importing the source would do; changes nothing. */
+    @Transactional
+    public ImportReport dryRun(Actor actor, OrukSource source) {
+        actor.requireRole(Role.ADMIN, "import a directory");
+        return plan(source).report(false);
+    }
+
+    /**
+     * Imports the source in this one transaction: every new and changed service, or, when the source
+     * has a problem, nothing. Matching sees the new directory once it commits.
+     */
+    @Transactional
+    public ImportReport apply(Actor actor, OrukSource source) {
+        actor.requireRole(Role.ADMIN, "import a directory");
+        Plan plan = plan(source);
+        if (!source.problems().isEmpty()) {
+            return plan.report(false);
+        }
+        Map<String, Organisation> attached = new HashMap<>();
+        int written = 0;
+        for (Write write : plan.writes) {
+            write(write, plan, attached);
+            if (++written % BATCH == 0) {
+                services.writePending();
+                attached.clear();
+            }
+        }
+        ImportReport report = plan.report(true);
+        if (!plan.writes.isEmpty()) {
+            events.publish(new DirectoryChanged(DirectoryExport.WHOLE_DIRECTORY));
+        }
+        audit.success(actor, AuditTrail.SERVICE, DirectoryExport.WHOLE_DIRECTORY, AuditEvent.Action.UPDATE,
+                AUDIT_DETAIL + report.counts());
+        return report;
+    }
+
+    /** The mapping of other directories' term ids to Waypoint's, as the administrator left it. */
+    @Transactional
+    public Map<String, String> termMapping(Actor actor) {
+        actor.requireRole(Role.ADMIN, "see the import term mapping");
+        return mappings.all();
+    }
+
+    /** Every term a source term can be mapped to: Waypoint's published taxonomy. */
+    @Transactional
+    public List<Term> waypointTerms() {
+        return PublishedTaxonomy.terms(services.categories());
+    }
+
+    /** Maps a source's term to one of Waypoint's published terms. */
+    @Transactional
+    public void mapTerm(Actor actor, String sourceTermId, String waypointTermId) {
+        actor.requireRole(Role.ADMIN, "change the import term mapping");
+        if (sourceTermId == null || sourceTermId.isBlank() || sourceTermId.length() > 100) {
+            throw new IllegalArgumentException("a source term id is 1 to 100 characters");
+        }
+        if (PublishedTaxonomy.find(services.categories(), waypointTermId).isEmpty()) {
+            throw new IllegalArgumentException("a source term maps to a term of Waypoint's published taxonomy");
+        }
+        mappings.put(sourceTermId.strip(), waypointTermId);
+        audit.success(actor, AuditTrail.SERVICE, DirectoryExport.WHOLE_DIRECTORY, AuditEvent.Action.UPDATE,
+                "ORUK import term mapped");
+    }
+
+    /** Forgets a source term's mapping: services carrying it no longer get what it mapped to. */
+    @Transactional
+    public void unmapTerm(Actor actor, String sourceTermId) {
+        actor.requireRole(Role.ADMIN, "change the import term mapping");
+        mappings.remove(sourceTermId);
+        audit.success(actor, AuditTrail.SERVICE, DirectoryExport.WHOLE_DIRECTORY, AuditEvent.Action.UPDATE,
+                "ORUK import term unmapped");
+    }
+
+    private Plan plan(OrukSource source) {
+        Plan plan = new Plan(source.problems());
+        if (!plan.problems.isEmpty()) {
+            return plan;
+        }
+        List<ServiceCategory> categories = services.categories();
+        Map<String, ServiceCategory> categoryByCode = categories.stream()
+                .collect(Collectors.toMap(ServiceCategory::code, Function.identity()));
+        Map<String, Term> published = PublishedTaxonomy.terms(categories).stream()
+                .collect(Collectors.toMap(Term::id, Function.identity()));
+        Map<String, String> mapped = mappings.all();
+        Map<String, SupportService> existing = services.findAll().stream()
+                .collect(Collectors.toMap(SupportService::id, Function.identity()));
+        organisations.findAll().forEach(o -> plan.organisations.put(o.id(), o));
+        Map<String, String> sourceOrganisationNames = new HashMap<>();
+        for (OrukSource.Service service : source.services()) {
+            if (service.organisationId() != null && service.organisationName() != null) {
+                sourceOrganisationNames.putIfAbsent(service.waypointOrganisationId(), service.organisationName().strip());
+            }
+        }
+        for (OrukSource.Service service : source.services()) {
+            List<Term> terms = new ArrayList<>();
+            for (OrukSource.SourceTerm term : service.terms()) {
+                Term found = published.get(mapped.getOrDefault(term.id(), term.id()));
+                if (found == null) {
+                    plan.unmapped.computeIfAbsent(term.id(), id -> new int[1])[0]++;
+                    plan.unmappedNames.putIfAbsent(term.id(), term.name());
+                } else {
+                    terms.add(found);
+                }
+            }
+            judge(service, terms, categoryByCode, existing, sourceOrganisationNames, plan);
+        }
+        return plan;
+    }
+
+    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
+                       Map<String, SupportService> existing, Map<String, String> organisationNames, Plan plan) {
+        String name = service.name().strip();
+        Optional<String> skip = Optional.empty();
+        Desired desired = null;
+        try {
+            desired = desired(service, terms, categories, organisationNames, plan);
+        } catch (Skip reason) {
+            skip = Optional.of(reason.getMessage());
+        }
+        SupportService current = existing.get(service.waypointId());
+        if (skip.isEmpty() && current != null && !current.organisation().id().equals(desired.organisationId())) {
+            skip = Optional.of("In Waypoint this service belongs to another organisation.");
+        }
+        if (skip.isEmpty() && current != null && current.confidentialLocation()) {
+            desired = desired.withoutAddress();
+        }
+        if (skip.isPresent()) {
+            plan.lines.add(new Line(service.sourceId(), name, Outcome.SKIPPED, skip.get()));
+            return;
+        }
+        if (current == null) {
+            plan.lines.add(new Line(service.sourceId(), name, Outcome.NEW, ""));
+            plan.writes.add(new Write(service.waypointId(), desired, null));
+            return;
+        }
+        List<String> changed = Desired.of(current).differences(desired);
+        if (changed.isEmpty()) {
+            plan.lines.add(new Line(service.sourceId(), name, Outcome.UNCHANGED, ""));
+        } else {
+            plan.lines.add(new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed)));
+            plan.writes.add(new Write(service.waypointId(), desired, current));
+        }
+    }
+
+    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
+                            Map<String, String> organisationNames, Plan plan) {
+        if (!service.status().equals("active") && !service.status().equals("temporarily closed")) {
+            throw new Skip("The source lists it as " + service.status() + ".");
+        }
+        String name = service.name().strip();
+        if (name.length() > MAX_NAME) {
+            throw new Skip("Its name is longer than " + MAX_NAME + " characters.");
+        }
+        String description = service.description() == null ? "" : service.description().strip();
+        if (description.isEmpty()) {
+            throw new Skip("It has no description.");
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new Skip("Its description is longer than " + MAX_DESCRIPTION + " characters.");
+        }
+        if (service.organisationId() == null) {
+            throw new Skip("It names no organisation.");
+        }
+        String organisationId = service.waypointOrganisationId();
+        Organisation known = plan.organisations.get(organisationId);
+        String organisationName = organisationNames.get(organisationId);
+        if (known == null && organisationName == null) {
+            throw new Skip("Its organisation is described neither in the source nor in Waypoint.");
+        }
+        if (known != null && !known.kind().provides()) {
+            throw new Skip("Its organisation is in Waypoint as one that refers people, not one that provides services.");
+        }
+        if (organisationName == null) {
+            organisationName = known.name();
+        }
+        if (organisationName.length() > MAX_NAME) {
+            throw new Skip("Its organisation's name is longer than " + MAX_NAME + " characters.");
+        }
+        Map<Facet, Set<String>> codes = new EnumMap<>(Facet.class);
+        terms.forEach(term -> codes.computeIfAbsent(term.facet(), f -> new TreeSet<>()).add(term.code()));
+        Set<String> needs = codes.getOrDefault(Facet.NEEDS, Set.of());
+        if (needs.isEmpty()) {
+            throw new Skip("None of its taxonomy terms maps to a Waypoint need.");
+        }
+        Set<String> areas = new TreeSet<>();
+        for (String area : service.areas()) {
+            String prefix = area.strip().toUpperCase(Locale.ROOT);
+            if (prefix.matches(POSTCODE_PREFIX)) {
+                areas.add(prefix);
+            }
+        }
+        Optional<String> address = service.address().map(OrukSource.SourceAddress::line).filter(line -> !line.isEmpty());
+        if (areas.isEmpty()) {
+            service.address().map(a -> a.postcode().strip().toUpperCase(Locale.ROOT).split("\\s+")[0])
+                    .filter(district -> district.matches(POSTCODE_PREFIX)).ifPresent(areas::add);
+        }
+        if (areas.isEmpty()) {
+            throw new Skip("It gives no service area as a postcode area or district, and no address with a postcode.");
+        }
+        if (address.isPresent() && address.get().length() > MAX_ADDRESS) {
+            throw new Skip("Its address is longer than " + MAX_ADDRESS + " characters.");
+        }
+        AgeRange ages;
+        try {
+            ages = ages(service, codes.getOrDefault(Facet.AGE_GROUPS, Set.of()));
+        } catch (IllegalArgumentException implausible) {
+            throw new Skip("Its ages are not a plausible range.");
+        }
+        Eligibility eligibility = new Eligibility(ages,
+                anyIfAll(codes.get(Facet.GENDERS), Gender.class),
+                anyIfAll(codes.get(Facet.CRIME_TYPES), CrimeType.class),
+                anyIfAll(codes.get(Facet.RISK_LEVELS), RiskLevel.class));
+        Set<String> languages = new TreeSet<>();
+        for (String code : service.languages()) {
+            try {
+                languages.add(new LanguageCode(code).value());
+            } catch (IllegalArgumentException notIso6391) {
+                // a language Waypoint cannot name is left out; English is assumed when none is left
+            }
+        }
+        if (languages.isEmpty()) {
+            languages.add(LanguageCode.ENGLISH.value());
+        }
+        Set<String> delivery = codes.getOrDefault(Facet.DELIVERY, Set.of());
+        EnumSet<DeliveryMode> modes = EnumSet.noneOf(DeliveryMode.class);
+        for (DeliveryMode mode : DeliveryMode.values()) {
+            if (delivery.contains(mode.name())) {
+                modes.add(mode);
+            }
+        }
+        if (modes.isEmpty()) {
+            modes.add(DeliveryMode.IN_PERSON);
+        }
+        Set<ServiceCategory> chosen = new HashSet<>();
+        needs.forEach(code -> chosen.add(categories.get(code)));
+        return new Desired(name, description, chosen, areas, eligibility, languages,
+                delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, organisationId, organisationName);
+    }
+
+    /** The source's ages; when it gives none, the age groups it carries (children only, or adults only). */
+    private static AgeRange ages(OrukSource.Service service, Set<String> ageGroups) {
+        OptionalInt min = service.minimumAge();
+        OptionalInt max = service.maximumAge();
+        if (min.isEmpty() && max.isEmpty()) {
+            if (ageGroups.equals(Set.of(PublishedTaxonomy.CHILDREN))) {
+                return AgeRange.upTo(AgeRange.ADULT_AGE - 1);
+            }
+            if (ageGroups.equals(Set.of(PublishedTaxonomy.ADULTS))) {
+                return AgeRange.from(AgeRange.ADULT_AGE);
+            }
+        }
+        return new AgeRange(min, max);
+    }
+
+    /** The values named; none named, or every one, means any (an empty set), as Waypoint keeps eligibility. */
+    private static <E extends Enum<E>> Set<E> anyIfAll(Set<String> codes, Class<E> type) {
+        EnumSet<E> values = EnumSet.noneOf(type);
+        if (codes != null) {
+            for (E value : type.getEnumConstants()) {
+                if (codes.contains(value.name())) {
+                    values.add(value);
+                }
+            }
+        }
+        return values.size() == type.getEnumConstants().length ? EnumSet.noneOf(type) : values;
+    }
+
+    /**
+     * Writes one service, and its organisation if new or renamed. What the plan read may no longer be
+     * held once a batch has gone out, so services and organisations are found afresh in each batch.
+     */
+    private void write(Write write, Plan plan, Map<String, Organisation> attached) {
+        Desired desired = write.desired;
+        Organisation organisation = attached.get(desired.organisationId());
+        if (organisation == null && plan.organisations.containsKey(desired.organisationId())) {
+            organisation = organisations.find(desired.organisationId()).orElseThrow();
+        }
+        if (organisation == null) {
+            organisation = Organisation.imported(desired.organisationId(), desired.organisationName());
+            organisations.add(organisation);
+            plan.organisations.put(organisation.id(), organisation);
+        } else if (!organisation.name().equals(desired.organisationName())) {
+            organisation.rename(desired.organisationName());
+        }
+        attached.put(organisation.id(), organisation);
+        SupportService service = write.current == null ? null : services.find(write.id).orElseThrow();
+        if (service == null) {
+            service = SupportService.imported(write.id, organisation, desired.name(), desired.description(),
+                    desired.categories(), desired.areas());
+        } else {
+            service.describeAsImported(desired.name(), desired.description(), desired.categories(), desired.areas());
+        }
+        service.eligibility(desired.eligibility());
+        service.languages(desired.languages().stream().map(LanguageCode::new).toList(), desired.interpreters());
+        service.deliveryModes(desired.modes());
+        if (!service.confidentialLocation()) {
+            desired.address().ifPresentOrElse(service::locatedAt, service::noPublicAddress);
+        }
+        // What ORUK publishes as the service's last_modified: the import is its last change.
+        service.modifiedAt(java.time.Instant.now());
+        if (write.current == null) {
+            services.add(service);
+        }
+    }
+
+    /** What a service is to be, in the terms it is compared by. */
+    private record Desired(String name, String description, Set<ServiceCategory> categories, Set<String> areas,
+                           Eligibility eligibility, Set<String> languages, boolean interpreters,
+                           Set<DeliveryMode> modes, Optional<String> address, String organisationId,
+                           String organisationName) {
+
+        /** A confidential location (a refuge) keeps no address, whatever a source says. */
+        Desired withoutAddress() {
+            return new Desired(name, description, categories, areas, eligibility, languages, interpreters, modes,
+                    Optional.empty(), organisationId, organisationName);
+        }
+
+        static Desired of(SupportService service) {
+            return new Desired(service.name(), service.description(), Set.copyOf(service.categories()),
+                    Set.copyOf(service.postcodePrefixes()), service.eligibility(),
+                    service.languages().stream().map(LanguageCode::value).collect(Collectors.toSet()),
+                    service.interpretersAvailable(), Set.copyOf(service.deliveryModes()),
+                    service.publicAddress(), service.organisation().id(), service.organisation().name());
+        }
+
+        /** The names of the fields in which {@code wanted} differs from this, in a fixed order. */
+        List<String> differences(Desired wanted) {
+            List<String> changed = new ArrayList<>();
+            note(changed, "name", name, wanted.name);
+            note(changed, "description", description, wanted.description);
+            note(changed, "needs", categories, wanted.categories);
+            note(changed, "areas", areas, wanted.areas);
+            note(changed, "eligibility", eligibility, wanted.eligibility);
+            note(changed, "languages", languages, wanted.languages);
+            note(changed, "interpreters", interpreters, wanted.interpreters);
+            note(changed, "ways of meeting", modes, wanted.modes);
+            note(changed, "address", address, wanted.address);
+            note(changed, "organisation name", organisationName, wanted.organisationName);
+            return changed;
+        }
+
+        private static void note(List<String> changed, String field, Object was, Object wanted) {
+            if (!was.equals(wanted)) {
+                changed.add(field);
+            }
+        }
+    }
+
+    /** A service to add ({@code current} null) or to change. */
+    private record Write(String id, Desired desired, SupportService current) {
+    }
+
+    /** The outcome of reading a source against the directory, before anything is written. */
+    private static final class Plan {
+
+        private final List<String> problems;
+        private final List<Line> lines = new ArrayList<>();
+        private final List<Write> writes = new ArrayList<>();
+        private final Map<String, Organisation> organisations = new HashMap<>();
+        private final Map<String, int[]> unmapped = new LinkedHashMap<>();
+        private final Map<String, String> unmappedNames = new HashMap<>();
+
+        Plan(List<String> problems) {
+            this.problems = problems;
+        }
+
+        ImportReport report(boolean applied) {
+            List<UnmappedTerm> terms = unmapped.entrySet().stream()
+                    .map(e -> new UnmappedTerm(e.getKey(), unmappedNames.get(e.getKey()), e.getValue()[0]))
+                    .sorted(Comparator.comparingInt(UnmappedTerm::services).reversed()
+                            .thenComparing(UnmappedTerm::id))
+                    .toList();
+            return new ImportReport(applied, problems, problems.isEmpty() ? lines : List.of(), terms);
+        }
+    }
+
+    /** Why one service of the source is left out. */
+    private static final class Skip extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Skip(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

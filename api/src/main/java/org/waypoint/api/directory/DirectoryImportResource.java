@@ -152,10 +152,8 @@ public class DirectoryImportResource {
     @Path("term-mappings")
     @Operation(summary = "List the import term mapping",
             description = "How other directories' taxonomy terms map to Waypoint's published terms when a directory is "
-                    + "imported; Waypoint's own term ids map to themselves and are not listed. Administrators only.")
-    @APIResponse(responseCode = "200", description = "Every mapping, by source term id.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TermMapping.class)))
+                    + "imported, by source term id; Waypoint's own term ids map to themselves and are not listed. "
+                    + "Administrators only.")
     @Allowed(Role.ADMIN)
     public List<TermMapping> termMappings() {
         return imports.termMapping(actor.required()).entrySet().stream()

@@ -585,7 +585,10 @@ public class Referral {
     }
 
 
-    /** Whether a working time is yet to be measured: acknowledged or accepted since last measured. */
+    /**
+     * Whether something the reports count is yet to be measured: a working time (acknowledged or
+     * accepted since), or the facts of a referral made before the reports kept them.
+     */
     public boolean unmeasured() {
         return (receivedAt != null && ackWorkingSeconds == null) || (acceptedAt != null && acceptWorkingSeconds == null)
                 || !factsDerived;
@@ -633,8 +636,7 @@ public class Referral {
                             EndReason code) {
         ReferralStatus from = status;
         status = to;
-        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, code, timeline.size()));
-        updatedAt = now;
+        record(actor, now, action, from, to, reason, code);
         if (from != ReferralStatus.DRAFT) {
             pendingEvents.add(new ReferralEvents.StatusChanged(id, reference, service.id(), referrerUserId, action, from, to, now,
                     actor.organisationId()));
@@ -643,7 +645,12 @@ public class Referral {
 
     private void record(Actor actor, Instant now, ReferralAction action, ReferralStatus from, ReferralStatus to,
                         String reason) {
-        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, null, timeline.size()));
+        record(actor, now, action, from, to, reason, null);
+    }
+
+    private void record(Actor actor, Instant now, ReferralAction action, ReferralStatus from, ReferralStatus to,
+                        String reason, EndReason code) {
+        timeline.add(new TimelineEvent(this, actor, now, action, from, to, reason, code, timeline.size()));
         updatedAt = now;
     }
 

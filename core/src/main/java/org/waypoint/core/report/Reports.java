@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
@@ -311,11 +313,11 @@ public class Reports {
     }
 
     /** How many referrals took each time (in tenths of a working hour) to be acknowledged, or accepted. */
-    record Histogram(java.util.SortedMap<Integer, Long> countsByTenths, long total) {
+    record Histogram(SortedMap<Integer, Long> countsByTenths, long total) {
 
         /** Of one service, or of all ({@code service} empty). */
         static Histogram of(List<WorkingTime> times, boolean toAccept, Optional<String> service) {
-            java.util.SortedMap<Integer, Long> counts = new java.util.TreeMap<>();
+            SortedMap<Integer, Long> counts = new TreeMap<>();
             long total = 0;
             for (WorkingTime t : times) {
                 if (t.toAccept() == toAccept && service.map(t.serviceId()::equals).orElse(true)) {

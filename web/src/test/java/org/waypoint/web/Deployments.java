@@ -35,11 +35,14 @@ public final class Deployments {
 
     /**
      * The deployment's address with the host made loopback: Payara Micro reports the machine's
-     * interface address, and the tests' traffic stays on this machine's loopback.
+     * interface address, and the tests' traffic stays on this machine's loopback. The root context's
+     * path is always "/": Arquillian has been seen to give it as empty, which made requests written as
+     * {@code base.getPath() + "api/…"} lose their leading slash and fail once in a CI run.
      */
     public static java.net.URL loopback(java.net.URL deployed) {
+        String file = deployed.getFile().isEmpty() ? "/" : deployed.getFile();
         try {
-            return new java.net.URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), deployed.getFile());
+            return new java.net.URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), file);
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -54,6 +54,7 @@ public final class Deployments {
     }
 
     private static void resetDatabase() {
+        awaitPreviousServer(required("waypoint.it.data-dir"));
         deleteRecursively(Path.of(required("waypoint.it.data-dir")));
         String url = required("waypoint.it.db-url");
         if (url.startsWith("jdbc:postgresql:")) {
@@ -66,6 +67,26 @@ public final class Deployments {
                 throw new IllegalStateException("cannot reset the PostgreSQL test schema", e);
             }
         }
+    }
+
+    /**
+     * Waits for the previous test class's server, if it is still stopping, to end: one that lingers
+     * writes into the embedded database after its files were deleted, and the next server then cannot
+     * create it ("Failed to create database", seen in CI). Found by its data folder on its command line.
+     */
+    private static void awaitPreviousServer(String dataDir) {
+        String marker = "-Dwaypoint.data.dir=" + dataDir;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(server -> {
+                    try {
+                        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        server.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     private static void deleteRecursively(Path dir) {

@@ -39,7 +39,7 @@ public class DirectoryService {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
-        this.snapshots = new DirectorySnapshots(services::profiles, services::directoryVersion, clock);
+        this.snapshots = new DirectorySnapshots(services, clock);
     }
 
     /** For CDI's proxy only. */
@@ -250,8 +250,9 @@ public class DirectoryService {
 
     /**
      * Takes a new snapshot of the directory if it has changed since the held one was taken, through
-     * this instance or any other sharing the database; run every second, so that every instance's
-     * matching sees a change within about two seconds, without a match waiting for the new snapshot.
+     * this instance or any other sharing the database (reading again only the services changed, when
+     * they are few); run every second, so that every instance's matching sees a change within about
+     * two seconds, without a match waiting for the new snapshot.
      *
      * @return whether a new snapshot was taken
      */
@@ -264,7 +265,7 @@ public class DirectoryService {
 
     /** A change to the directory moves its stored version on, in the change's own transaction, for every instance to see. */
     void countChange(@Observes(during = TransactionPhase.IN_PROGRESS) DirectoryChanged change) {
-        services.countChange();
+        services.countChange(change.oneService());
     }
 
     /** Once a change to the directory is committed, the next match through this instance takes a fresh snapshot. */

@@ -105,6 +105,25 @@ public final class DirectorySnapshot {
         }
     }
 
+    /**
+     * This directory with the given services as they now are: each of {@code changed} is replaced by
+     * its profile in {@code nowAs}, or left out when it has none (it no longer exists). The indexes are
+     * worked out afresh, which over the services already in memory takes a fraction of reading them.
+     */
+    public DirectorySnapshot with(Set<String> changed, Collection<ServiceProfile> nowAs) {
+        if (changed.isEmpty()) {
+            return this;
+        }
+        List<ServiceProfile> next = new ArrayList<>(size + nowAs.size());
+        for (ServiceProfile service : services) {
+            if (!changed.contains(service.id())) {
+                next.add(service);
+            }
+        }
+        next.addAll(nowAs);
+        return new DirectorySnapshot(next);
+    }
+
     private static long mask(Set<? extends Enum<?>> values) {
         long mask = 0;
         for (Enum<?> value : values) {

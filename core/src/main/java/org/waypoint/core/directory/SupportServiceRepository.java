@@ -1,7 +1,9 @@
 package org.waypoint.core.directory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where support services and the category taxonomy are kept. */
 public interface SupportServiceRepository {
@@ -30,8 +32,25 @@ public interface SupportServiceRepository {
      */
     long directoryVersion();
 
-    /** Moves the directory's version on, in the transaction making the change. */
-    void countChange();
+    /**
+     * Moves the directory's version on, in the transaction making the change, and notes which service
+     * it changed where it is one service (none for a change to the whole directory, such as an import).
+     */
+    void countChange(Optional<String> serviceId);
+
+    /**
+     * The services changed by the changes after version {@code after} up to version {@code upTo}, if
+     * every one of them is on record as a change to one service; none if any is not (a change to the
+     * whole directory, or one too old to be kept), and the whole directory must then be read again.
+     */
+    default Optional<Set<String>> servicesChanged(long after, long upTo) {
+        return Optional.empty();
+    }
+
+    /** What matching needs of those of the given services that exist, as {@link #profiles()}. */
+    default List<ServiceProfile> profiles(Collection<String> ids) {
+        return profiles().stream().filter(profile -> ids.contains(profile.id())).toList();
+    }
 
     /**
      * Sends the changes made so far in this transaction to the store and lets go of the services and

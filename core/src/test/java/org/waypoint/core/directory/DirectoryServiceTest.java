@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DirectoryServiceTest {
@@ -34,10 +35,11 @@ class DirectoryServiceTest {
     }
 
     @Test
-    void readsTheDirectoryAgainOnceItsSnapshotIsThirtySecondsOld() {
+    void looksForChangesItselfOnceNothingHasRefreshedForThirtySeconds() {
         repository.add(aService().named("Harbour Counselling").build());
         offered();
         repository.add(aService().named("Added by another instance").build());
+        repository.countChange(Optional.empty());
 
         clock.advance(Duration.ofSeconds(29));
         assertThat(offered()).containsExactly("Harbour Counselling");
@@ -48,24 +50,11 @@ class DirectoryServiceTest {
     }
 
     @Test
-    void readsTheDirectoryAgainAfterAChangeMadeThroughThisInstance() {
-        offered();
-        SupportService added = aService().named("Added here").build();
-        repository.add(added);
-
-        directory.onDirectoryChanged(new DirectoryChanged(added.id()));
-
-        assertThat(offered()).containsExactly("Added here");
-        assertThat(offered()).containsExactly("Added here");
-        assertThat(repository.reads()).isEqualTo(2);
-    }
-
-    @Test
     void seesAChangeMadeThroughAnotherInstanceAtTheNextRefreshWithoutAMatchWaitingForIt() {
         repository.add(aService().named("Harbour Counselling").build());
         offered();
         repository.add(aService().named("Added by another instance").build());
-        repository.countChange();
+        repository.countChange(Optional.empty());
 
         assertThat(offered()).as("not yet refreshed").containsExactly("Harbour Counselling");
         assertThat(directory.keepSnapshotCurrent()).isTrue();
@@ -114,7 +103,44 @@ class DirectoryServiceTest {
         assertThat(repository.directoryVersion()).isEqualTo(1);
         assertThat(offered()).containsExactly("Added here");
         assertThat(directory.keepSnapshotCurrent()).isFalse();
+        assertThat(repository.reads()).as("whole reads").isEqualTo(1);
+        assertThat(repository.servicesRead()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeToOneServiceThroughAnotherInstanceReadsThatServiceAloneAgain() {
+        SupportService harbour = aService().named("Harbour Counselling").build();
+        repository.add(harbour);
+        repository.add(aService().named("Riverside Advocacy").build());
+        offered();
+        SupportService added = aService().named("Added by another instance").build();
+        repository.add(added);
+        repository.countChange(Optional.of(added.id()));
+        harbour.close();
+        repository.countChange(Optional.of(harbour.id()));
+
+        assertThat(directory.keepSnapshotCurrent()).isTrue();
+
+        assertThat(offered()).containsExactly("Added by another instance", "Riverside Advocacy");
+        assertThat(repository.reads()).as("whole reads").isEqualTo(1);
+        assertThat(repository.servicesRead()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeToTheWholeDirectoryAmongChangesToOneServiceReadsItWhole() {
+        SupportService harbour = aService().named("Harbour Counselling").build();
+        repository.add(harbour);
+        offered();
+        harbour.close();
+        repository.countChange(Optional.of(harbour.id()));
+        repository.add(aService().named("Imported").build());
+        repository.countChange(Optional.empty());
+
+        assertThat(directory.keepSnapshotCurrent()).isTrue();
+
+        assertThat(offered()).containsExactly("Imported");
         assertThat(repository.reads()).isEqualTo(2);
+        assertThat(repository.servicesRead()).isZero();
     }
 
     /** A clock that moves only when a test moves it. */

@@ -1,16 +1,23 @@
 package org.waypoint.core.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Keeps services in a list, and counts how often the whole directory is read for matching. */
+/** Keeps services in a list and changes by service, and counts how often the directory is read for matching, whole or a service at a time. */
 final class InMemorySupportServiceRepository implements SupportServiceRepository {
 
     private final List<SupportService> services = new ArrayList<>();
     private int reads;
     private long version;
+    private final Map<Long, String> changes = new HashMap<>();
+    private int servicesRead;
 
     @Override
     public synchronized List<SupportService> findAll() {
@@ -50,11 +57,36 @@ final class InMemorySupportServiceRepository implements SupportServiceRepository
     }
 
     @Override
-    public synchronized void countChange() {
+    public synchronized void countChange(Optional<String> serviceId) {
         version++;
+        serviceId.ifPresent(id -> changes.put(version, id));
     }
 
+    @Override
+    public synchronized Optional<Set<String>> servicesChanged(long after, long upTo) {
+        Set<String> ids = new HashSet<>();
+        for (long v = after + 1; v <= upTo; v++) {
+            if (!changes.containsKey(v)) {
+                return Optional.empty();
+            }
+            ids.add(changes.get(v));
+        }
+        return Optional.of(ids);
+    }
+
+    @Override
+    public synchronized List<ServiceProfile> profiles(Collection<String> ids) {
+        servicesRead += ids.size();
+        return services.stream().filter(s -> ids.contains(s.id())).map(ServiceProfile::of).toList();
+    }
+
+    /** How often the whole directory was read. */
     synchronized int reads() {
         return reads;
+    }
+
+    /** How many services were read one by one, after changes to them. */
+    synchronized int servicesRead() {
+        return servicesRead;
     }
 }

@@ -186,7 +186,7 @@ public final class InMemory {
         }
 
         @Override
-        public void countChange() {
+        public void countChange(Optional<String> serviceId) {
             version++;
         }
 

@@ -3,9 +3,11 @@ package org.waypoint.bench.matching;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.DirectorySnapshot;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
@@ -36,7 +39,8 @@ import org.waypoint.core.shared.persistence.Migrations;
  * change: embedded Derby in memory, migrated by the application's scripts, read through the
  * application's persistence unit and repository. {@link #rebuild} is what the application does;
  * {@link #rebuildFromEntities} reads the same through the entities with all their lists, for
- * comparison. Each operation is one whole snapshot (SingleShotTime).
+ * comparison; {@link #refreshAfterOneChange} brings a held snapshot up to date after a change to one
+ * service. Each operation is one snapshot taken or brought up to date (SingleShotTime).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -114,6 +118,55 @@ public class SnapshotRebuildBenchmark {
     @Benchmark
     public DirectorySnapshot rebuild() {
         return inTransaction(em -> new DirectorySnapshot(new JpaSupportServiceRepository(em).profiles()));
+    }
+
+    /**
+     * What an instance holding a snapshot does once another has changed one service: reads that
+     * service again and works the snapshot's indexes out afresh (the whole directory read takes
+     * {@link #rebuild}). With the scheduler's one-second poll, this is how long a change takes to reach
+     * every instance's matching.
+     */
+    @Benchmark
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 20)
+    public boolean refreshAfterOneChange(Changing changing) {
+        return changing.directory.keepSnapshotCurrent();
+    }
+
+    /** An instance matching over the directory, and another instance changing one service at a time. */
+    @State(Scope.Thread)
+    public static class Changing {
+
+        private EntityManager reads;
+        private DirectoryService directory;
+        private List<String> ids;
+        private int changed;
+
+        @Setup(Level.Trial)
+        public void holdASnapshot(SnapshotRebuildBenchmark bench) {
+            reads = bench.factory.createEntityManager();
+            directory = new DirectoryService(new JpaSupportServiceRepository(reads), null, event -> { }, null,
+                    Clock.systemUTC());
+            directory.keepSnapshotCurrent();
+            ids = bench.inTransaction(em -> em.createQuery("SELECT s.id FROM SupportService s", String.class)
+                    .setMaxResults(1000).getResultList());
+        }
+
+        @Setup(Level.Invocation)
+        public void anotherInstanceChangesOneService(SnapshotRebuildBenchmark bench) {
+            String id = ids.get(changed++ % ids.size());
+            bench.inTransaction(em -> {
+                em.createNativeQuery("UPDATE support_service SET wait_weeks = ?1 WHERE id = ?2")
+                        .setParameter(1, changed % 12).setParameter(2, id).executeUpdate();
+                new JpaSupportServiceRepository(em).countChange(Optional.of(id));
+                return null;
+            });
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            reads.close();
+        }
     }
 
     /** The same through the entities, each list batched: how the snapshot was taken before. */

@@ -3,6 +3,8 @@ package org.waypoint.core.directory.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
@@ -33,6 +36,9 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     private static final List<String> LISTS = List.of("categories", "postcodePrefixes", "genders", "crimeTypes",
             "riskLevels", "languages", "deliveryModes");
     private static final Map<String, Object> WITH_ORGANISATION = Map.of("eclipselink.join-fetch", "s.organisation");
+
+    /** Changes kept on record by the service they changed; an instance further behind reads the whole directory. */
+    static final int CHANGES_KEPT = 1000;
 
     private final EntityManager em;
 
@@ -69,34 +75,58 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public List<ServiceProfile> profiles() {
+        return profiles("", List.of());
+    }
+
+    /** The same for a few services (at most a few hundred: their ids are the statements' parameters). */
+    @Override
+    public List<ServiceProfile> profiles(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner parameters = new StringJoiner(", ", " IN (", ")");
+        for (int i = 1; i <= ids.size(); i++) {
+            parameters.add("?" + i);
+        }
+        return profiles(parameters.toString(), List.copyOf(ids));
+    }
+
+    /** The profiles of the services whose id is {@code in} (a SQL IN list of {@code ids}), or of every one. */
+    private List<ServiceProfile> profiles(String in, List<String> ids) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (Object[] s : em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
+        var services = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
-                + " s.capacityNote FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
+                + " s.capacityNote FROM SupportService s JOIN s.organisation o"
+                + (ids.isEmpty() ? "" : " WHERE s.id" + in), Object[].class);
+        for (Object[] s : withParameters(services, ids).getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
-        each("SELECT service_id, category_code FROM support_service_category", rows, (row, v) -> row.categories.add(v));
-        each("SELECT service_id, postcode_prefix FROM support_service_area", rows, (row, v) -> row.areas.add(v));
-        each("SELECT service_id, gender FROM support_service_gender", rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
-        each("SELECT service_id, crime_type FROM support_service_crime_type", rows,
+        each("support_service_category", "category_code", in, ids, rows, (row, v) -> row.categories.add(v));
+        each("support_service_area", "postcode_prefix", in, ids, rows, (row, v) -> row.areas.add(v));
+        each("support_service_gender", "gender", in, ids, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("support_service_crime_type", "crime_type", in, ids, rows,
                 (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
-        each("SELECT service_id, risk_level FROM support_service_risk_level", rows,
+        each("support_service_risk_level", "risk_level", in, ids, rows,
                 (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
-        each("SELECT service_id, language_code FROM support_service_language", rows,
+        each("support_service_language", "language_code", in, ids, rows,
                 (row, v) -> row.languages.add(new LanguageCode(v)));
-        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", rows,
+        each("support_service_delivery_mode", "delivery_mode", in, ids, rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
     }
 
     /**
      * Hands each value of a list to its service's row; a service added since the rows were read is
-     * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
-     * only through its service, and joining every row back to the services costs more than reading it.
+     * left for the next read. Each list's table is read whole (or for the services asked for), in SQL:
+     * in JPQL a list is reached only through its service, and joining every row back to the services
+     * costs more than reading it.
      */
-    private void each(String sql, Map<String, Row> rows, BiConsumer<Row, String> add) {
+    private void each(String table, String column, String in, List<String> ids, Map<String, Row> rows,
+                      BiConsumer<Row, String> add) {
+        Query query = em.createNativeQuery("SELECT service_id, " + column + " FROM " + table
+                + (ids.isEmpty() ? "" : " WHERE service_id" + in));
         @SuppressWarnings("unchecked")
-        List<Object[]> pairs = em.createNativeQuery(sql).getResultList();
+        List<Object[]> pairs = withParameters(query, ids).getResultList();
         for (Object[] pair : pairs) {
             Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
@@ -105,15 +135,49 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         }
     }
 
+    private static <Q extends Query> Q withParameters(Q query, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query;
+    }
+
     @Override
     public long directoryVersion() {
         return ((Number) em.createNativeQuery("SELECT version FROM directory_version WHERE id = 1")
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * The change's row is written under the lock the version's update takes, so the changes' versions
+     * follow the order their transactions commit in; only the latest {@link #CHANGES_KEPT} are kept.
+     */
     @Override
-    public void countChange() {
+    public void countChange(Optional<String> serviceId) {
         em.createNativeQuery("UPDATE directory_version SET version = version + 1 WHERE id = 1").executeUpdate();
+        if (serviceId.isPresent()) {
+            long version = directoryVersion();
+            em.createNativeQuery("INSERT INTO directory_change (version, service_id) VALUES (?1, ?2)")
+                    .setParameter(1, version).setParameter(2, serviceId.get()).executeUpdate();
+            em.createNativeQuery("DELETE FROM directory_change WHERE version <= ?1")
+                    .setParameter(1, version - CHANGES_KEPT).executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Set<String>> servicesChanged(long after, long upTo) {
+        if (upTo - after > CHANGES_KEPT) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> changed = em.createNativeQuery("SELECT service_id FROM directory_change WHERE version > ?1 AND version <= ?2")
+                .setParameter(1, after).setParameter(2, upTo).getResultList();
+        if (changed.size() != upTo - after) {
+            return Optional.empty();
+        }
+        Set<String> ids = new HashSet<>();
+        changed.forEach(id -> ids.add(id.toString().strip()));
+        return Optional.of(ids);
     }
 
     /**

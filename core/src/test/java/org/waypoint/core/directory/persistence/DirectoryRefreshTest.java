@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,14 +86,15 @@ class DirectoryRefreshTest {
     void offersWhatAnotherInstanceChangedWithinTwoSeconds() throws Exception {
         assertThat(offered()).containsExactly("Harbour Counselling");
 
-        long changedAt = anotherInstanceChanges("UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?", true);
+        long changedAt = anotherInstanceChanges("UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?", Counted.AS_ONE_SERVICE);
         Duration seen = untilOffered(List.of(), changedAt);
 
         assertThat(seen).as("closed elsewhere, seen here after").isLessThan(Duration.ofSeconds(2));
         assertThat(thisInstance.match(PERSON, true).exclusions()).singleElement()
                 .satisfies(e -> assertThat(e.service().id()).isEqualTo(serviceId));
 
-        changedAt = anotherInstanceChanges("UPDATE support_service SET capacity = 'OPEN', name = 'Harbour Reopened' WHERE id = ?", true);
+        changedAt = anotherInstanceChanges("UPDATE support_service SET capacity = 'OPEN', name = 'Harbour Reopened' WHERE id = ?",
+                Counted.AS_WHOLE_DIRECTORY);
         assertThat(untilOffered(List.of("Harbour Reopened"), changedAt)).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -100,22 +102,32 @@ class DirectoryRefreshTest {
     void aChangeThatDoesNotMoveTheVersionOnIsNotLookedForEverySecond() throws Exception {
         assertThat(offered()).containsExactly("Harbour Counselling");
 
-        anotherInstanceChanges("UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?", false);
+        anotherInstanceChanges("UPDATE support_service SET capacity = 'CLOSED' WHERE id = ?", Counted.NOT);
         Thread.sleep(3 * POLL.toMillis());
 
         assertThat(offered()).as("the version row is what tells instances of a change").containsExactly("Harbour Counselling");
     }
 
-    /** Commits {@code update} of the service, with the directory's version moved on or not, and says when. */
-    private long anotherInstanceChanges(String update, boolean countIt) throws Exception {
+    /** How another instance's change is counted: as a change to one service, as an import's, or (wrongly) not at all. */
+    private enum Counted { AS_ONE_SERVICE, AS_WHOLE_DIRECTORY, NOT }
+
+    /** Commits {@code update} of the service, with the directory's version moved on as {@code counted} says, and says when. */
+    private long anotherInstanceChanges(String update, Counted counted) throws Exception {
         try (Connection connection = db.jdbc()) {
             connection.setAutoCommit(false);
             try (PreparedStatement change = connection.prepareStatement(update);
                  Statement version = connection.createStatement()) {
                 change.setString(1, serviceId);
                 assertThat(change.executeUpdate()).isEqualTo(1);
-                if (countIt) {
+                if (counted != Counted.NOT) {
                     version.executeUpdate("UPDATE directory_version SET version = version + 1 WHERE id = 1");
+                }
+                if (counted == Counted.AS_ONE_SERVICE) {
+                    try (PreparedStatement record = connection.prepareStatement("INSERT INTO directory_change (version, service_id)"
+                            + " SELECT version, ? FROM directory_version WHERE id = 1")) {
+                        record.setString(1, serviceId);
+                        record.executeUpdate();
+                    }
                 }
             }
             connection.commit();
@@ -181,7 +193,17 @@ class DirectoryRefreshTest {
         }
 
         @Override
-        public void countChange() {
+        public Optional<Set<String>> servicesChanged(long after, long upTo) {
+            return withEntityManager(repository -> repository.servicesChanged(after, upTo));
+        }
+
+        @Override
+        public List<ServiceProfile> profiles(Collection<String> ids) {
+            return withEntityManager(repository -> repository.profiles(ids));
+        }
+
+        @Override
+        public void countChange(Optional<String> serviceId) {
             throw new UnsupportedOperationException("this instance changes nothing here");
         }
     }

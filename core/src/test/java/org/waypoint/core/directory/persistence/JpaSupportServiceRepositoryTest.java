@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.persistence.jpa.JpaEntityManager;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -172,12 +174,12 @@ class JpaSupportServiceRepositoryTest {
         long before = read(em -> new JpaSupportServiceRepository(em).directoryVersion());
 
         db.inTransaction(em -> {
-            new JpaSupportServiceRepository(em).countChange();
+            new JpaSupportServiceRepository(em).countChange(Optional.empty());
             return null;
         });
         try {
             db.inTransaction(em -> {
-                new JpaSupportServiceRepository(em).countChange();
+                new JpaSupportServiceRepository(em).countChange(Optional.empty());
                 throw new IllegalStateException("rolled back");
             });
         } catch (IllegalStateException rolledBack) {
@@ -191,7 +193,46 @@ class JpaSupportServiceRepositoryTest {
         assertThat(read(em -> new JpaSupportServiceRepository(em).directoryVersion())).isEqualTo(before + 6);
     }
 
+    @Test
+    void namesTheServicesChangedSinceAVersionWhenEveryChangeSinceWasToOneService() {
+        List<String> ids = inSession(em -> new JpaSupportServiceRepository(em).profiles()).stream()
+                .map(ServiceProfile::id).sorted().toList();
+        long start = read(em -> new JpaSupportServiceRepository(em).directoryVersion());
+        for (String id : List.of(ids.get(0), ids.get(1), ids.get(0))) {
+            db.inTransaction(em -> {
+                new JpaSupportServiceRepository(em).countChange(Optional.of(id));
+                return null;
+            });
+        }
+
+        assertThat(changedSince(start, start + 3))
+                .contains(Set.of(ids.get(0), ids.get(1)));
+        assertThat(changedSince(start + 2, start + 3))
+                .contains(Set.of(ids.get(0)));
+        List<ServiceProfile> one = inSession(em -> new JpaSupportServiceRepository(em).profiles(Set.of(ids.get(1))));
+        List<ServiceProfile> all = inSession(em -> new JpaSupportServiceRepository(em).profiles());
+        assertThat(one).as("one service's profile, as the whole read gives it")
+                .containsExactlyElementsOf(all.stream().filter(p -> p.id().equals(ids.get(1))).toList());
+
+        db.inTransaction(em -> {
+            new JpaSupportServiceRepository(em).countChange(Optional.empty());
+            return null;
+        });
+        assertThat(changedSince(start, start + 4))
+                .as("a change to the whole directory is not one service's").isEmpty();
+        assertThat(changedSince(start - 1, start + 3))
+                .as("a change from before the record").isEmpty();
+    }
+
+    private static Optional<Set<String>> changedSince(long after, long upTo) {
+        return inSession(em -> new JpaSupportServiceRepository(em).servicesChanged(after, upTo));
+    }
+
     private static long read(java.util.function.Function<EntityManager, Long> query) {
+        return inSession(query);
+    }
+
+    private static <T> T inSession(java.util.function.Function<EntityManager, T> query) {
         EntityManager em = db.entityManager();
         try {
             return query.apply(em);

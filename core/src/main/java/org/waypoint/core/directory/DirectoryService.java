@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
@@ -56,6 +59,25 @@ public class DirectoryService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SupportService> listServices() {
         return services.findAll();
+    }
+
+    /**
+     * Every service as matching sees it, in name order, from the snapshot held in memory: what the
+     * public lists filter and page, so that a request reads only the page's services
+     * ({@link #listServices(List)}), not the whole directory. A change shows as matching sees it: at
+     * once through this instance, within about two seconds through another.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ServiceProfile> profiles() {
+        return snapshots.current().services();
+    }
+
+    /** These services with their lists, in the order of the ids given; an id of no service is passed over. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SupportService> listServices(List<String> ids) {
+        Map<String, SupportService> found = new HashMap<>();
+        services.findAll(ids).forEach(service -> found.put(service.id(), service));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The support categories a service may offer and a referral may ask for. */

@@ -171,23 +171,45 @@ public final class PublishedTaxonomy {
      * whether it arranges interpreters. In the order of {@link #terms}.
      */
     public static List<Term> termsOf(SupportService service) {
-        Set<String> ids = new LinkedHashSet<>();
-        service.categories().forEach(c -> ids.add(termId(Facet.NEEDS, c.code())));
+        ServiceProfile profile = ServiceProfile.of(service);
+        return terms(service.categories()).stream().filter(t -> describes(profile, t.facet(), t.code())).toList();
+    }
+
+    /** Whether the term of this facet and code describes the service, as {@link #termsOf} says. */
+    public static boolean describes(ServiceProfile service, Facet facet, String code) {
+        return codes(service, facet).contains(code);
+    }
+
+    /** Whether any term of this facet describes the service. */
+    public static boolean describesAny(ServiceProfile service, Facet facet) {
+        return !codes(service, facet).isEmpty();
+    }
+
+    /** The codes of the facet's terms that describe the service. */
+    private static Set<String> codes(ServiceProfile service, Facet facet) {
         Eligibility eligibility = service.eligibility();
-        anyIfEmpty(eligibility.crimeTypes(), CrimeType.class).forEach(t -> ids.add(termId(Facet.CRIME_TYPES, t.name())));
-        if (eligibility.ages().servesChildren()) {
-            ids.add(termId(Facet.AGE_GROUPS, CHILDREN));
+        Set<String> codes = new LinkedHashSet<>();
+        switch (facet) {
+            case NEEDS -> codes.addAll(service.categoryCodes());
+            case CRIME_TYPES -> anyIfEmpty(eligibility.crimeTypes(), CrimeType.class).forEach(t -> codes.add(t.name()));
+            case AGE_GROUPS -> {
+                if (eligibility.ages().servesChildren()) {
+                    codes.add(CHILDREN);
+                }
+                if (eligibility.ages().servesAdults()) {
+                    codes.add(ADULTS);
+                }
+            }
+            case GENDERS -> anyIfEmpty(eligibility.genders(), Gender.class).forEach(g -> codes.add(g.name()));
+            case RISK_LEVELS -> anyIfEmpty(eligibility.riskLevels(), RiskLevel.class).forEach(r -> codes.add(r.name()));
+            case DELIVERY -> {
+                service.deliveryModes().forEach(m -> codes.add(m.name()));
+                if (service.interpretersAvailable()) {
+                    codes.add(INTERPRETERS);
+                }
+            }
         }
-        if (eligibility.ages().servesAdults()) {
-            ids.add(termId(Facet.AGE_GROUPS, ADULTS));
-        }
-        anyIfEmpty(eligibility.genders(), Gender.class).forEach(g -> ids.add(termId(Facet.GENDERS, g.name())));
-        anyIfEmpty(eligibility.riskLevels(), RiskLevel.class).forEach(r -> ids.add(termId(Facet.RISK_LEVELS, r.name())));
-        service.deliveryModes().forEach(m -> ids.add(termId(Facet.DELIVERY, m.name())));
-        if (service.interpretersAvailable()) {
-            ids.add(termId(Facet.DELIVERY, INTERPRETERS));
-        }
-        return terms(service.categories()).stream().filter(t -> ids.contains(t.id())).toList();
+        return codes;
     }
 
     /** The term with this id among the terms of these categories and the facets. */

@@ -1,5 +1,6 @@
 package org.waypoint.core.directory;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,15 +10,17 @@ import org.waypoint.core.shared.LanguageCode;
 
 /**
  * An immutable copy of what matching and the pages showing its results need of one support
- * service, taken from the entity so that matching never touches the database. The capacity note
- * is for referrers only; the referral inbox is left out.
+ * service, taken from the entity so that matching never touches the database; also what the public
+ * Open Referral UK lists filter on (the organisation's id, when the entry last changed). The capacity
+ * note is for referrers only; the referral inbox is left out.
  */
 public record ServiceProfile(String id, String name, String description, String organisation,
                              Set<String> categoryCodes, Set<String> postcodePrefixes,
                              Capacity capacity, OptionalInt waitWeeks, Eligibility eligibility,
                              Set<LanguageCode> languages, boolean interpretersAvailable,
                              Set<DeliveryMode> deliveryModes, boolean confidentialLocation,
-                             Optional<String> publicAddress, Optional<String> capacityNote) {
+                             Optional<String> publicAddress, Optional<String> capacityNote,
+                             String organisationId, Instant lastModified) {
 
     public ServiceProfile {
         Objects.requireNonNull(id, "id is required");
@@ -33,6 +36,8 @@ public record ServiceProfile(String id, String name, String description, String 
         deliveryModes = Set.copyOf(deliveryModes);
         Objects.requireNonNull(publicAddress, "publicAddress is empty when there is none, never null");
         Objects.requireNonNull(capacityNote, "capacityNote is empty when there is none, never null");
+        Objects.requireNonNull(organisationId, "organisationId is required");
+        Objects.requireNonNull(lastModified, "lastModified is required");
         if (confidentialLocation && publicAddress.isPresent()) {
             throw new IllegalArgumentException("a confidential location has no public address");
         }
@@ -54,6 +59,8 @@ public record ServiceProfile(String id, String name, String description, String 
                 Set.copyOf(service.deliveryModes()),
                 service.confidentialLocation(),
                 service.publicAddress(),
-                service.capacityNote());
+                service.capacityNote(),
+                service.organisation().id(),
+                service.lastModified());
     }
 }

@@ -19,6 +19,11 @@ public interface SupportServiceRepository {
 
     Optional<SupportService> find(String id);
 
+    /** Those of the given services (at most a few hundred) that exist, with their lists, in no particular order. */
+    default List<SupportService> findAll(Collection<String> ids) {
+        return findAll().stream().filter(service -> ids.contains(service.id())).toList();
+    }
+
     void add(SupportService service);
 
     /** The whole taxonomy, ordered by code. */

@@ -88,6 +88,7 @@ class OwnServiceEntryTest {
 
         assertThat(counselling.capacity()).isEqualTo(Capacity.CLOSED);
         assertThat(events.published).containsExactly(new DirectoryChanged(counselling.id()));
+        directory.countChange(new DirectoryChanged(counselling.id()));
         directory.onDirectoryChanged(new DirectoryChanged(counselling.id()));
         assertThat(directory.match(aPerson().criteria(), false).matches()).extracting(m -> m.service().name())
                 .containsExactly("Lantern Legal Aid");

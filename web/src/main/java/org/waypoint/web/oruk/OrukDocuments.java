@@ -19,6 +19,7 @@ import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
+import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.shared.LanguageCode;
@@ -133,10 +134,18 @@ final class OrukDocuments {
 
     /** The id of the service at its public location; a service with no public address has none. */
     static String serviceAtLocationId(SupportService service) {
-        return id(service, "service_at_location");
+        return serviceAtLocationId(service.id());
+    }
+
+    static String serviceAtLocationId(String serviceId) {
+        return id(serviceId, "service_at_location");
     }
 
     static boolean hasPublicLocation(SupportService service) {
+        return !service.confidentialLocation() && service.publicAddress().isPresent();
+    }
+
+    static boolean hasPublicLocation(ServiceProfile service) {
         return !service.confidentialLocation() && service.publicAddress().isPresent();
     }
 
@@ -261,7 +270,11 @@ final class OrukDocuments {
     }
 
     private static String id(SupportService service, String what) {
-        return PublishedTaxonomy.nameUuid("service:" + service.id() + ":" + what).toString();
+        return id(service.id(), what);
+    }
+
+    private static String id(String serviceId, String what) {
+        return PublishedTaxonomy.nameUuid("service:" + serviceId + ":" + what).toString();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.waypoint.api.limits.RateLimiter;
@@ -33,6 +34,7 @@ import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
 import org.waypoint.core.directory.ServiceCategory;
+import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Postcode;
@@ -46,6 +48,10 @@ import org.waypoint.core.shared.Postcode;
  * given every resource in the WAR, so {@code /api}'s resources would answer under {@code /oruk} and
  * these under {@code /api}, and MicroProfile OpenAPI would add them to Waypoint's own API
  * description, whose contract is the profile's, not ours. Nine read-only routes need no framework.
+ * <p>
+ * The lists filter and page the services as matching holds them in memory
+ * ({@link DirectoryService#profiles()}) and read from the database only the page's services, so that
+ * a request costs the same at 50,000 services as at fifty.
  * <p>
  * Filters the profile defines and Waypoint has nothing to filter on are accepted and ignored, as the
  * profile allows: {@code start_time}, {@code end_time} and {@code day} (not yet matched against the
@@ -145,10 +151,8 @@ public class OrukServlet extends HttpServlet {
     }
 
     private JsonObject services(HttpServletRequest request) {
-        Paging paging = Paging.of(request);
-        List<ServiceCategory> categories = directory.categories();
-        List<SupportService> found = directory.listServices().stream().filter(filters(request, categories)).toList();
-        return paging.page(found, OrukDocuments::serviceSummary);
+        List<ServiceProfile> found = directory.profiles().stream().filter(filters(request, directory.categories())).toList();
+        return Paging.of(request).pageOf(found, page -> services(page).stream().map(OrukDocuments::serviceSummary).toList());
     }
 
     private JsonObject service(String id) {
@@ -162,18 +166,24 @@ public class OrukServlet extends HttpServlet {
     }
 
     private JsonObject serviceAtLocations(HttpServletRequest request) {
-        Paging paging = Paging.of(request);
-        List<ServiceCategory> categories = directory.categories();
-        List<SupportService> found = directory.listServices().stream().filter(OrukDocuments::hasPublicLocation)
-                .filter(filters(request, categories)).toList();
-        return paging.page(found, service -> OrukDocuments.serviceAtLocation(service, false, List.of()));
+        List<ServiceProfile> found = directory.profiles().stream().filter(OrukDocuments::hasPublicLocation)
+                .filter(filters(request, directory.categories())).toList();
+        return Paging.of(request).pageOf(found, page -> services(page).stream()
+                .map(service -> OrukDocuments.serviceAtLocation(service, false, List.of())).toList());
     }
 
     private JsonObject serviceAtLocation(String id) {
-        SupportService service = directory.listServices().stream().filter(OrukDocuments::hasPublicLocation)
-                .filter(s -> OrukDocuments.serviceAtLocationId(s).equals(id)).findFirst()
+        ServiceProfile found = directory.profiles().stream().filter(OrukDocuments::hasPublicLocation)
+                .filter(s -> OrukDocuments.serviceAtLocationId(s.id()).equals(id)).findFirst()
+                .orElseThrow(() -> OrukProblem.notFound("There is no service at a location with this id."));
+        SupportService service = services(List.of(found)).stream().findFirst()
                 .orElseThrow(() -> OrukProblem.notFound("There is no service at a location with this id."));
         return OrukDocuments.serviceAtLocation(service, true, PublishedTaxonomy.termsOf(service));
+    }
+
+    /** A page's services as entities, read together; one removed since the snapshot is left out. */
+    private List<SupportService> services(List<ServiceProfile> page) {
+        return directory.listServices(page.stream().map(ServiceProfile::id).toList());
     }
 
     private static JsonObject taxonomies(HttpServletRequest request) {
@@ -195,26 +205,28 @@ public class OrukServlet extends HttpServlet {
     }
 
     /** The profile's filters, all of which must hold. */
-    private static Predicate<SupportService> filters(HttpServletRequest request, List<ServiceCategory> categories) {
-        Predicate<SupportService> all = service -> true;
+    private static Predicate<ServiceProfile> filters(HttpServletRequest request, List<ServiceCategory> categories) {
+        Predicate<ServiceProfile> all = service -> true;
         String search = text(request, "search");
         if (search != null) {
             String wanted = search.toLowerCase(Locale.ROOT);
             all = all.and(s -> s.name().toLowerCase(Locale.ROOT).contains(wanted)
                     || s.description().toLowerCase(Locale.ROOT).contains(wanted)
-                    || s.organisation().name().toLowerCase(Locale.ROOT).contains(wanted));
+                    || s.organisation().toLowerCase(Locale.ROOT).contains(wanted));
         }
         String termId = text(request, "taxonomy_term_id");
         if (termId != null) {
-            all = all.and(s -> PublishedTaxonomy.termsOf(s).stream().anyMatch(t -> t.id().equals(termId)));
+            Optional<Term> term = PublishedTaxonomy.find(categories, termId);
+            all = all.and(s -> term.isPresent() && PublishedTaxonomy.describes(s, term.get().facet(), term.get().code()));
         }
         String taxonomyId = text(request, "taxonomy_id");
         if (taxonomyId != null) {
-            all = all.and(s -> PublishedTaxonomy.termsOf(s).stream().map(Term::taxonomyId).anyMatch(taxonomyId::equals));
+            Optional<Facet> facet = PublishedTaxonomy.facet(taxonomyId);
+            all = all.and(s -> facet.isPresent() && PublishedTaxonomy.describesAny(s, facet.get()));
         }
         String organisationId = text(request, "organization_id");
         if (organisationId != null) {
-            all = all.and(s -> s.organisation().id().equals(organisationId));
+            all = all.and(s -> s.organisationId().equals(organisationId));
         }
         BigDecimal minimumAge = number(request, "minimum_age");
         if (minimumAge != null) {
@@ -315,10 +327,15 @@ public class OrukServlet extends HttpServlet {
                     + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
         }
 
-        <T> JsonObject page(List<T> all, java.util.function.Function<T, JsonObject> document) {
+        <T> JsonObject page(List<T> all, Function<T, JsonObject> document) {
+            return pageOf(all, items -> items.stream().map(document).toList());
+        }
+
+        /** This page of {@code all}, its items' documents made together. */
+        <T> JsonObject pageOf(List<T> all, Function<List<T>, List<JsonObject>> documents) {
             long from = (long) (page - 1) * perPage;
             List<JsonObject> contents = from >= all.size() ? List.of()
-                    : all.subList((int) from, (int) Math.min(from + perPage, all.size())).stream().map(document).toList();
+                    : documents.apply(all.subList((int) from, (int) Math.min(from + perPage, all.size())));
             return OrukDocuments.page(contents, all.size(), page, perPage);
         }
     }

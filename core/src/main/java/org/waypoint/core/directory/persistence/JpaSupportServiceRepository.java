@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -60,8 +62,21 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public List<SupportService> findAll() {
-        var query = em.createQuery("SELECT s FROM SupportService s ORDER BY s.name, s.id", SupportService.class)
-                .setHint("eclipselink.join-fetch", "s.organisation")
+        return withLists(em.createQuery("SELECT s FROM SupportService s ORDER BY s.name, s.id", SupportService.class));
+    }
+
+    /** The same for a few services, their ids the statement's parameter. */
+    @Override
+    public List<SupportService> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withLists(em.createQuery("SELECT s FROM SupportService s WHERE s.id IN :ids", SupportService.class)
+                .setParameter("ids", List.copyOf(ids)));
+    }
+
+    private static List<SupportService> withLists(TypedQuery<SupportService> query) {
+        query.setHint("eclipselink.join-fetch", "s.organisation")
                 .setHint("eclipselink.batch.type", "JOIN");
         for (String list : LISTS) {
             query.setHint("eclipselink.batch", "s." + list);
@@ -96,7 +111,7 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         Map<String, Row> rows = new LinkedHashMap<>();
         var services = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
-                + " s.capacityNote FROM SupportService s JOIN s.organisation o"
+                + " s.capacityNote, o.id, s.lastModified FROM SupportService s JOIN s.organisation o"
                 + (ids.isEmpty() ? "" : " WHERE s.id" + in), Object[].class);
         for (Object[] s : withParameters(services, ids).getResultList()) {
             rows.put((String) s[0], new Row(s));
@@ -235,7 +250,7 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
                     categories, areas, (Capacity) values[4], optional(values[5]),
                     new Eligibility(ages, genders, crimeTypes, riskLevels), languages, (Boolean) values[8],
                     deliveryModes, (Boolean) values[9], Optional.ofNullable((String) values[10]),
-                    Optional.ofNullable((String) values[11]));
+                    Optional.ofNullable((String) values[11]), (String) values[12], (Instant) values[13]);
         }
 
         private static OptionalInt optional(Object number) {

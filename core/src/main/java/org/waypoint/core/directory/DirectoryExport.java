@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
@@ -30,11 +31,19 @@ public class DirectoryExport {
         this(null, null);
     }
 
-    /** Every service in name order, closed ones included, as the public directory lists them. */
+    /** Every service in name order, closed ones included, as the public directory lists them, with their opening times. */
     @Transactional
-    public List<SupportService> everything(Actor actor) {
+    public Directory everything(Actor actor) {
         actor.requireRole(Role.ADMIN, "export the directory");
         audit.success(actor, AuditTrail.SERVICE, WHOLE_DIRECTORY, AuditEvent.Action.LIST, "ORUK export");
-        return services.findAll();
+        return new Directory(services.findAll(), services.openingTimes());
+    }
+
+    /** The services, and their opening times by service id (read in one go, not one service at a time). */
+    public record Directory(List<SupportService> services, Map<String, List<OpeningTime>> openingTimes) {
+
+        public List<OpeningTime> openingTimes(SupportService service) {
+            return openingTimes.getOrDefault(service.id(), List.of());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.waypoint.core.directory;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +27,17 @@ public interface SupportServiceRepository {
     }
 
     void add(SupportService service);
+
+    /**
+     * Every service's opening times by service id, Monday first, read in one go: a service's own are
+     * read one service at a time ({@link SupportService#openingTimes()}), which over the whole
+     * directory would be a query a service.
+     */
+    default Map<String, List<OpeningTime>> openingTimes() {
+        Map<String, List<OpeningTime>> times = new HashMap<>();
+        findAll().forEach(service -> times.put(service.id(), service.openingTimes()));
+        return times;
+    }
 
     /** The whole taxonomy, ordered by code. */
     List<ServiceCategory> categories();

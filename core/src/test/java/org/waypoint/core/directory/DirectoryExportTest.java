@@ -28,7 +28,7 @@ class DirectoryExportTest {
         repository.add(aService().named("Closed Advocacy").closed().build());
         Actor admin = new Actor("u-admin", "org-admin", Role.ADMIN);
 
-        assertThat(export.everything(admin)).extracting(SupportService::name)
+        assertThat(export.everything(admin).services()).extracting(SupportService::name)
                 .containsExactlyInAnyOrder("Harbour Counselling", "Closed Advocacy");
         assertThat(trail.findByRecord(AuditTrail.SERVICE, DirectoryExport.WHOLE_DIRECTORY)).singleElement().satisfies(e -> {
             assertThat(e.actorUserId()).isEqualTo("u-admin");

@@ -76,8 +76,8 @@ final class OrukDocuments {
         return serviceFields(service).add("organization", organisation(service.organisation())).build();
     }
 
-    /** A service with everything it is linked to: {@code GET /services/{id}} and the export. */
-    static JsonObject service(SupportService service, Collection<Term> terms) {
+    /** A service with everything it is linked to, its opening times given: {@code GET /services/{id}} and the export. */
+    static JsonObject service(SupportService service, Collection<Term> terms, List<OpeningTime> openingTimes) {
         JsonArrayBuilder locations = Json.createArrayBuilder();
         location(service).ifPresent(location -> locations.add(Json.createObjectBuilder()
                 .add("id", serviceAtLocationId(service))
@@ -85,7 +85,7 @@ final class OrukDocuments {
                 .add("location_id", location.getString("id"))
                 .add("location", location)));
         return serviceFields(service)
-                .add("schedules", schedules(service))
+                .add("schedules", schedules(service, openingTimes))
                 .add("service_areas", areas(service))
                 .add("service_at_locations", locations)
                 .add("languages", languages(service))
@@ -100,7 +100,7 @@ final class OrukDocuments {
     /** A service at its public location, in short ({@code GET /service_at_locations}) or in full. */
     static JsonObject serviceAtLocation(SupportService service, boolean full, Collection<Term> terms) {
         JsonObject location = location(service).orElseThrow();
-        JsonObjectBuilder linked = full ? Json.createObjectBuilder(service(service, terms)) : serviceFields(service)
+        JsonObjectBuilder linked = full ? Json.createObjectBuilder(service(service, terms, service.openingTimes())) : serviceFields(service)
                 .add("organization", organisation(service.organisation()));
         if (full) {
             linked.remove("service_at_locations");
@@ -168,9 +168,9 @@ final class OrukDocuments {
         return MILLISECONDS.format(time);
     }
 
-    private static JsonArrayBuilder schedules(SupportService service) {
+    private static JsonArrayBuilder schedules(SupportService service, List<OpeningTime> openingTimes) {
         JsonArrayBuilder schedules = Json.createArrayBuilder();
-        for (OpeningTime time : service.openingTimes()) {
+        for (OpeningTime time : openingTimes) {
             String day = time.day().getDisplayName(TextStyle.FULL, Locale.UK);
             schedules.add(Json.createObjectBuilder()
                     .add("id", id(service, "schedule:" + time.day()))

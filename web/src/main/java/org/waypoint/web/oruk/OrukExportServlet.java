@@ -22,7 +22,6 @@ import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.DirectoryExport;
 import org.waypoint.core.directory.PublishedTaxonomy;
-import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.Actor;
 
 /**
@@ -68,9 +67,9 @@ public class OrukExportServlet extends HttpServlet {
             response.getOutputStream().write(body);
             return;
         }
-        List<SupportService> services = export.everything(actor.get());
-        List<JsonObject> contents = services.stream()
-                .map(service -> OrukDocuments.service(service, PublishedTaxonomy.termsOf(service))).toList();
+        DirectoryExport.Directory directory = export.everything(actor.get());
+        List<JsonObject> contents = directory.services().stream().map(service -> OrukDocuments.service(service,
+                PublishedTaxonomy.termsOf(service), directory.openingTimes(service))).toList();
         if ("csv".equals(request.getParameter("format"))) {
             response.setContentType("application/zip");
             response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + "-csv.zip\"");

@@ -162,7 +162,7 @@ public class OrukServlet extends HttpServlet {
         } catch (NotFoundException e) {
             throw OrukProblem.notFound("There is no service with this id.");
         }
-        return OrukDocuments.service(service, PublishedTaxonomy.termsOf(service));
+        return OrukDocuments.service(service, PublishedTaxonomy.termsOf(service), service.openingTimes());
     }
 
     private JsonObject serviceAtLocations(HttpServletRequest request) {

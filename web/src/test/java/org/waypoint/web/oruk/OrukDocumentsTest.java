@@ -43,7 +43,7 @@ class OrukDocumentsTest {
     @Test
     void aServiceInFullIsTheProfilesServiceAndHoldsNothingPrivate() {
         SupportService service = isva();
-        JsonNode full = tree(OrukDocuments.service(service, PublishedTaxonomy.termsOf(service)));
+        JsonNode full = tree(OrukDocuments.service(service, PublishedTaxonomy.termsOf(service), service.openingTimes()));
 
         assertThat(OrukProfile.validate(OrukProfile.schema("schema/compiled/service.json"), full)).isEmpty();
         assertThat(full.toString()).doesNotContain(INBOX, NOTE, "@");
@@ -63,7 +63,7 @@ class OrukDocumentsTest {
                 .contains("Independent sexual violence adviser (ISVA)", "Rape", "Children and young people", "Adults",
                         "Interpreters arranged");
         assertThat(full.toString()).as("the same ids on every read")
-                .isEqualTo(tree(OrukDocuments.service(service, PublishedTaxonomy.termsOf(service))).toString());
+                .isEqualTo(tree(OrukDocuments.service(service, PublishedTaxonomy.termsOf(service), service.openingTimes())).toString());
     }
 
     @Test
@@ -86,7 +86,7 @@ class OrukDocumentsTest {
         SupportService refuge = isva();
         refuge.atConfidentialLocation();
         refuge.close();
-        JsonNode full = tree(OrukDocuments.service(refuge, PublishedTaxonomy.termsOf(refuge)));
+        JsonNode full = tree(OrukDocuments.service(refuge, PublishedTaxonomy.termsOf(refuge), refuge.openingTimes()));
         assertThat(OrukProfile.validate(OrukProfile.schema("schema/compiled/service.json"), full)).isEmpty();
         assertThat(full.get("service_at_locations")).isEmpty();
         assertThat(full.toString()).doesNotContain("Mill Lane");

@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DeliveryMode;
 import org.waypoint.core.directory.Eligibility;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
@@ -155,6 +160,20 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
             query.setParameter(i + 1, values.get(i));
         }
         return query;
+    }
+
+    @Override
+    public Map<String, List<OpeningTime>> openingTimes() {
+        Map<String, List<OpeningTime>> times = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule")
+                .getResultList();
+        for (Object[] row : rows) {
+            times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
+                    DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
+        }
+        times.values().forEach(list -> list.sort(Comparator.comparing(OpeningTime::day)));
+        return times;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -164,6 +165,25 @@ class JpaSupportServiceRepositoryTest {
             List<SupportService> all = repository.findAll();
             all.forEach(s -> ServiceProfile.of(s));
             assertThat(statements.get()).as("statements reading the entities with all their lists").isLessThanOrEqualTo(8);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void readsEveryServicesOpeningTimesInOneStatementAsEachServiceHasThem() {
+        EntityManager em = db.entityManager();
+        try {
+            AtomicInteger statements = countStatements(em);
+            Map<String, List<OpeningTime>> times = new JpaSupportServiceRepository(em).openingTimes();
+            assertThat(statements.get()).isEqualTo(1);
+
+            List<SupportService> all = new JpaSupportServiceRepository(em).findAll();
+            assertThat(times.keySet()).as("services that state opening times").hasSizeGreaterThan(10);
+            for (SupportService service : all) {
+                assertThat(times.getOrDefault(service.id(), List.of())).extracting(OpeningTime::toString)
+                        .containsExactlyElementsOf(service.openingTimes().stream().map(OpeningTime::toString).toList());
+            }
         } finally {
             em.close();
         }

@@ -238,8 +238,13 @@ class OrukIT {
         assertThat(names("postcode=" + encode("BD7 1AA"))).containsExactly("Quayside Peer Advocacy");
         assertThat(names("postcode=BD8")).isEmpty();
         assertThat(names("search=counselling&minimum_age=13")).containsExactly("Harbour Counselling");
-        assertThat(names("day=MO&start_time=09:00&proximity=1000"))
-                .as("filters Waypoint has nothing for are ignored, as the profile allows")
+        assertThat(names("day=TU")).as("the opening times set earlier: TU 09:30-16:00, SA 10:00-12:00")
+                .containsExactly("Quayside Peer Advocacy");
+        assertThat(names("day=SA&start_time=10:00&end_time=12:00")).containsExactly("Quayside Peer Advocacy");
+        assertThat(names("day=sa&start_time=10:30")).as("one opening must meet them all").isEmpty();
+        assertThat(names("start_time=09:00&end_time=12:00")).as("the Saturday opening").containsExactly("Quayside Peer Advocacy");
+        assertThat(names("day=MO")).isEmpty();
+        assertThat(names("proximity=1000")).as("Waypoint has no coordinates to filter on, so it is ignored, as the profile allows")
                 .hasSameSizeAs(names("per_page=500"));
         JsonNode second = get("oruk/services?per_page=2&page=2", "/services");
         assertThat(second.get("page_number").asInt()).isEqualTo(2);
@@ -254,7 +259,7 @@ class OrukIT {
     @Order(30)
     void badPagingAndUnknownIdsAreClearJsonErrors() {
         for (String query : List.of("page=0", "page=two", "per_page=0", "per_page=501", "minimum_age=old",
-                "postcode=" + encode("not a postcode"))) {
+                "postcode=" + encode("not a postcode"), "day=XX", "start_time=9am", "end_time=25:00")) {
             String parameter = query.substring(0, query.indexOf('='));
             HttpResponse<String> response = send("GET", "oruk/services?" + query, Map.of());
             assertProblem(response, 400);

@@ -80,6 +80,12 @@ public class DirectoryService {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
+    /** Every service's opening times by service id, Monday first, read in one go. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<OpeningTime>> openingTimes() {
+        return services.openingTimes();
+    }
+
     /** The support categories a service may offer and a referral may ask for. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceCategory> categories() {

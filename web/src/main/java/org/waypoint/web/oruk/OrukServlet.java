@@ -9,12 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +33,10 @@ import org.waypoint.api.problem.ProblemJson;
 import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
-import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.NotFoundException;
@@ -53,9 +56,9 @@ import org.waypoint.core.shared.Postcode;
  * ({@link DirectoryService#profiles()}) and read from the database only the page's services, so that
  * a request costs the same at 50,000 services as at fifty.
  * <p>
- * Filters the profile defines and Waypoint has nothing to filter on are accepted and ignored, as the
- * profile allows: {@code start_time}, {@code end_time} and {@code day} (not yet matched against the
- * opening times) and {@code proximity} (no coordinates). {@code modified_after} (an ISO 8601 date-time,
+ * {@code day}, {@code start_time} and {@code end_time} keep the services with a weekly opening that
+ * meets them all. {@code proximity} is accepted and ignored, as the profile allows: Waypoint keeps no
+ * coordinates. {@code modified_after} (an ISO 8601 date-time,
  * or a date for its start in UTC) keeps the services whose entry changed after it. Requests count against the
  * API's limit per client address ({@code waypoint.rate-limit.per-address-per-minute}).
  */
@@ -151,7 +154,7 @@ public class OrukServlet extends HttpServlet {
     }
 
     private JsonObject services(HttpServletRequest request) {
-        List<ServiceProfile> found = directory.profiles().stream().filter(filters(request, directory.categories())).toList();
+        List<ServiceProfile> found = directory.profiles().stream().filter(filters(request)).toList();
         return Paging.of(request).pageOf(found, page -> services(page).stream().map(OrukDocuments::serviceSummary).toList());
     }
 
@@ -167,7 +170,7 @@ public class OrukServlet extends HttpServlet {
 
     private JsonObject serviceAtLocations(HttpServletRequest request) {
         List<ServiceProfile> found = directory.profiles().stream().filter(OrukDocuments::hasPublicLocation)
-                .filter(filters(request, directory.categories())).toList();
+                .filter(filters(request)).toList();
         return Paging.of(request).pageOf(found, page -> services(page).stream()
                 .map(service -> OrukDocuments.serviceAtLocation(service, false, List.of())).toList());
     }
@@ -205,7 +208,7 @@ public class OrukServlet extends HttpServlet {
     }
 
     /** The profile's filters, all of which must hold. */
-    private static Predicate<ServiceProfile> filters(HttpServletRequest request, List<ServiceCategory> categories) {
+    private Predicate<ServiceProfile> filters(HttpServletRequest request) {
         Predicate<ServiceProfile> all = service -> true;
         String search = text(request, "search");
         if (search != null) {
@@ -216,7 +219,7 @@ public class OrukServlet extends HttpServlet {
         }
         String termId = text(request, "taxonomy_term_id");
         if (termId != null) {
-            Optional<Term> term = PublishedTaxonomy.find(categories, termId);
+            Optional<Term> term = PublishedTaxonomy.find(directory.categories(), termId);
             all = all.and(s -> term.isPresent() && PublishedTaxonomy.describes(s, term.get().facet(), term.get().code()));
         }
         String taxonomyId = text(request, "taxonomy_id");
@@ -241,6 +244,11 @@ public class OrukServlet extends HttpServlet {
         if (modifiedAfter != null) {
             all = all.and(s -> s.lastModified().isAfter(modifiedAfter));
         }
+        Predicate<OpeningTime> opening = opening(request);
+        if (opening != null) {
+            Map<String, List<OpeningTime>> times = directory.openingTimes();
+            all = all.and(s -> times.getOrDefault(s.id(), List.of()).stream().anyMatch(opening));
+        }
         String postcode = text(request, "postcode");
         if (postcode != null) {
             Postcode place;
@@ -253,6 +261,46 @@ public class OrukServlet extends HttpServlet {
             all = all.and(s -> s.postcodePrefixes().stream().anyMatch(prefixes::contains));
         }
         return all;
+    }
+
+    /**
+     * {@code day}, {@code start_time} and {@code end_time}, which one weekly opening must meet together:
+     * on that day (MO to SU, as a schedule's {@code byday}, or the day's name), opening at or after the
+     * start time and closing at or before the end time (UK local time); null when none is given.
+     */
+    private static Predicate<OpeningTime> opening(HttpServletRequest request) {
+        String day = text(request, "day");
+        LocalTime start = time(request, "start_time");
+        LocalTime end = time(request, "end_time");
+        if (day == null && start == null && end == null) {
+            return null;
+        }
+        Predicate<OpeningTime> all = time -> true;
+        if (day != null) {
+            DayOfWeek wanted = Arrays.stream(DayOfWeek.values())
+                    .filter(d -> d.name().substring(0, 2).equalsIgnoreCase(day) || d.name().equalsIgnoreCase(day))
+                    .findFirst().orElseThrow(() -> OrukProblem.badRequest("day: give a day as MO, TU, WE, TH, FR, SA or SU."));
+            all = all.and(time -> time.day() == wanted);
+        }
+        if (start != null) {
+            all = all.and(time -> !time.opens().isBefore(start));
+        }
+        if (end != null) {
+            all = all.and(time -> !time.closes().isAfter(end));
+        }
+        return all;
+    }
+
+    private static LocalTime time(HttpServletRequest request, String name) {
+        String value = text(request, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw OrukProblem.badRequest(name + ": give a time on the 24-hour clock, such as 09:00.");
+        }
     }
 
     private static String text(HttpServletRequest request, String name) {

@@ -55,6 +55,7 @@ import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.Eligibility;
 import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.ServiceEntry;
+import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.MatchCriteria;
 import org.waypoint.core.directory.ServiceDefinition;
@@ -168,13 +169,13 @@ public class ServiceResource {
         }
     }
 
-    private static final Map<String, Comparator<ServiceResponse>> SORTS = orders();
+    private static final Map<String, Comparator<ServiceProfile>> SORTS = orders();
 
-    private static Map<String, Comparator<ServiceResponse>> orders() {
-        Map<String, Comparator<ServiceResponse>> orders = new LinkedHashMap<>();
-        orders.put("name", Comparator.comparing(ServiceResponse::name).thenComparing(ServiceResponse::id));
-        orders.put("organisation", Comparator.comparing(ServiceResponse::organisation)
-                .thenComparing(ServiceResponse::name).thenComparing(ServiceResponse::id));
+    private static Map<String, Comparator<ServiceProfile>> orders() {
+        Map<String, Comparator<ServiceProfile>> orders = new LinkedHashMap<>();
+        orders.put("name", Comparator.comparing(ServiceProfile::name).thenComparing(ServiceProfile::id));
+        orders.put("organisation", Comparator.comparing(ServiceProfile::organisation)
+                .thenComparing(ServiceProfile::name).thenComparing(ServiceProfile::id));
         return orders;
     }
 
@@ -194,9 +195,13 @@ public class ServiceResource {
             @Parameter(description = "The page, counting from 0.") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Services a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
             @QueryParam("size") @DefaultValue(Lists.DEFAULT_SIZE) int size) {
-        Comparator<ServiceResponse> order = Lists.comparator(sort, SORTS);
+        Comparator<ServiceProfile> order = Lists.comparator(sort, SORTS);
         Page.requireValid(page, size);
-        return Lists.page(directory.listServices().stream().map(ServiceResponse::of).sorted(order).toList(), page, size);
+        // Sorted and paged over the directory matching holds in memory; only the page's services are read.
+        PageResponse<ServiceProfile> found = Lists.page(directory.profiles().stream().sorted(order).toList(), page, size);
+        List<ServiceResponse> items = directory.listServices(found.items().stream().map(ServiceProfile::id).toList())
+                .stream().map(ServiceResponse::of).toList();
+        return new PageResponse<>(items, found.total(), page, size);
     }
 
     /**

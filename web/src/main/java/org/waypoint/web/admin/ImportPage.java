@@ -1,6 +1,8 @@
 package org.waypoint.web.admin;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -215,6 +217,27 @@ public class ImportPage {
 
     public boolean isAnythingToApply() {
         return count("NEW") + count("CHANGED") > 0;
+    }
+
+    /**
+     * Whether the page offers to apply the kept file. Faces acts on a button only if it would be shown
+     * while the form sent is read, before any report exists in this request; so until the page is
+     * drawn it is enough that a file is kept, and {@link #applyFile} checks the rest.
+     */
+    public boolean isFileApplicable() {
+        if (files.current().isEmpty()) {
+            return false;
+        }
+        return !drawing() || (fromFile && isShown() && isAnythingToApply());
+    }
+
+    /** Whether the page offers to apply the directory at the address, likewise: {@link #apply} reads it again anyway. */
+    public boolean isUrlApplicable() {
+        return !drawing() || (!fromFile && isShown() && isAnythingToApply());
+    }
+
+    private static boolean drawing() {
+        return FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
     }
 
     public List<String> getProblems() {

@@ -77,8 +77,12 @@ public class ImportPage {
             return;
         }
         long max = DirectoryImportResource.maxBytes();
-        if (file == null || file.getSize() == 0) {
+        if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
             errors.add(FILE, AdminText.text("import.error.file"));
+            return;
+        }
+        if (file.getSize() == 0) {
+            errors.add(FILE, AdminText.text("import.error.fileEmpty"));
             return;
         }
         if (file.getSize() > max) {

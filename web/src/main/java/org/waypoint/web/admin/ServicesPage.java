@@ -49,10 +49,11 @@ public class ServicesPage {
     private String inboxFilter;
     private Page<Row> rows;
     private Long withoutInbox;
+    private List<SupportService> services;
 
     public Page<Row> getRows() {
         if (rows == null) {
-            List<SupportService> all = directory.listServices();
+            List<SupportService> all = services();
             if (isOnlyWithoutInbox()) {
                 all = all.stream().filter(s -> s.referralInbox().isEmpty()).toList();
             }
@@ -74,9 +75,17 @@ public class ServicesPage {
     /** How many services have no referral inbox, and so are closed to referrals. */
     public long getWithoutInbox() {
         if (withoutInbox == null) {
-            withoutInbox = directory.listServices().stream().filter(s -> s.referralInbox().isEmpty()).count();
+            withoutInbox = services().stream().filter(s -> s.referralInbox().isEmpty()).count();
         }
         return withoutInbox;
+    }
+
+    /** The whole directory, read once a request. */
+    private List<SupportService> services() {
+        if (services == null) {
+            services = directory.listServices();
+        }
+        return services;
     }
 
     /** Whether the list shows only the services without a referral inbox ({@code ?inbox=none}). */

@@ -787,6 +787,122 @@ class PagesIT {
     }
 
     @Test
+    void anAdministratorImportsAnOrukFileMapsItsUnknownTermAndOpensAnImportedServiceByGivingItAnInbox() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String counselling = "Zephyr Counselling " + run;
+        String listening = "Zephyr Listening " + run;
+        String foreignTerm = "zephyr-listening-" + run;
+        String organisation = "{\"id\": \"zephyr-trust-" + run + "\", \"name\": \"Zephyr Trust " + run + "\", \"description\": \"A trust.\"}";
+        Path notJson = orukFile("{\"contents\": [ this is not JSON");
+        Path broken = orukFile("{\"contents\": [" + orukService("zephyr-broken-" + run, "Zephyr Broken " + run, organisation,
+                org.waypoint.core.directory.PublishedTaxonomy.termId(org.waypoint.core.directory.PublishedTaxonomy.Facet.NEEDS, "THERAPY"),
+                "Therapy", "TR1") + ", {\"id\": \"zephyr-nameless-" + run + "\", \"status\": \"open\"}]}");
+        Path directory = orukFile("{\"total_items\": 2, \"total_pages\": 1, \"page_number\": 1, \"contents\": ["
+                + orukService("zephyr-a-" + run, counselling, organisation,
+                org.waypoint.core.directory.PublishedTaxonomy.termId(org.waypoint.core.directory.PublishedTaxonomy.Facet.NEEDS, "THERAPY"),
+                "Therapy", "TR1")
+                + ", " + orukService("zephyr-b-" + run, listening, organisation, foreignTerm, "Listening support", "TR2") + "]}");
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.follow(By.id("link-import"));
+            browser.follow(By.id("check-file"));
+            assertThat(errorSummary(page)).contains("Select an Open Referral UK JSON file");
+            page.findElement(By.id("file")).sendKeys(notJson.toString());
+            browser.follow(By.id("check-file"));
+            assertThat(errorSummary(page)).contains("The file cannot be imported: The source is not valid JSON");
+            browser.checkAccessibility();
+            page.findElement(By.id("file")).sendKeys(broken.toString());
+            browser.follow(By.id("check-file"));
+            assertThat(errorSummary(page)).contains("The file cannot be imported: Service 2: name is missing.");
+            assertThat(page.findElement(By.id("file-problems")).getText()).contains("Service 2: status is not one of");
+            assertThat(page.findElements(By.id("report"))).as("no report of a file refused").isEmpty();
+            assertThat(page.findElements(By.id("kept"))).as("nor is it kept").isEmpty();
+
+            page.findElement(By.id("file")).sendKeys(directory.toString());
+            browser.follow(By.id("check-file"));
+            assertThat(page.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+            assertThat(page.findElement(By.id("count-new")).getText()).isEqualTo("1");
+            assertThat(page.findElement(By.id("count-skipped")).getText()).isEqualTo("1");
+            assertThat(page.findElement(By.id("services")).getText()).contains(counselling, listening);
+            assertThat(page.findElement(By.id("unmapped")).getText()).contains("Listening support (" + foreignTerm + "): 1 services");
+            browser.checkAccessibility();
+            browser.open("/admin/services");
+            assertThat(page.findElement(By.tagName("main")).getText()).as("a dry run changes nothing").doesNotContain(counselling, "Zephyr Broken " + run);
+
+            browser.open("/admin/import");
+            assertThat(page.findElement(By.id("kept")).getText()).as("the checked file is kept for the apply").contains(directory.getFileName().toString());
+            browser.follow(By.id("check-kept"));
+            browser.follow(By.partialLinkText("Listening support"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Import term mapping");
+            assertThat(page.findElement(By.id("sourceTerm")).getAttribute("value")).as("the report's term, filled in").isEqualTo(foreignTerm);
+            browser.follow(By.id("map"));
+            assertThat(errorSummary(page)).contains("Choose the Waypoint term it means");
+            browser.checkAccessibility();
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("waypointTerm")))
+                    .selectByValue(org.waypoint.core.directory.PublishedTaxonomy.termId(org.waypoint.core.directory.PublishedTaxonomy.Facet.NEEDS, "COUNSELLING"));
+            browser.follow(By.id("map"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("The term has been mapped.");
+            assertThat(page.findElement(By.xpath("//table[@id='mappings']//tr[contains(., '" + foreignTerm + "')]")).getText())
+                    .contains("Waypoint support needs", "Counselling");
+            browser.checkAccessibility();
+
+            browser.follow(By.id("back-to-import"));
+            browser.follow(By.id("check-kept"));
+            assertThat(page.findElement(By.id("count-new")).getText()).as("the mapped term makes the second service importable").isEqualTo("2");
+            assertThat(page.findElements(By.id("unmapped"))).isEmpty();
+            browser.follow(By.id("apply-file"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Import applied: 2 new services, 0 changed.");
+            assertThat(page.findElements(By.id("kept"))).as("an applied file is no longer kept").isEmpty();
+
+            browser.open("/admin/services");
+            browser.follow(By.id("show-without-inbox"));
+            String card = "//div[contains(@class, 'govuk-summary-card')][.//h3[normalize-space()='" + counselling + "']]";
+            assertThat(page.findElement(By.xpath(card)).getText()).contains("No referral inbox", "Closed", "None: closed to referrals until one is set");
+            assertThat(page.findElement(By.xpath("//div[contains(@class, 'govuk-summary-card')][.//h3[normalize-space()='" + listening + "']]")).getText())
+                    .contains("No referral inbox");
+            browser.checkAccessibility();
+            WebElement inbox = page.findElement(By.xpath(card + "//input[@name='referralInbox']"));
+            inbox.sendKeys("not an address");
+            browser.follow(By.xpath(card + "//input[@type='submit' and @value='Save inbox and open to referrals']"));
+            assertThat(errorSummary(page)).contains("Enter the referral inbox of " + counselling + " as an e-mail address");
+            browser.checkAccessibility();
+            inbox = page.findElement(By.xpath(card + "//input[@name='referralInbox']"));
+            inbox.clear();
+            inbox.sendKeys("referrals@zephyr.example.org");
+            browser.follow(By.xpath(card + "//input[@type='submit' and @value='Save inbox and open to referrals']"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The referral inbox has been set and the service is now taking referrals.");
+            assertThat(page.findElements(By.xpath(card))).as("it has an inbox now").isEmpty();
+            browser.follow(By.id("show-all"));
+            while (page.findElements(By.xpath(card)).isEmpty()) {
+                browser.follow(By.cssSelector("a[rel='next']"));
+            }
+            assertThat(page.findElement(By.xpath(card)).getText()).contains("Open", "referrals@zephyr.example.org").doesNotContain("No referral inbox");
+            browser.open("/admin/audit");
+            browser.follow(By.id("search"));
+            assertThat(page.findElement(By.id("events")).getText()).as("the mapping and the inbox are audited as through the API")
+                    .contains("ORUK import term mapped", "changed capacity,inbox");
+        }
+    }
+
+    /** A file of that content, as an administrator would choose to upload. */
+    private static Path orukFile(String content) throws IOException {
+        Path file = Files.createTempFile("oruk-", ".json");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** One active ORUK 3.0 service with one taxonomy term and one postcode district. */
+    private static String orukService(String id, String name, String organisation, String termId, String termName, String district) {
+        return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"status\": \"active\", \"description\": \"Support for "
+                + name + ".\", \"organization\": " + organisation + ", \"attributes\": [{\"id\": \"attr-" + id
+                + "\", \"taxonomy_term_id\": \"" + termId + "\", \"taxonomy_term\": {\"id\": \"" + termId + "\", \"name\": \""
+                + termName + "\", \"description\": \"A term.\"}}], \"service_areas\": [{\"id\": \"area-" + id + "\", \"name\": \""
+                + district + "\", \"extent_type\": \"postcode_district\", \"extent\": \"" + district + "\"}]}";
+    }
+
+    @Test
     void aForgottenPasswordIsResetByTheLinkInTheEmailWhichSignsOutEveryOtherSessionAndWorksOnce() throws Exception {
         String email = "rosa." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
         try (Browser admin = new Browser(base)) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DirectoryService;
+import org.waypoint.core.directory.ServiceEntry;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Page;
 import org.waypoint.core.shared.StaleVersionException;
@@ -20,7 +22,9 @@ import org.waypoint.web.session.Me;
 
 /**
  * The directory's services, a page at a time in name order, each with a small form to open it, put
- * it on a waiting list of some weeks, or close it.
+ * it on a waiting list of some weeks, or close it, and one to set its referral inbox. A service with
+ * no inbox (one imported from another directory) is closed until it has one; setting it opens the
+ * service in the same change, through the use case that keeps a service's entry.
  */
 @Named("adminServices")
 @RequestScoped
@@ -42,11 +46,17 @@ public class ServicesPage {
     FormErrors errors;
 
     private String page;
+    private String inboxFilter;
     private Page<Row> rows;
+    private Long withoutInbox;
+    private List<SupportService> services;
 
     public Page<Row> getRows() {
         if (rows == null) {
-            List<SupportService> all = directory.listServices();
+            List<SupportService> all = services();
+            if (isOnlyWithoutInbox()) {
+                all = all.stream().filter(s -> s.referralInbox().isEmpty()).toList();
+            }
             int size = all.size();
             int wanted = AdminText.pageNumber(page);
             int last = size == 0 ? 0 : (size - 1) / PAGE_SIZE;
@@ -60,6 +70,32 @@ public class ServicesPage {
             rows = new Page<>(mapped, size, number, PAGE_SIZE);
         }
         return rows;
+    }
+
+    /** How many services have no referral inbox, and so are closed to referrals. */
+    public long getWithoutInbox() {
+        if (withoutInbox == null) {
+            withoutInbox = services().stream().filter(s -> s.referralInbox().isEmpty()).count();
+        }
+        return withoutInbox;
+    }
+
+    /** The whole directory, read once a request. */
+    private List<SupportService> services() {
+        if (services == null) {
+            services = directory.listServices();
+        }
+        return services;
+    }
+
+    /** Whether the list shows only the services without a referral inbox ({@code ?inbox=none}). */
+    public boolean isOnlyWithoutInbox() {
+        return "none".equals(inboxFilter);
+    }
+
+    /** The query of a link to another page of the list: the filter, if any, and the page. */
+    public String pageQuery(int number) {
+        return AdminText.query("inbox", inboxFilter, "page", Integer.toString(number));
     }
 
     public List<Option> getCapacityOptions() {
@@ -137,7 +173,64 @@ public class ServicesPage {
             errors.add(row.field("capacity"), AdminText.text("services.error.refused", row.name()));
             return;
         }
-        Pages.redirect("/admin/services", "done", "capacity", "page", Integer.toString(getRows().page()));
+        back("capacity");
+    }
+
+    /** The inbox a row's form shows: what was just sent for it, if its form came back with errors. */
+    public String inboxShown(Row row) {
+        if (row.id().equals(Form.value("service"))) {
+            String sent = Form.value("referralInbox");
+            return sent == null ? "" : sent;
+        }
+        return row.inbox();
+    }
+
+    /**
+     * Sets one service's referral inbox; a service that had none (closed since its import) is opened
+     * in the same change. The service's entry is otherwise kept as it is.
+     */
+    public void saveInbox() {
+        if (!gate.allowed()) {
+            return;
+        }
+        String serviceId = Form.value("service");
+        Row row = getRows().items().stream().filter(r -> r.id().equals(serviceId)).findFirst().orElse(null);
+        if (row == null) {
+            errors.add("services", AdminText.text("services.error.gone"));
+            return;
+        }
+        EmailAddress address;
+        try {
+            address = new EmailAddress(Form.value("referralInbox") == null ? "" : Form.value("referralInbox"));
+        } catch (IllegalArgumentException notAnAddress) {
+            errors.add(row.field("inbox"), AdminText.text("services.error.inbox", row.name()));
+            return;
+        }
+        try {
+            SupportService service = directory.get(serviceId);
+            ServiceEntry entry = ServiceEntry.of(service)
+                    .withContact(service.description(), address, service.publicAddress());
+            if (service.referralInbox().isEmpty()) {
+                entry = entry.withCapacity(Capacity.OPEN, 0);
+            }
+            directory.updateOwnEntry(me.actor(), serviceId, entry, version(Form.value("version")));
+        } catch (StaleVersionException changed) {
+            errors.add(row.field("inbox"), AdminText.text("services.error.stale", row.name()));
+            return;
+        } catch (NotFoundException | IllegalArgumentException refused) {
+            errors.add(row.field("inbox"), AdminText.text("services.error.inboxRefused", row.name()));
+            return;
+        }
+        back(row.inbox().isEmpty() ? "opened" : "inbox");
+    }
+
+    /** Back to the list as it was shown, saying what was done. */
+    private void back(String done) {
+        if (isOnlyWithoutInbox()) {
+            Pages.redirect("/admin/services", "done", done, "inbox", inboxFilter, "page", Integer.toString(getRows().page()));
+        } else {
+            Pages.redirect("/admin/services", "done", done, "page", Integer.toString(getRows().page()));
+        }
     }
 
     private static OptionalLong version(String sent) {
@@ -150,7 +243,8 @@ public class ServicesPage {
 
     /** One service as the page shows it; {@code index} is its place on this page, for its form's field ids. */
     public record Row(int index, String id, String name, String organisation, String capacity, String capacityTag,
-                      String capacityName, String waitWeeks, String capacityNote, String lastModified, long version) {
+                      String capacityName, String waitWeeks, String capacityNote, String lastModified, long version,
+                      String inbox) {
 
         static Row of(SupportService service, int index) {
             Capacity capacity = service.capacity();
@@ -165,7 +259,16 @@ public class ServicesPage {
                     service.waitWeeks().isPresent() ? Integer.toString(service.waitWeeks().getAsInt()) : "",
                     service.capacityNote().orElse(""),
                     Format.time(service.lastModified()),
-                    service.version());
+                    service.version(),
+                    service.referralInbox().map(EmailAddress::value).orElse(""));
+        }
+
+        public String inboxLabel() {
+            return AdminText.text("services.inboxLabel", name);
+        }
+
+        public String saveInboxLabel() {
+            return AdminText.text(inbox.isEmpty() ? "services.saveInboxOpenLabel" : "services.saveInboxLabel", name);
         }
 
         /** The id of one of this row's form fields. */
@@ -188,5 +291,13 @@ public class ServicesPage {
 
     public void setPage(String page) {
         this.page = page;
+    }
+
+    public String getInboxFilter() {
+        return inboxFilter;
+    }
+
+    public void setInboxFilter(String inboxFilter) {
+        this.inboxFilter = inboxFilter;
     }
 }

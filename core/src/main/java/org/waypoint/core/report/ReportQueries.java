@@ -43,7 +43,11 @@ public interface ReportQueries {
     /** The filters' choices: every organisation, service and need category, by name. */
     List<Choice> organisations();
 
-    List<Choice> services();
+    /**
+     * The services within {@code scope}: every one when empty, else those of the organisation's own
+     * and those it has referred to, the only ones its reports can count.
+     */
+    List<Choice> services(Optional<String> scope);
 
     List<Choice> needs();
 

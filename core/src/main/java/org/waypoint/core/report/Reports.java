@@ -126,11 +126,15 @@ public class Reports {
         return lines;
     }
 
-    /** What the filters offer: organisations, services and needs, by name. Names only, no referral. */
+    /**
+     * What the filters offer: organisations, services and needs, by name. Names only, no referral. The
+     * services are those the actor's reports can count: an administrator's every one, anyone else's
+     * their organisation's own and those it has referred to.
+     */
     @Transactional
     public Choices choices(Actor actor) {
         Objects.requireNonNull(actor, "reports are for someone signed in");
-        return new Choices(queries.organisations(), queries.services(), queries.needs());
+        return new Choices(queries.organisations(), queries.services(scopeOf(actor)), queries.needs());
     }
 
     public record Choices(List<ReportQueries.Choice> organisations, List<ReportQueries.Choice> services,

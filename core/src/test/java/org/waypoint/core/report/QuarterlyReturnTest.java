@@ -101,7 +101,7 @@ class QuarterlyReturnTest {
             }
 
             @Override
-            public List<Choice> services() {
+            public List<Choice> services(Optional<String> scope) {
                 return List.of();
             }
 

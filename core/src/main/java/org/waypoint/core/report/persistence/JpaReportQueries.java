@@ -38,24 +38,36 @@ public class JpaReportQueries implements ReportQueries {
         this(null);
     }
 
+    /** The timeliness and the services' figures share their referrals and grouping: one walk through the index serves both. */
     @Override
-    public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
-        Sql sql = new Sql("SELECT g.service_id, sv.name, g.within_due, g.late, g.waiting_past, g.waiting_within, g.ended"
+    public PerService perService(Optional<String> scope, ReportFilter filter, Instant now) {
+        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.within_due, g.late, g.waiting_past,"
+                + " g.waiting_within, g.ended, g.sent, g.still_open, g.awaiting, g.accepted, g.rejected"
                 + " FROM (SELECT r.service_id AS service_id,"
                 + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END) AS within_due,"
                 + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END) AS late,");
         sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END) AS waiting_past,", utc(now));
         sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END) AS waiting_within,", utc(now));
-        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended");
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended,"
+                + " COUNT(*) AS sent,"
+                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
+                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
+                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
+                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
         from(sql, filter);
         sent(sql, scope, filter);
         sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
-        List<TimelinessCounts> result = new ArrayList<>();
+        List<TimelinessCounts> timeliness = new ArrayList<>();
+        List<ServiceCounts> services = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
-            result.add(new TimelinessCounts(text(row[0]), (String) row[1], count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), count(row[6])));
+            String id = text(row[0]);
+            String name = (String) row[1];
+            timeliness.add(new TimelinessCounts(id, name, count(row[4]), count(row[5]), count(row[6]), count(row[7]),
+                    count(row[8])));
+            services.add(new ServiceCounts(id, name, text(row[2]), Optional.ofNullable((Number) row[3]).map(Number::intValue),
+                    count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13])));
         }
-        return result;
+        return new PerService(timeliness, services);
     }
 
     /** Two histograms in one statement: times to acknowledge (kind 0), then to accept (kind 1). */
@@ -132,26 +144,6 @@ public class JpaReportQueries implements ReportQueries {
         List<FlowCount> result = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
             result.add(new FlowCount(((Number) row[0]).intValue(), text(row[1]), text(row[2]), text(row[3]), count(row[4])));
-        }
-        return result;
-    }
-
-    @Override
-    public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.sent, g.still_open, g.awaiting,"
-                + " g.accepted, g.rejected FROM (SELECT r.service_id AS service_id, COUNT(*) AS sent,"
-                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
-                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
-                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
-                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
-        from(sql, filter);
-        sent(sql, scope, filter);
-        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
-        List<ServiceCounts> result = new ArrayList<>();
-        for (Object[] row : sql.rows(em)) {
-            result.add(new ServiceCounts(text(row[0]), (String) row[1], text(row[2]),
-                    Optional.ofNullable((Number) row[3]).map(Number::intValue), count(row[4]), count(row[5]),
-                    count(row[6]), count(row[7]), count(row[8])));
         }
         return result;
     }

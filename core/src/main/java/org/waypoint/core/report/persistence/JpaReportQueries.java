@@ -16,8 +16,9 @@ import org.waypoint.core.report.ReportQueries;
 
 /**
  * The reports' counts as native SQL that Derby and PostgreSQL both run: conditional sums grouped by
- * service or month, over the indexes of V18. Months are buckets computed from instants the caller
- * gives (a CASE over the month starts), since the two databases name date functions differently.
+ * service or month, over the indexes of V18, V23 and V24. Months are buckets computed from instants
+ * the caller gives (a CASE over the month starts), since the two databases name date functions
+ * differently. Why these counts are not yet kept incrementally: ADR 0010.
  */
 @ApplicationScoped
 public class JpaReportQueries implements ReportQueries {

@@ -12,8 +12,12 @@ import java.util.Optional;
  */
 public interface ReportQueries {
 
-    /** Per service: referrals acknowledged within their due time, late, waiting past it, waiting within it, ended unacknowledged. */
-    List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now);
+    /**
+     * Per service: referrals acknowledged within their due time, late, waiting past it at {@code now},
+     * waiting within it, ended unacknowledged; and its stated capacity and what became of the referrals
+     * sent to it in the period.
+     */
+    PerService perService(Optional<String> scope, ReportFilter filter, Instant now);
 
     /**
      * Per service, how many referrals took each working time to acknowledgement and to acceptance,
@@ -28,9 +32,6 @@ public interface ReportQueries {
      */
     List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts);
 
-    /** Per service: its stated capacity and what became of the referrals sent to it in the period. */
-    List<ServiceCounts> services(Optional<String> scope, ReportFilter filter);
-
     /** Referrals sent in the period, by crime mark ({@link org.waypoint.core.referral.CrimeMarks}). */
     List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter);
 
@@ -43,11 +44,19 @@ public interface ReportQueries {
     /** The filters' choices: every organisation, service and need category, by name. */
     List<Choice> organisations();
 
-    List<Choice> services();
+    /**
+     * The services within {@code scope}: every one when empty, else those of the organisation's own
+     * and those it has referred to, the only ones its reports can count.
+     */
+    List<Choice> services(Optional<String> scope);
 
     List<Choice> needs();
 
     record Choice(String id, String name) {
+    }
+
+    /** The two per-service figures, their services in the same order. */
+    record PerService(List<TimelinessCounts> timeliness, List<ServiceCounts> services) {
     }
 
     record TimelinessCounts(String serviceId, String serviceName, long within, long late, long waitingPastDue,

@@ -84,12 +84,13 @@ public class Reports {
         Instant now = clock.instant();
         List<WorkingTime> times = queries.workingTimes(scope, filter);
         List<FlowCount> flow = queries.flow(scope, filter, monthStarts(filter));
+        ReportQueries.PerService perService = queries.perService(scope, filter, now);
         Report report = new Report(filter,
-                timeliness(queries.timeliness(scope, filter, now)),
+                timeliness(perService.timeliness()),
                 timing(times),
                 flow(filter, flow),
                 ends(flow),
-                services(queries.services(scope, filter), times));
+                services(perService.services(), times));
         audit.success(actor, AUDIT_RECORD, "reports", AuditEvent.Action.READ, filter.describe());
         return report;
     }
@@ -126,11 +127,15 @@ public class Reports {
         return lines;
     }
 
-    /** What the filters offer: organisations, services and needs, by name. Names only, no referral. */
+    /**
+     * What the filters offer: organisations, services and needs, by name. Names only, no referral. The
+     * services are those the actor's reports can count: an administrator's every one, anyone else's
+     * their organisation's own and those it has referred to.
+     */
     @Transactional
     public Choices choices(Actor actor) {
         Objects.requireNonNull(actor, "reports are for someone signed in");
-        return new Choices(queries.organisations(), queries.services(), queries.needs());
+        return new Choices(queries.organisations(), queries.services(scopeOf(actor)), queries.needs());
     }
 
     public record Choices(List<ReportQueries.Choice> organisations, List<ReportQueries.Choice> services,

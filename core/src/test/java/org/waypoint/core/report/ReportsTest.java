@@ -67,6 +67,7 @@ import org.waypoint.core.testing.TestDatabase;
  *   <li>Outside the figures: a draft never sent (made in October, counted as made by the referrer
  *   only), one sent on 30 September, one sent in November (in the quarter, not the month), one sent
  *   in October and entered in error.</li>
+ *   <li>Service C (Lantern): no referral at all, offered in the filter to administrators only.</li>
  * </ul>
  */
 class ReportsTest {
@@ -103,6 +104,10 @@ class ReportsTest {
             beacon.acknowledgementTarget(2);
             em.persist(harbour);
             em.persist(beacon);
+            Organisation lanternTrust = new Organisation("Lantern Trust", OrganisationKind.PROVIDER);
+            em.persist(lanternTrust);
+            em.persist(new SupportService(lanternTrust, "Lantern Advocacy", "Advocacy.", List.of(counselling),
+                    List.of("M"), new EmailAddress("referrals@lantern.example.org")));
             admin = new Actor("u-admin", police.id(), Role.ADMIN);
             caseworker = new Actor("u-caseworker", police.id(), Role.CASEWORKER);
             harbourStaff = new Actor("u-harbour", harbourTrust.id(), Role.SERVICE_STAFF);
@@ -304,6 +309,19 @@ class ReportsTest {
         assertThat(total(read(caseworker, OCTOBER))).isEqualTo(21);
         assertThat(counts(read(harbourStaff, OCTOBER).flow().rows().get(0)).get(0)).as("made: not the draft").isEqualTo(14L);
         assertThat(counts(read(caseworker, OCTOBER).flow().rows().get(0)).get(0)).as("made: the draft too").isEqualTo(22L);
+    }
+
+    @Test
+    void theServiceFilterOffersTheServicesTheReadersOrganisationProvidesOrReferredTo() {
+        assertThat(serviceChoices(admin)).as("every service").containsExactly("Beacon Housing", "Harbour Counselling",
+                "Lantern Advocacy");
+        assertThat(serviceChoices(caseworker)).as("referred to both").containsExactly("Beacon Housing", "Harbour Counselling");
+        assertThat(serviceChoices(harbourStaff)).as("its own only").containsExactly("Harbour Counselling");
+        assertThat(serviceChoices(beaconStaff)).as("its own only").containsExactly("Beacon Housing");
+    }
+
+    private static List<String> serviceChoices(Actor actor) {
+        return db.inTransaction(em -> reports(em).choices(actor)).services().stream().map(ReportQueries.Choice::name).toList();
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.waypoint.core.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -61,6 +63,9 @@ public class DirectoryImport {
     private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ADDRESS = 300;
     private static final String POSTCODE_PREFIX = "[A-Z]{1,2}([0-9][0-9A-Z]?)?";
+    /** A schedule's days as iCalendar names them: MO, TU, … */
+    private static final Map<String, DayOfWeek> BYDAY = Arrays.stream(DayOfWeek.values())
+            .collect(Collectors.toMap(day -> day.name().substring(0, 2), Function.identity()));
 
     private final SupportServiceRepository services;
     private final OrganisationRepository organisations;
@@ -162,13 +167,13 @@ public class DirectoryImport {
             return plan;
         }
         List<ServiceCategory> categories = services.categories();
-        Map<String, ServiceCategory> categoryByCode = categories.stream()
-                .collect(Collectors.toMap(ServiceCategory::code, Function.identity()));
         Map<String, Term> published = PublishedTaxonomy.terms(categories).stream()
                 .collect(Collectors.toMap(Term::id, Function.identity()));
         Map<String, String> mapped = mappings.all();
-        Map<String, SupportService> existing = services.findAll().stream()
-                .collect(Collectors.toMap(SupportService::id, Function.identity()));
+        // Plain values, not entities: a directory of 50,000 services compared as entities outgrows the heap.
+        Map<String, ServiceProfile> existing = services.profiles().stream()
+                .collect(Collectors.toMap(ServiceProfile::id, Function.identity()));
+        Map<String, Set<OpeningTime>> openingTimes = services.openingTimes();
         organisations.findAll().forEach(o -> plan.organisations.put(o.id(), o));
         Map<String, String> sourceOrganisationNames = new HashMap<>();
         for (OrukSource.Service service : source.services()) {
@@ -187,23 +192,23 @@ public class DirectoryImport {
                     terms.add(found);
                 }
             }
-            judge(service, terms, categoryByCode, existing, sourceOrganisationNames, plan);
+            judge(service, terms, existing, openingTimes, sourceOrganisationNames, plan);
         }
         return plan;
     }
 
-    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
-                       Map<String, SupportService> existing, Map<String, String> organisationNames, Plan plan) {
+    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceProfile> existing,
+                       Map<String, Set<OpeningTime>> openingTimes, Map<String, String> organisationNames, Plan plan) {
         String name = service.name().strip();
         Optional<String> skip = Optional.empty();
         Desired desired = null;
         try {
-            desired = desired(service, terms, categories, organisationNames, plan);
+            desired = desired(service, terms, organisationNames, plan);
         } catch (Skip reason) {
             skip = Optional.of(reason.getMessage());
         }
-        SupportService current = existing.get(service.waypointId());
-        if (skip.isEmpty() && current != null && !current.organisation().id().equals(desired.organisationId())) {
+        ServiceProfile current = existing.get(service.waypointId());
+        if (skip.isEmpty() && current != null && !current.organisationId().equals(desired.organisationId())) {
             skip = Optional.of("In Waypoint this service belongs to another organisation.");
         }
         if (skip.isEmpty() && current != null && current.confidentialLocation()) {
@@ -215,20 +220,20 @@ public class DirectoryImport {
         }
         if (current == null) {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.NEW, ""));
-            plan.writes.add(new Write(service.waypointId(), desired, null));
+            plan.writes.add(new Write(service.waypointId(), desired, true));
             return;
         }
-        List<String> changed = Desired.of(current).differences(desired);
+        List<String> changed = Desired.of(current, openingTimes.getOrDefault(current.id(), Set.of())).differences(desired);
         if (changed.isEmpty()) {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.UNCHANGED, ""));
         } else {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed)));
-            plan.writes.add(new Write(service.waypointId(), desired, current));
+            plan.writes.add(new Write(service.waypointId(), desired, false));
         }
     }
 
-    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
-                            Map<String, String> organisationNames, Plan plan) {
+    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, String> organisationNames,
+                            Plan plan) {
         if (!service.status().equals("active") && !service.status().equals("temporarily closed")) {
             throw new Skip("The source lists it as " + service.status() + ".");
         }
@@ -316,10 +321,38 @@ public class DirectoryImport {
         if (modes.isEmpty()) {
             modes.add(DeliveryMode.IN_PERSON);
         }
-        Set<ServiceCategory> chosen = new HashSet<>();
-        needs.forEach(code -> chosen.add(categories.get(code)));
-        return new Desired(name, description, chosen, areas, eligibility, languages,
-                delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, organisationId, organisationName);
+        return new Desired(name, description, Set.copyOf(needs), areas, eligibility, languages,
+                delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, openingTimes(service.schedules()),
+                organisationId, organisationName);
+    }
+
+    /**
+     * The source's weekly schedules as opening times, at most one a weekday (the first the source
+     * gives); a schedule that is not weekly, or whose times Waypoint cannot read, is left out.
+     */
+    private static Set<OpeningTime> openingTimes(List<OrukSource.SourceSchedule> schedules) {
+        Map<DayOfWeek, OpeningTime> byDay = new EnumMap<>(DayOfWeek.class);
+        for (OrukSource.SourceSchedule schedule : schedules) {
+            if (!"WEEKLY".equalsIgnoreCase(schedule.freq()) || schedule.byday() == null) {
+                continue;
+            }
+            for (String code : schedule.byday().split(",")) {
+                DayOfWeek day = BYDAY.get(code.strip().toUpperCase(Locale.ROOT));
+                if (day != null && !byDay.containsKey(day)) {
+                    try {
+                        byDay.put(day, OpeningTime.of(day, minutes(schedule.opensAt()), minutes(schedule.closesAt())));
+                    } catch (IllegalArgumentException unreadable) {
+                        // left out, as a language Waypoint cannot name is
+                    }
+                }
+            }
+        }
+        return Set.copyOf(byDay.values());
+    }
+
+    /** {@code 09:00:00}, as ORUK may write a time, to Waypoint's {@code 09:00}. */
+    private static String minutes(String time) {
+        return time != null && time.strip().matches("[0-9]{2}:[0-9]{2}:[0-9]{2}") ? time.strip().substring(0, 5) : time;
     }
 
     /** The source's ages; when it gives none, the age groups it carries (children only, or adults only). */
@@ -368,12 +401,14 @@ public class DirectoryImport {
             organisation.rename(desired.organisationName());
         }
         attached.put(organisation.id(), organisation);
-        SupportService service = write.current == null ? null : services.find(write.id).orElseThrow();
+        List<ServiceCategory> categories = desired.categories().stream()
+                .map(code -> services.category(code).orElseThrow()).toList();
+        SupportService service = write.isNew ? null : services.find(write.id).orElseThrow();
         if (service == null) {
             service = SupportService.imported(write.id, organisation, desired.name(), desired.description(),
-                    desired.categories(), desired.areas());
+                    categories, desired.areas());
         } else {
-            service.describeAsImported(desired.name(), desired.description(), desired.categories(), desired.areas());
+            service.describeAsImported(desired.name(), desired.description(), categories, desired.areas());
         }
         service.eligibility(desired.eligibility());
         service.languages(desired.languages().stream().map(LanguageCode::new).toList(), desired.interpreters());
@@ -381,31 +416,32 @@ public class DirectoryImport {
         if (!service.confidentialLocation()) {
             desired.address().ifPresentOrElse(service::locatedAt, service::noPublicAddress);
         }
+        service.openingTimes(desired.openingTimes());
         // What ORUK publishes as the service's last_modified: the import is its last change.
         service.modifiedAt(java.time.Instant.now());
-        if (write.current == null) {
+        if (write.isNew) {
             services.add(service);
         }
     }
 
-    /** What a service is to be, in the terms it is compared by. */
-    private record Desired(String name, String description, Set<ServiceCategory> categories, Set<String> areas,
+    /** What a service is to be, in the terms it is compared by; its needs by their codes. */
+    private record Desired(String name, String description, Set<String> categories, Set<String> areas,
                            Eligibility eligibility, Set<String> languages, boolean interpreters,
-                           Set<DeliveryMode> modes, Optional<String> address, String organisationId,
-                           String organisationName) {
+                           Set<DeliveryMode> modes, Optional<String> address, Set<OpeningTime> openingTimes,
+                           String organisationId, String organisationName) {
 
         /** A confidential location (a refuge) keeps no address, whatever a source says. */
         Desired withoutAddress() {
             return new Desired(name, description, categories, areas, eligibility, languages, interpreters, modes,
-                    Optional.empty(), organisationId, organisationName);
+                    Optional.empty(), openingTimes, organisationId, organisationName);
         }
 
-        static Desired of(SupportService service) {
-            return new Desired(service.name(), service.description(), Set.copyOf(service.categories()),
-                    Set.copyOf(service.postcodePrefixes()), service.eligibility(),
+        static Desired of(ServiceProfile service, Set<OpeningTime> openingTimes) {
+            return new Desired(service.name(), service.description(), service.categoryCodes(),
+                    service.postcodePrefixes(), service.eligibility(),
                     service.languages().stream().map(LanguageCode::value).collect(Collectors.toSet()),
-                    service.interpretersAvailable(), Set.copyOf(service.deliveryModes()),
-                    service.publicAddress(), service.organisation().id(), service.organisation().name());
+                    service.interpretersAvailable(), service.deliveryModes(),
+                    service.publicAddress(), openingTimes, service.organisationId(), service.organisation());
         }
 
         /** The names of the fields in which {@code wanted} differs from this, in a fixed order. */
@@ -420,6 +456,7 @@ public class DirectoryImport {
             note(changed, "interpreters", interpreters, wanted.interpreters);
             note(changed, "ways of meeting", modes, wanted.modes);
             note(changed, "address", address, wanted.address);
+            note(changed, "opening times", openingTimes, wanted.openingTimes);
             note(changed, "organisation name", organisationName, wanted.organisationName);
             return changed;
         }
@@ -431,8 +468,8 @@ public class DirectoryImport {
         }
     }
 
-    /** A service to add ({@code current} null) or to change. */
-    private record Write(String id, Desired desired, SupportService current) {
+    /** A service to add or to change: only these are read and written as entities. */
+    private record Write(String id, Desired desired, boolean isNew) {
     }
 
     /** The outcome of reading a source against the directory, before anything is written. */

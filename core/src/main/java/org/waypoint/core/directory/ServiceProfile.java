@@ -9,10 +9,11 @@ import org.waypoint.core.shared.LanguageCode;
 
 /**
  * An immutable copy of what matching and the pages showing its results need of one support
- * service, taken from the entity so that matching never touches the database. The capacity note
- * is for referrers only; the referral inbox is left out.
+ * service, taken from the entity so that matching never touches the database (and what an import
+ * compares a source with, without loading entities). The capacity note is for referrers only; the
+ * referral inbox is left out.
  */
-public record ServiceProfile(String id, String name, String description, String organisation,
+public record ServiceProfile(String id, String name, String description, String organisationId, String organisation,
                              Set<String> categoryCodes, Set<String> postcodePrefixes,
                              Capacity capacity, OptionalInt waitWeeks, Eligibility eligibility,
                              Set<LanguageCode> languages, boolean interpretersAvailable,
@@ -23,6 +24,7 @@ public record ServiceProfile(String id, String name, String description, String 
         Objects.requireNonNull(id, "id is required");
         Objects.requireNonNull(name, "name is required");
         Objects.requireNonNull(description, "description is required");
+        Objects.requireNonNull(organisationId, "organisationId is required");
         Objects.requireNonNull(organisation, "organisation is required");
         categoryCodes = Set.copyOf(categoryCodes);
         postcodePrefixes = Set.copyOf(postcodePrefixes);
@@ -43,6 +45,7 @@ public record ServiceProfile(String id, String name, String description, String 
                 service.id(),
                 service.name(),
                 service.description(),
+                service.organisation().id(),
                 service.organisation().name(),
                 service.categories().stream().map(ServiceCategory::code).collect(Collectors.toSet()),
                 Set.copyOf(service.postcodePrefixes()),

@@ -1,7 +1,10 @@
 package org.waypoint.core.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Where support services and the category taxonomy are kept. */
 public interface SupportServiceRepository {
@@ -14,6 +17,15 @@ public interface SupportServiceRepository {
      * {@link ServiceProfile#of} of each of {@link #findAll()}, read without loading the entities.
      */
     List<ServiceProfile> profiles();
+
+    /**
+     * The opening times of every service that states any, by service id: what an import compares a
+     * source's schedules with, read without loading the entities.
+     */
+    default Map<String, Set<OpeningTime>> openingTimes() {
+        return findAll().stream().filter(s -> !s.openingTimes().isEmpty())
+                .collect(Collectors.toMap(SupportService::id, s -> Set.copyOf(s.openingTimes())));
+    }
 
     Optional<SupportService> find(String id);
 

@@ -3,7 +3,9 @@ package org.waypoint.core.directory.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.DayOfWeek;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DeliveryMode;
 import org.waypoint.core.directory.Eligibility;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.ServiceCategory;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
@@ -72,7 +75,7 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Object[] s : em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
-                + " s.capacityNote FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
+                + " s.capacityNote, o.id FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
         each("SELECT service_id, category_code FROM support_service_category", rows, (row, v) -> row.categories.add(v));
@@ -87,6 +90,20 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
+    }
+
+    /** The schedule table read whole, in one statement: no entity is made. */
+    @Override
+    public Map<String, Set<OpeningTime>> openingTimes() {
+        Map<String, Set<OpeningTime>> times = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule")
+                .getResultList();
+        for (Object[] row : rows) {
+            times.computeIfAbsent(((String) row[0]).strip(), id -> new HashSet<>()).add(OpeningTime.of(
+                    DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
+        }
+        return times;
     }
 
     /**
@@ -167,8 +184,8 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
 
         ServiceProfile profile() {
             AgeRange ages = new AgeRange(optional(values[6]), optional(values[7]));
-            return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[3],
-                    categories, areas, (Capacity) values[4], optional(values[5]),
+            return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[12],
+                    (String) values[3], categories, areas, (Capacity) values[4], optional(values[5]),
                     new Eligibility(ages, genders, crimeTypes, riskLevels), languages, (Boolean) values[8],
                     deliveryModes, (Boolean) values[9], Optional.ofNullable((String) values[10]),
                     Optional.ofNullable((String) values[11]));

@@ -106,14 +106,19 @@ public class DirectoryImport {
         if (!source.problems().isEmpty()) {
             return plan.report(false);
         }
-        Map<String, Organisation> attached = new HashMap<>();
-        int written = 0;
-        for (Write write : plan.writes) {
-            write(write, plan, attached);
-            if (++written % BATCH == 0) {
-                services.writePending();
-                attached.clear();
-            }
+        // In the order of their ids: a source's order (random UUIDs, as often as not) made every insert
+        // touch another page of each index, and the database's page cache could not hold them all.
+        List<Write> writes = new ArrayList<>(plan.writes);
+        writes.sort(Comparator.comparing(Write::id));
+        for (int from = 0; from < writes.size(); from += BATCH) {
+            List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
+            // What a batch needs of the organisations already kept, read at once rather than one by one.
+            Map<String, Organisation> attached = new HashMap<>();
+            organisations.findAll(batch.stream().map(write -> write.desired().organisationId())
+                    .filter(plan.organisations::containsKey).collect(Collectors.toSet()))
+                    .forEach(organisation -> attached.put(organisation.id(), organisation));
+            batch.forEach(write -> write(write, plan, attached));
+            services.writePending();
         }
         ImportReport report = plan.report(true);
         if (!plan.writes.isEmpty()) {
@@ -385,14 +390,12 @@ public class DirectoryImport {
 
     /**
      * Writes one service, and its organisation if new or renamed. What the plan read may no longer be
-     * held once a batch has gone out, so services and organisations are found afresh in each batch.
+     * held once a batch has gone out, so services and organisations are found afresh in each batch:
+     * {@code attached} holds the batch's organisations, and gains those it adds.
      */
     private void write(Write write, Plan plan, Map<String, Organisation> attached) {
         Desired desired = write.desired;
         Organisation organisation = attached.get(desired.organisationId());
-        if (organisation == null && plan.organisations.containsKey(desired.organisationId())) {
-            organisation = organisations.find(desired.organisationId()).orElseThrow();
-        }
         if (organisation == null) {
             organisation = Organisation.imported(desired.organisationId(), desired.organisationName());
             organisations.add(organisation);

@@ -75,6 +75,16 @@ final class OrukDocuments {
         return serviceFields(service).add("organization", organisation(service.organisation())).build();
     }
 
+    /** Every service in full, as {@code GET /services/{id}} answers each: what the export holds. */
+    static List<JsonObject> inFull(List<SupportService> services) {
+        return services.stream().map(service -> service(service, PublishedTaxonomy.termsOf(service))).toList();
+    }
+
+    /** The export's JSON package: one page whose contents are every service in full. */
+    static JsonObject exportPackage(List<JsonObject> inFull) {
+        return page(inFull, inFull.size(), 1, Math.max(1, inFull.size()));
+    }
+
     /** A service with everything it is linked to: {@code GET /services/{id}} and the export. */
     static JsonObject service(SupportService service, Collection<Term> terms) {
         JsonArrayBuilder locations = Json.createArrayBuilder();

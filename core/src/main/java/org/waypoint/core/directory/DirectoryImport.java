@@ -59,6 +59,8 @@ public class DirectoryImport {
     public static final String AUDIT_DETAIL = "import ";
     /** Services written before the pending writes go out and the persistence context is emptied. */
     private static final int BATCH = 500;
+    /** Services of the source compared with those kept at a time. */
+    private static final int COMPARED = 1000;
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ADDRESS = 300;
@@ -175,10 +177,6 @@ public class DirectoryImport {
         Map<String, Term> published = PublishedTaxonomy.terms(categories).stream()
                 .collect(Collectors.toMap(Term::id, Function.identity()));
         Map<String, String> mapped = mappings.all();
-        // Plain values, not entities: a directory of 50,000 services compared as entities outgrows the heap.
-        Map<String, ServiceProfile> existing = services.profiles().stream()
-                .collect(Collectors.toMap(ServiceProfile::id, Function.identity()));
-        Map<String, Set<OpeningTime>> openingTimes = services.openingTimes();
         organisations.findAll().forEach(o -> plan.organisations.put(o.id(), o));
         Map<String, String> sourceOrganisationNames = new HashMap<>();
         for (OrukSource.Service service : source.services()) {
@@ -186,7 +184,20 @@ public class DirectoryImport {
                 sourceOrganisationNames.putIfAbsent(service.waypointOrganisationId(), service.organisationName().strip());
             }
         }
-        for (OrukSource.Service service : source.services()) {
+        // The services kept are compared as plain values, a chunk of the source's at a time: 50,000
+        // compared as entities, or even as values all at once, outgrew the heap.
+        List<OrukSource.Service> all = source.services();
+        Map<String, ServiceProfile> existing = new HashMap<>();
+        Map<String, Set<OpeningTime>> openingTimes = Map.of();
+        for (int i = 0; i < all.size(); i++) {
+            OrukSource.Service service = all.get(i);
+            if (i % COMPARED == 0) {
+                List<String> ids = all.subList(i, Math.min(all.size(), i + COMPARED)).stream()
+                        .map(OrukSource.Service::waypointId).toList();
+                existing.clear();
+                services.profiles(ids).forEach(profile -> existing.put(profile.id(), profile));
+                openingTimes = services.openingTimes(ids);
+            }
             List<Term> terms = new ArrayList<>();
             for (OrukSource.SourceTerm term : service.terms()) {
                 Term found = published.get(mapped.getOrDefault(term.id(), term.id()));

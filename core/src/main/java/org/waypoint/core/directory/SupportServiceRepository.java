@@ -1,5 +1,6 @@
 package org.waypoint.core.directory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +19,19 @@ public interface SupportServiceRepository {
      */
     List<ServiceProfile> profiles();
 
+    /** The same as {@link #profiles()} of the services with these ids that exist. */
+    default List<ServiceProfile> profiles(Collection<String> ids) {
+        Set<String> wanted = Set.copyOf(ids);
+        return profiles().stream().filter(profile -> wanted.contains(profile.id())).toList();
+    }
+
     /**
-     * The opening times of every service that states any, by service id: what an import compares a
-     * source's schedules with, read without loading the entities.
+     * The opening times of those of these services that state any, by service id: what an import
+     * compares a source's schedules with, read without loading the entities.
      */
-    default Map<String, Set<OpeningTime>> openingTimes() {
-        return findAll().stream().filter(s -> !s.openingTimes().isEmpty())
+    default Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
+        Set<String> wanted = Set.copyOf(ids);
+        return findAll().stream().filter(s -> wanted.contains(s.id()) && !s.openingTimes().isEmpty())
                 .collect(Collectors.toMap(SupportService::id, s -> Set.copyOf(s.openingTimes())));
     }
 

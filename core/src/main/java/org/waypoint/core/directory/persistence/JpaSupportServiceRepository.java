@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,34 +74,49 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public List<ServiceProfile> profiles() {
+        return profiles(null);
+    }
+
+    /** As {@link #profiles()}, each statement limited to these ids (an import compares a chunk at a time). */
+    @Override
+    public List<ServiceProfile> profiles(Collection<String> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (Object[] s : em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
+        var query = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
-                + " s.capacityNote, o.id FROM SupportService s JOIN s.organisation o", Object[].class).getResultList()) {
+                + " s.capacityNote, o.id FROM SupportService s JOIN s.organisation o"
+                + (ids == null ? "" : " WHERE s.id IN :ids"), Object[].class);
+        if (ids != null) {
+            query.setParameter("ids", List.copyOf(ids));
+        }
+        for (Object[] s : query.getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
-        each("SELECT service_id, category_code FROM support_service_category", rows, (row, v) -> row.categories.add(v));
-        each("SELECT service_id, postcode_prefix FROM support_service_area", rows, (row, v) -> row.areas.add(v));
-        each("SELECT service_id, gender FROM support_service_gender", rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
-        each("SELECT service_id, crime_type FROM support_service_crime_type", rows,
+        List<String> only = ids == null ? null : List.copyOf(ids);
+        each("SELECT service_id, category_code FROM support_service_category", only, rows, (row, v) -> row.categories.add(v));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", only, rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, gender FROM support_service_gender", only, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("SELECT service_id, crime_type FROM support_service_crime_type", only, rows,
                 (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
-        each("SELECT service_id, risk_level FROM support_service_risk_level", rows,
+        each("SELECT service_id, risk_level FROM support_service_risk_level", only, rows,
                 (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
-        each("SELECT service_id, language_code FROM support_service_language", rows,
+        each("SELECT service_id, language_code FROM support_service_language", only, rows,
                 (row, v) -> row.languages.add(new LanguageCode(v)));
-        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", rows,
+        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", only, rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
     }
 
-    /** The schedule table read whole, in one statement: no entity is made. */
+    /** The schedule rows of these services, in one statement: no entity is made. */
     @Override
-    public Map<String, Set<OpeningTime>> openingTimes() {
+    public Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
         Map<String, Set<OpeningTime>> times = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule")
-                .getResultList();
-        for (Object[] row : rows) {
+        if (ids.isEmpty()) {
+            return times;
+        }
+        for (Object[] row : rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", List.copyOf(ids))) {
             times.computeIfAbsent(((String) row[0]).strip(), id -> new HashSet<>()).add(OpeningTime.of(
                     DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
         }
@@ -111,15 +128,26 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
      * only through its service, and joining every row back to the services costs more than reading it.
      */
-    private void each(String sql, Map<String, Row> rows, BiConsumer<Row, String> add) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> pairs = em.createNativeQuery(sql).getResultList();
-        for (Object[] pair : pairs) {
+    private void each(String sql, List<String> ids, Map<String, Row> rows, BiConsumer<Row, String> add) {
+        for (Object[] pair : rows(sql, ids)) {
             Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
                 add.accept(row, ((String) pair[1]).strip());
             }
         }
+    }
+
+    /** The rows {@code sql} selects, only those of these services' ids (its first column) unless ids is null. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, List<String> ids) {
+        if (ids == null) {
+            return em.createNativeQuery(sql).getResultList();
+        }
+        var query = em.createNativeQuery(sql + " WHERE service_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        return query.getResultList();
     }
 
     @Override

@@ -27,17 +27,7 @@ rounds=${ROUNDS:-3}
 # the receiver is on loopback, over plain http: allowed for this run only
 export WAYPOINT_WEBHOOKS_ALLOW_HTTP=true WAYPOINT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
 . bench/server.sh
-java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
-
-peak_rss=0
-sample_rss() {
-    while kill -0 "$java_pid" 2>/dev/null; do
-        rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
-        [[ -n "$rss" && "$rss" -gt "$peak_rss" ]] && peak_rss=$rss && echo "$peak_rss" > "$data/peak_rss"
-        sleep 1
-    done
-}
-sample_rss &
+sample_peak_rss 1 &
 sampler=$!
 
 # One submission as bench/submit.lua makes it: a client, a draft, consent, submit.
@@ -143,5 +133,5 @@ echo "(b) submission:  $(summary submit), $(column_median submit 1 | awk '{print
 echo "(c) /api/v1/me:  $(summary me)"
 printf "ratio:           %.2f (submission requests / trivial), %.2f (submission requests / me), %.2f (whole submissions / trivial)\n" \
     "$(ratio submit trivial 1)" "$(ratio submit me 1)" "$(ratio submit trivial 4)"
-echo "peak RSS:        $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 )) MB"
+echo "peak RSS:        $(peak_rss_mb) MB"
 webhooks

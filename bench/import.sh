@@ -18,16 +18,7 @@ echo "ORUK file: $services services, $(( $(stat -c %s "$file") / 1024 / 1024 )) 
 
 . bench/server.sh
 trap 'stop; rm -f "$file"' EXIT
-java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
-peak_rss=0
-sample_rss() {
-    while kill -0 "$java_pid" 2>/dev/null; do
-        rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
-        [[ -n "$rss" && "$rss" -gt "$peak_rss" ]] && peak_rss=$rss && echo "$peak_rss" > "$data/peak_rss"
-        sleep 0.2
-    done
-}
-sample_rss &
+sample_peak_rss 0.2 &
 sampler=$!
 admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
@@ -51,5 +42,5 @@ echo
 echo "Summary ($services services, load $(uptime | sed 's/.*load average: //'))"
 echo "  import applied: $(( services * 1000 / (apply_ms > 0 ? apply_ms : 1) )) services/s ($apply_ms ms, parse + compare + write in one transaction)"
 echo "  dry run:        $(( services * 1000 / (dry_ms > 0 ? dry_ms : 1) )) services/s; re-import (all unchanged): $(( services * 1000 / (again_ms > 0 ? again_ms : 1) )) services/s"
-echo "  peak RSS:       $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 )) MB"
+echo "  peak RSS:       $(peak_rss_mb) MB"
 echo "  targets: ≥ 2,000 services/s, peak RSS ≤ 700 MB"

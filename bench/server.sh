@@ -1,7 +1,8 @@
 # Sourced by the wrk benchmarks: builds unless --no-build is the first argument, starts Waypoint on
 # a fresh embedded Derby with the demo data at $PORT, stops it and removes the data on exit.
-# Sets: base (the server's address), data (its data folder), server (its pid), token (a personal API
-# token of the demo caseworker) and service (the id of the demo service Harbour Counselling).
+# Sets: base (the server's address), data (its data folder), server (its pid), java_pid (the pid of its
+# JVM), token (a personal API token of the demo caseworker) and service (the id of the demo service
+# Harbour Counselling, empty if the listing does not show it). Offers sample_peak_rss and peak_rss_mb.
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 base="http://127.0.0.1:$port"
 data=$(mktemp -d)
@@ -27,4 +28,21 @@ for _ in $(seq 1 "${READY_WAIT:-120}"); do
 done
 token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"email":"caseworker@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-service=$(curl -s "$base/api/v1/services?size=100" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/')
+service=$(curl -s "$base/api/v1/services?size=100" | grep -o '"id":"[^"]*","name":"Harbour Counselling"' | sed 's/"id":"\([^"]*\)".*/\1/' || true)
+java_pid=$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)
+
+# Samples the server JVM's resident memory every $1 seconds until it ends, keeping the peak (KB) in
+# $data/peak_rss: run it in the background and kill it when done.
+sample_peak_rss() {
+    local peak=0 rss
+    while kill -0 "$java_pid" 2>/dev/null; do
+        rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
+        [[ -n "$rss" && "$rss" -gt "$peak" ]] && peak=$rss && echo "$peak" > "$data/peak_rss"
+        sleep "$1"
+    done
+}
+
+# The peak sampled so far, in MB.
+peak_rss_mb() {
+    echo $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 ))
+}

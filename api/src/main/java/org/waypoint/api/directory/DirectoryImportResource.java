@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -108,15 +109,13 @@ public class DirectoryImportResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
             @QueryParam("dryRun") String dryRun,
             @Context HttpHeaders headers, InputStream body) {
-        boolean dry = dryRun(dryRun);
-        long max = maxBytes();
-        String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > max) {
-            throw tooLarge(max);
-        }
-        OrukSource source = new OrukSource(max);
-        source.read(body);
-        return run(source, dry);
+        return run(dryRun, source -> {
+            String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > maxBytes()) {
+                throw tooLarge(maxBytes());
+            }
+            source.read(body);
+        });
     }
 
     @POST
@@ -135,11 +134,7 @@ public class DirectoryImportResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
             @QueryParam("dryRun") String dryRun,
             UrlSource body) {
-        boolean dry = dryRun(dryRun);
-        UrlSource given = Bodies.valid(body);
-        OrukSource source = new OrukSource(maxBytes());
-        new OrukApiReader(timeout()).read(given.url(), source);
-        return run(source, dry);
+        return run(dryRun, source -> new OrukApiReader(timeout()).read(Bodies.valid(body).url(), source));
     }
 
     @Schema(description = "Another directory's taxonomy term, mapped to a term of Waypoint's published taxonomy "
@@ -186,17 +181,25 @@ public class DirectoryImportResource {
         throw RequestValidationException.of("/dryRun", "must be true or false");
     }
 
-    private ImportReportResponse run(OrukSource source, boolean dryRun) {
+    /**
+     * What both kinds of import do: {@code dryRun} checked before anything is read, the source read by
+     * {@code reading} (which may refuse the request before reading it), then the dry run or the import,
+     * and its report as the answer, or the source's problems as one problem.
+     */
+    private ImportReportResponse run(String dryRun, Consumer<OrukSource> reading) {
+        boolean dry = dryRun(dryRun);
+        OrukSource source = new OrukSource(maxBytes());
+        reading.accept(source);
         if (source.tooLarge()) {
             throw tooLarge(maxBytes());
         }
-        ImportReport report = dryRun ? imports.dryRun(actor.required(), source) : imports.apply(actor.required(), source);
+        ImportReport report = dry ? imports.dryRun(actor.required(), source) : imports.apply(actor.required(), source);
         if (!report.usable()) {
             List<FieldError> errors = report.problems().stream().map(p -> new FieldError("", p)).toList();
             throw new SourceRefused(Problem.of(ProblemType.BAD_REQUEST,
                     "The source cannot be imported: " + report.problems().get(0)).withErrors(errors));
         }
-        return ImportReportResponse.of(report, dryRun);
+        return ImportReportResponse.of(report, dry);
     }
 
     private static SourceRefused tooLarge(long max) {

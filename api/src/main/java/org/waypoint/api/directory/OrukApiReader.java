@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -29,6 +32,10 @@ import org.waypoint.core.directory.OrukSource;
  * problem of the source, in words an administrator can act on: an address that is not http(s), a
  * host that does not answer or answers too slowly, a redirect (followed only within the same host),
  * an answer other than 200 or other than JSON. The size limit of the source holds across all pages.
+ * <p>
+ * Each answer, redirects included, must arrive whole within the timeout: HttpClient's own timeout
+ * ends when the headers arrive, and a source trickling its body a byte at a time would otherwise hold
+ * the import (and its administrator) for as long as it liked.
  */
 public final class OrukApiReader {
 
@@ -108,6 +115,8 @@ public final class OrukApiReader {
                     found.add(item.asJsonObject().getString("id"));
                 }
                 ids = found;
+            } catch (Late late) {
+                throw late;
             } catch (RuntimeException notAPage) {
                 ids = null;
             }
@@ -147,14 +156,21 @@ public final class OrukApiReader {
     }
 
     private void fetch(URI address, String host, OrukSource source, Consumer<InputStream> reading) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         URI next = address;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest request = HttpRequest.newBuilder(next).timeout(timeout).header("Accept", "application/json").GET().build();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                source.problem(slow());
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(next).timeout(Duration.ofNanos(left))
+                    .header("Accept", "application/json").GET().build();
             HttpResponse<InputStream> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (HttpTimeoutException slow) {
-                source.problem("The directory did not answer within " + timeout.toSeconds() + " seconds.");
+                source.problem(slow());
                 return;
             } catch (IOException unreachable) {
                 source.problem("The directory could not be reached at " + next.getHost() + ".");
@@ -164,7 +180,7 @@ public final class OrukApiReader {
                 source.problem("Reading the directory was interrupted.");
                 return;
             }
-            try (InputStream body = response.body()) {
+            try (InputStream body = new Deadline(response.body(), deadline - System.nanoTime())) {
                 int status = response.statusCode();
                 if (status >= 300 && status < 400) {
                     String location = response.headers().firstValue("Location").orElse("");
@@ -187,11 +203,84 @@ public final class OrukApiReader {
                 }
                 reading.accept(body);
                 return;
+            } catch (Late late) {
+                source.problem("The directory did not send its whole answer within " + timeout.toSeconds() + " seconds.");
+                return;
             } catch (IOException unreadable) {
                 source.problem("The directory's answer could not be read.");
                 return;
             }
         }
         source.problem("The directory redirected more than " + MAX_REDIRECTS + " times.");
+    }
+
+    private String slow() {
+        return "The directory did not answer within " + timeout.toSeconds() + " seconds.";
+    }
+
+    /**
+     * An answer's body that is closed when its time is up, which ends a read waiting for bytes that
+     * come too slowly or not at all; any read after that throws {@link Late}. Late is unchecked so
+     * that it passes through the JSON parser (which makes its stream's IOExceptions its own, read as
+     * bad JSON) to {@link #fetch}, which names the real problem.
+     */
+    private static final class Deadline extends java.io.FilterInputStream {
+
+        private final AtomicBoolean passed = new AtomicBoolean();
+        private final CompletableFuture<Void> closing;
+
+        Deadline(InputStream body, long nanos) {
+            super(body);
+            closing = CompletableFuture.runAsync(() -> {
+                passed.set(true);
+                try {
+                    body.close();
+                } catch (IOException alreadyGone) {
+                    // the read waiting on it ends all the same
+                }
+            }, CompletableFuture.delayedExecutor(Math.max(0, nanos), TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return onTime(super.read());
+            } catch (IOException closed) {
+                onTime(0);
+                throw closed;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return onTime(super.read(buffer, offset, length));
+            } catch (IOException closed) {
+                onTime(0);
+                throw closed;
+            }
+        }
+
+        private int onTime(int read) {
+            if (passed.get()) {
+                throw new Late();
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closing.cancel(false);
+            super.close();
+        }
+    }
+
+    /** The time for an answer passed while it was being read. */
+    private static final class Late extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Late() {
+            super("late", null, false, false);
+        }
     }
 }

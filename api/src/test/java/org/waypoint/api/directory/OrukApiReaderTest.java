@@ -65,6 +65,23 @@ class OrukApiReaderTest {
             }
             answer(exchange, 200, "application/json", "{\"contents\": []}");
         });
+        // A whole, valid page in the end, but a byte every 100 ms: each read waits far less than the timeout.
+        server.createContext("/trickle/services", exchange -> {
+            byte[] page = "{\"total_pages\": 1, \"contents\": []}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (byte b : page) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException readerGone) {
+                // the reader gave up, as it should
+            }
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -107,6 +124,14 @@ class OrukApiReaderTest {
             closed = socket.getLocalPort();
         }
         assertThat(read("http://127.0.0.1:" + closed).problems()).containsExactly("The directory could not be reached at 127.0.0.1.");
+    }
+
+    @Test
+    void aDirectoryTricklingItsAnswerIsCutOffWhenTheWholeAnswerIsLate() {
+        // Read to its end (3.4 s), the page would be a valid one with no problem.
+        OrukSource source = read(base + "/trickle");
+        assertThat(source.problems()).containsExactly("The directory did not send its whole answer within 1 seconds.");
+        assertThat(source.services()).isEmpty();
     }
 
     @Test

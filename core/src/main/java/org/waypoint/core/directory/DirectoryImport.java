@@ -3,7 +3,9 @@ package org.waypoint.core.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -57,10 +59,15 @@ public class DirectoryImport {
     public static final String AUDIT_DETAIL = "import ";
     /** Services written before the pending writes go out and the persistence context is emptied. */
     private static final int BATCH = 500;
+    /** Services of the source compared with those kept at a time. */
+    private static final int COMPARED = 1000;
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ADDRESS = 300;
     private static final String POSTCODE_PREFIX = "[A-Z]{1,2}([0-9][0-9A-Z]?)?";
+    /** A schedule's days as iCalendar names them: MO, TU, … */
+    private static final Map<String, DayOfWeek> BYDAY = Arrays.stream(DayOfWeek.values())
+            .collect(Collectors.toMap(day -> day.name().substring(0, 2), Function.identity()));
 
     private final SupportServiceRepository services;
     private final OrganisationRepository organisations;
@@ -101,14 +108,19 @@ public class DirectoryImport {
         if (!source.problems().isEmpty()) {
             return plan.report(false);
         }
-        Map<String, Organisation> attached = new HashMap<>();
-        int written = 0;
-        for (Write write : plan.writes) {
-            write(write, plan, attached);
-            if (++written % BATCH == 0) {
-                services.writePending();
-                attached.clear();
-            }
+        // In the order of their ids: a source's order (random UUIDs, as often as not) made every insert
+        // touch another page of each index, and the database's page cache could not hold them all.
+        List<Write> writes = new ArrayList<>(plan.writes);
+        writes.sort(Comparator.comparing(Write::id));
+        for (int from = 0; from < writes.size(); from += BATCH) {
+            List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
+            // What a batch needs of the organisations already kept, read at once rather than one by one.
+            Map<String, Organisation> attached = new HashMap<>();
+            organisations.findAll(batch.stream().map(write -> write.desired().organisationId())
+                    .filter(plan.organisations::containsKey).collect(Collectors.toSet()))
+                    .forEach(organisation -> attached.put(organisation.id(), organisation));
+            batch.forEach(write -> write(write, plan, attached));
+            services.writePending();
         }
         ImportReport report = plan.report(true);
         if (!plan.writes.isEmpty()) {
@@ -162,13 +174,9 @@ public class DirectoryImport {
             return plan;
         }
         List<ServiceCategory> categories = services.categories();
-        Map<String, ServiceCategory> categoryByCode = categories.stream()
-                .collect(Collectors.toMap(ServiceCategory::code, Function.identity()));
         Map<String, Term> published = PublishedTaxonomy.terms(categories).stream()
                 .collect(Collectors.toMap(Term::id, Function.identity()));
         Map<String, String> mapped = mappings.all();
-        Map<String, SupportService> existing = services.findAll().stream()
-                .collect(Collectors.toMap(SupportService::id, Function.identity()));
         organisations.findAll().forEach(o -> plan.organisations.put(o.id(), o));
         Map<String, String> sourceOrganisationNames = new HashMap<>();
         for (OrukSource.Service service : source.services()) {
@@ -176,7 +184,20 @@ public class DirectoryImport {
                 sourceOrganisationNames.putIfAbsent(service.waypointOrganisationId(), service.organisationName().strip());
             }
         }
-        for (OrukSource.Service service : source.services()) {
+        // The services kept are compared as plain values, a chunk of the source's at a time: 50,000
+        // compared as entities, or even as values all at once, outgrew the heap.
+        List<OrukSource.Service> all = source.services();
+        Map<String, ServiceProfile> existing = new HashMap<>();
+        Map<String, Set<OpeningTime>> openingTimes = Map.of();
+        for (int i = 0; i < all.size(); i++) {
+            OrukSource.Service service = all.get(i);
+            if (i % COMPARED == 0) {
+                List<String> ids = all.subList(i, Math.min(all.size(), i + COMPARED)).stream()
+                        .map(OrukSource.Service::waypointId).toList();
+                existing.clear();
+                services.profiles(ids).forEach(profile -> existing.put(profile.id(), profile));
+                openingTimes = services.openingTimes(ids);
+            }
             List<Term> terms = new ArrayList<>();
             for (OrukSource.SourceTerm term : service.terms()) {
                 Term found = published.get(mapped.getOrDefault(term.id(), term.id()));
@@ -187,23 +208,23 @@ public class DirectoryImport {
                     terms.add(found);
                 }
             }
-            judge(service, terms, categoryByCode, existing, sourceOrganisationNames, plan);
+            judge(service, terms, existing, openingTimes, sourceOrganisationNames, plan);
         }
         return plan;
     }
 
-    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
-                       Map<String, SupportService> existing, Map<String, String> organisationNames, Plan plan) {
+    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceProfile> existing,
+                       Map<String, Set<OpeningTime>> openingTimes, Map<String, String> organisationNames, Plan plan) {
         String name = service.name().strip();
         Optional<String> skip = Optional.empty();
         Desired desired = null;
         try {
-            desired = desired(service, terms, categories, organisationNames, plan);
+            desired = desired(service, terms, organisationNames, plan);
         } catch (Skip reason) {
             skip = Optional.of(reason.getMessage());
         }
-        SupportService current = existing.get(service.waypointId());
-        if (skip.isEmpty() && current != null && !current.organisation().id().equals(desired.organisationId())) {
+        ServiceProfile current = existing.get(service.waypointId());
+        if (skip.isEmpty() && current != null && !current.organisationId().equals(desired.organisationId())) {
             skip = Optional.of("In Waypoint this service belongs to another organisation.");
         }
         if (skip.isEmpty() && current != null && current.confidentialLocation()) {
@@ -215,20 +236,20 @@ public class DirectoryImport {
         }
         if (current == null) {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.NEW, ""));
-            plan.writes.add(new Write(service.waypointId(), desired, null));
+            plan.writes.add(new Write(service.waypointId(), desired, true));
             return;
         }
-        List<String> changed = Desired.of(current).differences(desired);
+        List<String> changed = Desired.of(current, openingTimes.getOrDefault(current.id(), Set.of())).differences(desired);
         if (changed.isEmpty()) {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.UNCHANGED, ""));
         } else {
             plan.lines.add(new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed)));
-            plan.writes.add(new Write(service.waypointId(), desired, current));
+            plan.writes.add(new Write(service.waypointId(), desired, false));
         }
     }
 
-    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, ServiceCategory> categories,
-                            Map<String, String> organisationNames, Plan plan) {
+    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, String> organisationNames,
+                            Plan plan) {
         if (!service.status().equals("active") && !service.status().equals("temporarily closed")) {
             throw new Skip("The source lists it as " + service.status() + ".");
         }
@@ -316,10 +337,38 @@ public class DirectoryImport {
         if (modes.isEmpty()) {
             modes.add(DeliveryMode.IN_PERSON);
         }
-        Set<ServiceCategory> chosen = new HashSet<>();
-        needs.forEach(code -> chosen.add(categories.get(code)));
-        return new Desired(name, description, chosen, areas, eligibility, languages,
-                delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, organisationId, organisationName);
+        return new Desired(name, description, Set.copyOf(needs), areas, eligibility, languages,
+                delivery.contains(PublishedTaxonomy.INTERPRETERS), modes, address, openingTimes(service.schedules()),
+                organisationId, organisationName);
+    }
+
+    /**
+     * The source's weekly schedules as opening times, at most one a weekday (the first the source
+     * gives); a schedule that is not weekly, or whose times Waypoint cannot read, is left out.
+     */
+    private static Set<OpeningTime> openingTimes(List<OrukSource.SourceSchedule> schedules) {
+        Map<DayOfWeek, OpeningTime> byDay = new EnumMap<>(DayOfWeek.class);
+        for (OrukSource.SourceSchedule schedule : schedules) {
+            if (!"WEEKLY".equalsIgnoreCase(schedule.freq()) || schedule.byday() == null) {
+                continue;
+            }
+            for (String code : schedule.byday().split(",")) {
+                DayOfWeek day = BYDAY.get(code.strip().toUpperCase(Locale.ROOT));
+                if (day != null && !byDay.containsKey(day)) {
+                    try {
+                        byDay.put(day, OpeningTime.of(day, minutes(schedule.opensAt()), minutes(schedule.closesAt())));
+                    } catch (IllegalArgumentException unreadable) {
+                        // left out, as a language Waypoint cannot name is
+                    }
+                }
+            }
+        }
+        return Set.copyOf(byDay.values());
+    }
+
+    /** {@code 09:00:00}, as ORUK may write a time, to Waypoint's {@code 09:00}. */
+    private static String minutes(String time) {
+        return time != null && time.strip().matches("[0-9]{2}:[0-9]{2}:[0-9]{2}") ? time.strip().substring(0, 5) : time;
     }
 
     /** The source's ages; when it gives none, the age groups it carries (children only, or adults only). */
@@ -352,14 +401,12 @@ public class DirectoryImport {
 
     /**
      * Writes one service, and its organisation if new or renamed. What the plan read may no longer be
-     * held once a batch has gone out, so services and organisations are found afresh in each batch.
+     * held once a batch has gone out, so services and organisations are found afresh in each batch:
+     * {@code attached} holds the batch's organisations, and gains those it adds.
      */
     private void write(Write write, Plan plan, Map<String, Organisation> attached) {
         Desired desired = write.desired;
         Organisation organisation = attached.get(desired.organisationId());
-        if (organisation == null && plan.organisations.containsKey(desired.organisationId())) {
-            organisation = organisations.find(desired.organisationId()).orElseThrow();
-        }
         if (organisation == null) {
             organisation = Organisation.imported(desired.organisationId(), desired.organisationName());
             organisations.add(organisation);
@@ -368,12 +415,14 @@ public class DirectoryImport {
             organisation.rename(desired.organisationName());
         }
         attached.put(organisation.id(), organisation);
-        SupportService service = write.current == null ? null : services.find(write.id).orElseThrow();
+        List<ServiceCategory> categories = desired.categories().stream()
+                .map(code -> services.category(code).orElseThrow()).toList();
+        SupportService service = write.isNew ? null : services.find(write.id).orElseThrow();
         if (service == null) {
             service = SupportService.imported(write.id, organisation, desired.name(), desired.description(),
-                    desired.categories(), desired.areas());
+                    categories, desired.areas());
         } else {
-            service.describeAsImported(desired.name(), desired.description(), desired.categories(), desired.areas());
+            service.describeAsImported(desired.name(), desired.description(), categories, desired.areas());
         }
         service.eligibility(desired.eligibility());
         service.languages(desired.languages().stream().map(LanguageCode::new).toList(), desired.interpreters());
@@ -381,31 +430,32 @@ public class DirectoryImport {
         if (!service.confidentialLocation()) {
             desired.address().ifPresentOrElse(service::locatedAt, service::noPublicAddress);
         }
+        service.openingTimes(desired.openingTimes());
         // What ORUK publishes as the service's last_modified: the import is its last change.
         service.modifiedAt(java.time.Instant.now());
-        if (write.current == null) {
+        if (write.isNew) {
             services.add(service);
         }
     }
 
-    /** What a service is to be, in the terms it is compared by. */
-    private record Desired(String name, String description, Set<ServiceCategory> categories, Set<String> areas,
+    /** What a service is to be, in the terms it is compared by; its needs by their codes. */
+    private record Desired(String name, String description, Set<String> categories, Set<String> areas,
                            Eligibility eligibility, Set<String> languages, boolean interpreters,
-                           Set<DeliveryMode> modes, Optional<String> address, String organisationId,
-                           String organisationName) {
+                           Set<DeliveryMode> modes, Optional<String> address, Set<OpeningTime> openingTimes,
+                           String organisationId, String organisationName) {
 
         /** A confidential location (a refuge) keeps no address, whatever a source says. */
         Desired withoutAddress() {
             return new Desired(name, description, categories, areas, eligibility, languages, interpreters, modes,
-                    Optional.empty(), organisationId, organisationName);
+                    Optional.empty(), openingTimes, organisationId, organisationName);
         }
 
-        static Desired of(SupportService service) {
-            return new Desired(service.name(), service.description(), Set.copyOf(service.categories()),
-                    Set.copyOf(service.postcodePrefixes()), service.eligibility(),
+        static Desired of(ServiceProfile service, Set<OpeningTime> openingTimes) {
+            return new Desired(service.name(), service.description(), service.categoryCodes(),
+                    service.postcodePrefixes(), service.eligibility(),
                     service.languages().stream().map(LanguageCode::value).collect(Collectors.toSet()),
-                    service.interpretersAvailable(), Set.copyOf(service.deliveryModes()),
-                    service.publicAddress(), service.organisation().id(), service.organisation().name());
+                    service.interpretersAvailable(), service.deliveryModes(),
+                    service.publicAddress(), openingTimes, service.organisationId(), service.organisation());
         }
 
         /** The names of the fields in which {@code wanted} differs from this, in a fixed order. */
@@ -420,6 +470,7 @@ public class DirectoryImport {
             note(changed, "interpreters", interpreters, wanted.interpreters);
             note(changed, "ways of meeting", modes, wanted.modes);
             note(changed, "address", address, wanted.address);
+            note(changed, "opening times", openingTimes, wanted.openingTimes);
             note(changed, "organisation name", organisationName, wanted.organisationName);
             return changed;
         }
@@ -431,8 +482,8 @@ public class DirectoryImport {
         }
     }
 
-    /** A service to add ({@code current} null) or to change. */
-    private record Write(String id, Desired desired, SupportService current) {
+    /** A service to add or to change: only these are read and written as entities. */
+    private record Write(String id, Desired desired, boolean isNew) {
     }
 
     /** The outcome of reading a source against the directory, before anything is written. */

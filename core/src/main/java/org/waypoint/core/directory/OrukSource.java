@@ -74,6 +74,10 @@ public final class OrukSource {
         }
     }
 
+    /** A schedule as the source gives it: Waypoint keeps weekly ones, {@code byday} naming the days ({@code MO,TU}). */
+    public record SourceSchedule(String freq, String byday, String opensAt, String closesAt) {
+    }
+
     /**
      * One service as the source describes it, reduced to what Waypoint reads. {@code index} is its
      * place in the source, counting from 0 across every document read.
@@ -81,7 +85,7 @@ public final class OrukSource {
     public record Service(int index, String sourceId, String name, String description, String status,
                           String organisationId, String organisationName, OptionalInt minimumAge,
                           OptionalInt maximumAge, List<SourceTerm> terms, List<String> areas, List<String> languages,
-                          Optional<SourceAddress> address) {
+                          Optional<SourceAddress> address, List<SourceSchedule> schedules) {
 
         /** The id it has in Waypoint: its own when it is a UUID, else a name-based UUID of it. */
         public String waypointId() {
@@ -306,6 +310,13 @@ public final class OrukSource {
                 }
             }
         }
+        List<SourceSchedule> schedules = new ArrayList<>();
+        for (JsonObject schedule : at.objects(json, "schedules")) {
+            schedules.add(pooled(new SourceSchedule(at.text(schedule, "schedules/freq", "freq", false),
+                    at.text(schedule, "schedules/byday", "byday", false),
+                    at.text(schedule, "schedules/opens_at", "opens_at", false),
+                    at.text(schedule, "schedules/closes_at", "closes_at", false))));
+        }
         if (at.any()) {
             return;
         }
@@ -315,7 +326,8 @@ public final class OrukSource {
             return;
         }
         services.add(new Service(index, id, name, description, status, organisationId, organisationName,
-                minimumAge, maximumAge, List.copyOf(terms), List.copyOf(areas), List.copyOf(languages), address));
+                minimumAge, maximumAge, List.copyOf(terms), List.copyOf(areas), List.copyOf(languages), address,
+                List.copyOf(schedules)));
     }
 
     @SuppressWarnings("unchecked")

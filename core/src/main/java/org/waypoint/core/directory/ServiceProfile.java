@@ -10,22 +10,23 @@ import org.waypoint.core.shared.LanguageCode;
 
 /**
  * An immutable copy of what matching and the pages showing its results need of one support
- * service, taken from the entity so that matching never touches the database; also what the public
- * Open Referral UK lists filter on (the organisation's id, when the entry last changed). The capacity
- * note is for referrers only; the referral inbox is left out.
+ * service, taken from the entity so that matching never touches the database; also what an import
+ * compares a source with, without loading entities, and what the public lists filter on (the
+ * organisation's id, when the entry last changed). The capacity note is for referrers only; the
+ * referral inbox is left out.
  */
-public record ServiceProfile(String id, String name, String description, String organisation,
+public record ServiceProfile(String id, String name, String description, String organisationId, String organisation,
                              Set<String> categoryCodes, Set<String> postcodePrefixes,
                              Capacity capacity, OptionalInt waitWeeks, Eligibility eligibility,
                              Set<LanguageCode> languages, boolean interpretersAvailable,
                              Set<DeliveryMode> deliveryModes, boolean confidentialLocation,
-                             Optional<String> publicAddress, Optional<String> capacityNote,
-                             String organisationId, Instant lastModified) {
+                             Optional<String> publicAddress, Optional<String> capacityNote, Instant lastModified) {
 
     public ServiceProfile {
         Objects.requireNonNull(id, "id is required");
         Objects.requireNonNull(name, "name is required");
         Objects.requireNonNull(description, "description is required");
+        Objects.requireNonNull(organisationId, "organisationId is required");
         Objects.requireNonNull(organisation, "organisation is required");
         categoryCodes = Set.copyOf(categoryCodes);
         postcodePrefixes = Set.copyOf(postcodePrefixes);
@@ -36,7 +37,6 @@ public record ServiceProfile(String id, String name, String description, String 
         deliveryModes = Set.copyOf(deliveryModes);
         Objects.requireNonNull(publicAddress, "publicAddress is empty when there is none, never null");
         Objects.requireNonNull(capacityNote, "capacityNote is empty when there is none, never null");
-        Objects.requireNonNull(organisationId, "organisationId is required");
         Objects.requireNonNull(lastModified, "lastModified is required");
         if (confidentialLocation && publicAddress.isPresent()) {
             throw new IllegalArgumentException("a confidential location has no public address");
@@ -48,6 +48,7 @@ public record ServiceProfile(String id, String name, String description, String 
                 service.id(),
                 service.name(),
                 service.description(),
+                service.organisation().id(),
                 service.organisation().name(),
                 service.categories().stream().map(ServiceCategory::code).collect(Collectors.toSet()),
                 Set.copyOf(service.postcodePrefixes()),
@@ -60,7 +61,6 @@ public record ServiceProfile(String id, String name, String description, String 
                 service.confidentialLocation(),
                 service.publicAddress(),
                 service.capacityNote(),
-                service.organisation().id(),
                 service.lastModified());
     }
 }

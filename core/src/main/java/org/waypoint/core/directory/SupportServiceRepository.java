@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Where support services and the category taxonomy are kept. */
 public interface SupportServiceRepository {
@@ -18,6 +19,16 @@ public interface SupportServiceRepository {
      * {@link ServiceProfile#of} of each of {@link #findAll()}, read without loading the entities.
      */
     List<ServiceProfile> profiles();
+
+    /**
+     * The opening times of those of these services that state any, by service id: what an import
+     * compares a source's schedules with, read without loading the entities.
+     */
+    default Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
+        Set<String> wanted = Set.copyOf(ids);
+        return findAll().stream().filter(s -> wanted.contains(s.id()) && !s.openingTimes().isEmpty())
+                .collect(Collectors.toMap(SupportService::id, s -> Set.copyOf(s.openingTimes())));
+    }
 
     Optional<SupportService> find(String id);
 
@@ -67,7 +78,8 @@ public interface SupportServiceRepository {
 
     /** What matching needs of those of the given services that exist, as {@link #profiles()}. */
     default List<ServiceProfile> profiles(Collection<String> ids) {
-        return profiles().stream().filter(profile -> ids.contains(profile.id())).toList();
+        Set<String> wanted = Set.copyOf(ids);
+        return profiles().stream().filter(profile -> wanted.contains(profile.id())).toList();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.waypoint.core.directory.Capacity;
+import org.waypoint.core.directory.DirectoryExport;
 import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
@@ -74,6 +75,17 @@ final class OrukDocuments {
     /** The one-to-one fields of a service and its organisation: an item of {@code GET /services}. */
     static JsonObject serviceSummary(SupportService service) {
         return serviceFields(service).add("organization", organisation(service.organisation())).build();
+    }
+
+    /** Every service in full, as {@code GET /services/{id}} answers each: what the export holds. */
+    static List<JsonObject> inFull(DirectoryExport.Directory directory) {
+        return directory.services().stream().map(service -> service(service, PublishedTaxonomy.termsOf(service),
+                directory.openingTimes(service))).toList();
+    }
+
+    /** The export's JSON package: one page whose contents are every service in full. */
+    static JsonObject exportPackage(List<JsonObject> inFull) {
+        return page(inFull, inFull.size(), 1, Math.max(1, inFull.size()));
     }
 
     /** A service with everything it is linked to, its opening times given: {@code GET /services/{id}} and the export. */

@@ -21,7 +21,6 @@ import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.DirectoryExport;
-import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.shared.Actor;
 
 /**
@@ -67,9 +66,7 @@ public class OrukExportServlet extends HttpServlet {
             response.getOutputStream().write(body);
             return;
         }
-        DirectoryExport.Directory directory = export.everything(actor.get());
-        List<JsonObject> contents = directory.services().stream().map(service -> OrukDocuments.service(service,
-                PublishedTaxonomy.termsOf(service), directory.openingTimes(service))).toList();
+        List<JsonObject> contents = OrukDocuments.inFull(export.everything(actor.get()));
         if ("csv".equals(request.getParameter("format"))) {
             response.setContentType("application/zip");
             response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + "-csv.zip\"");
@@ -80,7 +77,7 @@ public class OrukExportServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"waypoint-oruk-" + LocalDate.now(clock) + ".json\"");
         try (JsonGenerator out = Json.createGenerator(response.getOutputStream())) {
-            out.write(OrukDocuments.page(contents, contents.size(), 1, Math.max(1, contents.size())));
+            out.write(OrukDocuments.exportPackage(contents));
         }
     }
 

@@ -3,12 +3,12 @@ package org.waypoint.core.directory.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
@@ -95,59 +94,78 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public List<ServiceProfile> profiles() {
-        return profiles("", List.of());
+        return profiles(null);
     }
 
-    /** The same for a few services (at most a few hundred: their ids are the statements' parameters). */
+    /**
+     * As {@link #profiles()}, each statement limited to these ids (at most a few hundred: an import
+     * compares a chunk at a time, matching reads again the services changed elsewhere).
+     */
     @Override
     public List<ServiceProfile> profiles(Collection<String> ids) {
-        if (ids.isEmpty()) {
+        if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        StringJoiner parameters = new StringJoiner(", ", " IN (", ")");
-        for (int i = 1; i <= ids.size(); i++) {
-            parameters.add("?" + i);
-        }
-        return profiles(parameters.toString(), List.copyOf(ids));
-    }
-
-    /** The profiles of the services whose id is {@code in} (a SQL IN list of {@code ids}), or of every one. */
-    private List<ServiceProfile> profiles(String in, List<String> ids) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        var services = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
+        var query = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
                 + " s.capacityNote, o.id, s.lastModified FROM SupportService s JOIN s.organisation o"
-                + (ids.isEmpty() ? "" : " WHERE s.id" + in), Object[].class);
-        for (Object[] s : withParameters(services, ids).getResultList()) {
+                + (ids == null ? "" : " WHERE s.id IN :ids"), Object[].class);
+        if (ids != null) {
+            query.setParameter("ids", List.copyOf(ids));
+        }
+        for (Object[] s : query.getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
-        each("support_service_category", "category_code", in, ids, rows, (row, v) -> row.categories.add(v));
-        each("support_service_area", "postcode_prefix", in, ids, rows, (row, v) -> row.areas.add(v));
-        each("support_service_gender", "gender", in, ids, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
-        each("support_service_crime_type", "crime_type", in, ids, rows,
+        List<String> only = ids == null ? null : List.copyOf(ids);
+        each("SELECT service_id, category_code FROM support_service_category", only, rows, (row, v) -> row.categories.add(v));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", only, rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, gender FROM support_service_gender", only, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("SELECT service_id, crime_type FROM support_service_crime_type", only, rows,
                 (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
-        each("support_service_risk_level", "risk_level", in, ids, rows,
+        each("SELECT service_id, risk_level FROM support_service_risk_level", only, rows,
                 (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
-        each("support_service_language", "language_code", in, ids, rows,
+        each("SELECT service_id, language_code FROM support_service_language", only, rows,
                 (row, v) -> row.languages.add(new LanguageCode(v)));
-        each("support_service_delivery_mode", "delivery_mode", in, ids, rows,
+        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", only, rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
     }
 
+    /** Every service's schedule rows, in one statement: no entity is made. */
+    @Override
+    public Map<String, List<OpeningTime>> openingTimes() {
+        return schedules(null);
+    }
+
+    /** The schedule rows of these services, in one statement. */
+    @Override
+    public Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
+        Map<String, Set<OpeningTime>> times = new HashMap<>();
+        if (!ids.isEmpty()) {
+            schedules(List.copyOf(ids)).forEach((id, list) -> times.put(id, Set.copyOf(list)));
+        }
+        return times;
+    }
+
+    /** Opening times by service id, Monday first, of these services or (ids null) every one. */
+    private Map<String, List<OpeningTime>> schedules(List<String> ids) {
+        Map<String, List<OpeningTime>> times = new HashMap<>();
+        for (Object[] row : rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", ids)) {
+            times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
+                    DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
+        }
+        times.values().forEach(list -> list.sort(Comparator.comparing(OpeningTime::day)));
+        return times;
+    }
+
     /**
      * Hands each value of a list to its service's row; a service added since the rows were read is
-     * left for the next read. Each list's table is read whole (or for the services asked for), in SQL:
-     * in JPQL a list is reached only through its service, and joining every row back to the services
-     * costs more than reading it.
+     * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
+     * only through its service, and joining every row back to the services costs more than reading it.
      */
-    private void each(String table, String column, String in, List<String> ids, Map<String, Row> rows,
-                      BiConsumer<Row, String> add) {
-        Query query = em.createNativeQuery("SELECT service_id, " + column + " FROM " + table
-                + (ids.isEmpty() ? "" : " WHERE service_id" + in));
-        @SuppressWarnings("unchecked")
-        List<Object[]> pairs = withParameters(query, ids).getResultList();
-        for (Object[] pair : pairs) {
+    private void each(String sql, List<String> ids, Map<String, Row> rows, BiConsumer<Row, String> add) {
+        for (Object[] pair : rows(sql, ids)) {
             Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
                 add.accept(row, ((String) pair[1]).strip());
@@ -155,25 +173,17 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         }
     }
 
-    private static <Q extends Query> Q withParameters(Q query, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
+    /** The rows {@code sql} selects, only those of these services' ids (its first column) unless ids is null. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, List<String> ids) {
+        if (ids == null) {
+            return em.createNativeQuery(sql).getResultList();
         }
-        return query;
-    }
-
-    @Override
-    public Map<String, List<OpeningTime>> openingTimes() {
-        Map<String, List<OpeningTime>> times = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule")
-                .getResultList();
-        for (Object[] row : rows) {
-            times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
-                    DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
+        var query = em.createNativeQuery(sql + " WHERE service_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
         }
-        times.values().forEach(list -> list.sort(Comparator.comparing(OpeningTime::day)));
-        return times;
+        return query.getResultList();
     }
 
     @Override
@@ -265,11 +275,11 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
 
         ServiceProfile profile() {
             AgeRange ages = new AgeRange(optional(values[6]), optional(values[7]));
-            return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[3],
-                    categories, areas, (Capacity) values[4], optional(values[5]),
+            return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[12],
+                    (String) values[3], categories, areas, (Capacity) values[4], optional(values[5]),
                     new Eligibility(ages, genders, crimeTypes, riskLevels), languages, (Boolean) values[8],
                     deliveryModes, (Boolean) values[9], Optional.ofNullable((String) values[10]),
-                    Optional.ofNullable((String) values[11]), (String) values[12], (Instant) values[13]);
+                    Optional.ofNullable((String) values[11]), (Instant) values[13]);
         }
 
         private static OptionalInt optional(Object number) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.waypoint.core.directory.DirectoryExport;
 import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.ImportReport;
 import org.waypoint.core.directory.ImportReport.Outcome;
+import org.waypoint.core.directory.OpeningTime;
 import org.waypoint.core.directory.OrukSource;
 import org.waypoint.core.directory.PublishedTaxonomy;
 import org.waypoint.core.directory.PublishedTaxonomy.Facet;
@@ -113,6 +115,7 @@ class DirectoryImportTest {
             s.languages();
             s.deliveryModes();
             s.eligibility();
+            s.openingTimes();
             return s;
         });
         assertThat(counselling.name()).isEqualTo("Harbour Counselling");
@@ -131,15 +134,21 @@ class DirectoryImportTest {
         assertThat(counselling.interpretersAvailable()).isTrue();
         assertThat(counselling.deliveryModes()).containsExactly(DeliveryMode.IN_PERSON, DeliveryMode.VIDEO);
         assertThat(counselling.publicAddress()).contains("Willow House, 40 Mill Lane, Northshire M14 2AB");
+        assertThat(counselling.openingTimes()).as("weekly schedules, one a day; a monthly one left out").containsExactly(
+                OpeningTime.of(DayOfWeek.MONDAY, "09:00", "17:00"), OpeningTime.of(DayOfWeek.WEDNESDAY, "09:00", "17:00"),
+                OpeningTime.of(DayOfWeek.SATURDAY, "10:00", "12:30"));
         assertThat(count("organisation")).isEqualTo(1);
         assertThat(events.published).containsExactly(new DirectoryChanged(DirectoryExport.WHOLE_DIRECTORY));
         assertThat(auditDetails()).containsExactly("import 2 new 0 changed 0 same 0 skipped");
+        List<String> written = versions();
 
         ImportReport again = run(true, source);
 
         assertThat(again.count(Outcome.UNCHANGED)).isEqualTo(2);
         assertThat(again.count(Outcome.NEW) + again.count(Outcome.CHANGED)).isZero();
         assertThat(events.published).hasSize(1);
+        assertThat(versions()).as("an unchanged service is not written: no new version, the same last_modified")
+                .isEqualTo(written);
     }
 
     @Test
@@ -377,6 +386,11 @@ class DirectoryImportTest {
                 .add("attributes", attributes(need("COUNSELLING"), term(Facet.CRIME_TYPES, "GROOMING"),
                         term(Facet.DELIVERY, "IN_PERSON"), term(Facet.DELIVERY, "VIDEO"), term(Facet.DELIVERY, "INTERPRETERS")))
                 .add("service_areas", areas("M", "m14"))
+                .add("schedules", Json.createArrayBuilder()
+                        .add(schedule("WEEKLY", "MO,WE", "09:00", "17:00"))
+                        .add(schedule("WEEKLY", "SA", "10:00:00", "12:30:00"))
+                        .add(schedule("WEEKLY", "MO", "18:00", "20:00"))
+                        .add(schedule("MONTHLY", "TU", "09:00", "12:00")))
                 .add("languages", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("id", "l1").add("code", "en"))
                         .add(Json.createObjectBuilder().add("id", "l2").add("code", "pl")))
@@ -386,6 +400,11 @@ class DirectoryImportTest {
                                         .add("address_1", "Willow House, 40 Mill Lane").add("city", "Northshire")
                                         .add("state_province", "").add("postal_code", "M14 2AB").add("country", "GB")
                                         .add("address_type", "physical"))))));
+    }
+
+    private static JsonObjectBuilder schedule(String freq, String byday, String opens, String closes) {
+        return Json.createObjectBuilder().add("id", "schedule-" + freq + byday + opens).add("freq", freq).add("byday", byday)
+                .add("opens_at", opens).add("closes_at", closes);
     }
 
     private static JsonObjectBuilder advocacy() {
@@ -463,6 +482,18 @@ class DirectoryImportTest {
         try (Connection connection = db.jdbc(); ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Each service's id, version and last_modified, as stored. */
+    private List<String> versions() throws SQLException {
+        try (Connection connection = db.jdbc(); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT id, version, last_modified FROM support_service ORDER BY id")) {
+            List<String> versions = new java.util.ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getString(1) + " " + rows.getLong(2) + " " + rows.getTimestamp(3).toInstant());
+            }
+            return versions;
         }
     }
 

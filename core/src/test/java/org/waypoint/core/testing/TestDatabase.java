@@ -45,16 +45,28 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase fresh() {
+        return fresh(PG_SCHEMA);
+    }
+
+    /**
+     * A second fresh database, apart from the one {@link #fresh()} gives (on PostgreSQL, a schema of
+     * its own named after {@code name}): for a test that moves data from one database to another.
+     */
+    public static TestDatabase another(String name) {
+        return fresh(PG_SCHEMA + "_" + name);
+    }
+
+    private static TestDatabase fresh(String schema) {
         if (isPostgres()) {
             String base = "jdbc:postgresql://127.0.0.1:5432/test";
             try (Connection connection = DriverManager.getConnection(base, "postgres", "");
                  Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-                statement.execute("CREATE SCHEMA " + PG_SCHEMA);
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                statement.execute("CREATE SCHEMA " + schema);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL must answer at 127.0.0.1:5432 for the postgresql profile", e);
             }
-            return new TestDatabase(base + "?currentSchema=" + PG_SCHEMA, "postgres");
+            return new TestDatabase(base + "?currentSchema=" + schema, "postgres");
         }
         return new TestDatabase("jdbc:derby:memory:waypoint-" + UUID.randomUUID() + ";create=true", "waypoint");
     }

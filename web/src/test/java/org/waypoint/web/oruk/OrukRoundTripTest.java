@@ -41,8 +41,9 @@ import org.waypoint.core.testing.TestDatabase;
 /**
  * The round trip of issue 16: the directory exported as the administrator downloads it (the JSON
  * package of {@code /admin/oruk-export}, built by {@link OrukDocuments}) and imported into an empty
- * database is the same directory, service by service and field by field. Two real databases (Derby
- * here): the one exported from and an empty one imported into. What only Waypoint keeps (inboxes,
+ * database is the same directory, service by service and field by field. Two real databases (Derby,
+ * or two PostgreSQL schemas under the postgresql profile): the one exported from and an empty one
+ * imported into. What only Waypoint keeps (inboxes,
  * capacity, notes, which ORUK has no place for) is left out by design: an imported service starts closed.
  */
 class OrukRoundTripTest {
@@ -50,7 +51,7 @@ class OrukRoundTripTest {
     private final Actor admin = new Actor("u-admin", "org-admin", Role.ADMIN);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T15:00:00Z"));
     private final TestDatabase exported = TestDatabase.fresh();
-    private final TestDatabase empty = TestDatabase.fresh();
+    private final TestDatabase empty = TestDatabase.another("empty");
 
     @AfterEach
     void close() {

@@ -84,13 +84,12 @@ public class Reports {
         Instant now = clock.instant();
         List<WorkingTime> times = queries.workingTimes(scope, filter);
         List<FlowCount> flow = queries.flow(scope, filter, monthStarts(filter));
-        ReportQueries.PerService perService = queries.perService(scope, filter, now);
         Report report = new Report(filter,
-                timeliness(perService.timeliness()),
+                timeliness(queries.timeliness(scope, filter, now)),
                 timing(times),
                 flow(filter, flow),
                 ends(flow),
-                services(perService.services(), times));
+                services(queries.services(scope, filter), times));
         audit.success(actor, AUDIT_RECORD, "reports", AuditEvent.Action.READ, filter.describe());
         return report;
     }

@@ -127,11 +127,26 @@ public class ServicesPage {
 
     /** The wait a row's form shows: what was just sent for it, if its form came back with errors. */
     public String weeksShown(Row row) {
+        return shown(row, "waitWeeks", row.waitWeeks());
+    }
+
+    /** A row's field as its form shows it: what was just sent, if that row's form came back with errors. */
+    private static String shown(Row row, String field, String stored) {
         if (row.id().equals(Form.value("service"))) {
-            String sent = Form.value("waitWeeks");
+            String sent = Form.value(field);
             return sent == null ? "" : sent;
         }
-        return row.waitWeeks();
+        return stored;
+    }
+
+    /** The row whose form was sent, or null (with the error said) when its service is no longer listed. */
+    private Row posted() {
+        String serviceId = Form.value("service");
+        Row row = getRows().items().stream().filter(r -> r.id().equals(serviceId)).findFirst().orElse(null);
+        if (row == null) {
+            errors.add("services", AdminText.text("services.error.gone"));
+        }
+        return row;
     }
 
     /** Changes one service's capacity; the form names the service and the version it showed. */
@@ -139,12 +154,11 @@ public class ServicesPage {
         if (!gate.allowed()) {
             return;
         }
-        String serviceId = Form.value("service");
-        Row row = getRows().items().stream().filter(r -> r.id().equals(serviceId)).findFirst().orElse(null);
+        Row row = posted();
         if (row == null) {
-            errors.add("services", AdminText.text("services.error.gone"));
             return;
         }
+        String serviceId = row.id();
         Capacity capacity = Form.choice("capacity", Capacity.class);
         String weeksText = Form.value("waitWeeks");
         int weeks = 0;
@@ -178,11 +192,7 @@ public class ServicesPage {
 
     /** The inbox a row's form shows: what was just sent for it, if its form came back with errors. */
     public String inboxShown(Row row) {
-        if (row.id().equals(Form.value("service"))) {
-            String sent = Form.value("referralInbox");
-            return sent == null ? "" : sent;
-        }
-        return row.inbox();
+        return shown(row, "referralInbox", row.inbox());
     }
 
     /**
@@ -193,12 +203,11 @@ public class ServicesPage {
         if (!gate.allowed()) {
             return;
         }
-        String serviceId = Form.value("service");
-        Row row = getRows().items().stream().filter(r -> r.id().equals(serviceId)).findFirst().orElse(null);
+        Row row = posted();
         if (row == null) {
-            errors.add("services", AdminText.text("services.error.gone"));
             return;
         }
+        String serviceId = row.id();
         EmailAddress address;
         try {
             address = new EmailAddress(Form.value("referralInbox") == null ? "" : Form.value("referralInbox"));

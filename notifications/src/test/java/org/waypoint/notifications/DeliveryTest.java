@@ -10,6 +10,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.mail.PickupFolder;
 import org.waypoint.notifications.mail.TlsMode;
+import org.waypoint.notifications.outbox.DispatchLoop;
 import org.waypoint.notifications.outbox.OutboxAdmin;
 import org.waypoint.notifications.outbox.OutboxDispatcher;
 import org.waypoint.notifications.outbox.OutboxEntry;
@@ -91,6 +97,38 @@ class DeliveryTest {
                         .map(m -> "<" + m.id() + "@waypoint.example.org>").toList());
         assertThat(referrals).hasSize(3);
         assertThat(world.transactions.inTransaction(() -> world.outbox.count(OutboxStatus.SENT))).isEqualTo(3);
+    }
+
+    /** A stopping instance (SIGTERM) sends what it claimed before it goes, rather than leaving a lease behind. */
+    @Test
+    void aStopWaitsForTheBatchBeingSentSoNoLeaseIsLeftForAnotherInstanceToWaitOut() throws Exception {
+        serverComesUp();
+        world.submitted();
+        MailGateway smtp = world.smtp(port, TlsMode.NONE);
+        CountDownLatch sending = new CountDownLatch(1);
+        MailGateway slow = () -> {
+            sending.countDown();
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return smtp.open();
+        };
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            DispatchLoop loop = new DispatchLoop(world.dispatcher(slow, "dispatcher-a"), executor, Duration.ofMinutes(1));
+            loop.start();
+            assertThat(sending.await(10, TimeUnit.SECONDS)).as("the batch is claimed and being sent").isTrue();
+
+            loop.stop(Duration.ofSeconds(10));
+
+            assertThat(world.transactions.inTransaction(() -> world.outbox.count(OutboxStatus.PENDING)))
+                    .as("nothing left claimed").isZero();
+            assertThat(server.getReceivedMessages()).isNotEmpty();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

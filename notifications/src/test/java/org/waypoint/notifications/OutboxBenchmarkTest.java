@@ -133,7 +133,7 @@ class OutboxBenchmarkTest {
                 Thread.sleep(20);
             }
         } finally {
-            loop.stop();
+            loop.stop(Duration.ofSeconds(10));
             executor.shutdownNow();
         }
         assertThat(acceptedAt).hasSize(LIGHT_LOAD_SUBMISSIONS);

@@ -53,6 +53,11 @@ public class OutboxScheduler {
     /** Posted all at once: within the lease even if every receiver waits out its timeout. */
     private static final int WEBHOOK_BATCH = 64;
     private static final Duration OVERDUE_CHECK = Duration.ofMinutes(10);
+    /**
+     * How long a stop waits for each loop's batch in progress (an SMTP server answering normally sends
+     * a batch in well under a second). Within bin/waypoint's stop, which must end within 30 s.
+     */
+    private static final Duration FINISH = Duration.ofSeconds(8);
 
     @Resource
     private ManagedScheduledExecutorService executor;
@@ -137,10 +142,10 @@ public class OutboxScheduler {
         }
         trigger.detach();
         if (loop != null) {
-            loop.stop();
+            loop.stop(FINISH);
         }
         if (webhookLoop != null) {
-            webhookLoop.stop();
+            webhookLoop.stop(FINISH);
         }
     }
 }

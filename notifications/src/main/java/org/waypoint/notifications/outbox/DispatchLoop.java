@@ -46,11 +46,25 @@ public final class DispatchLoop {
         }
     }
 
-    public void stop() {
+    /**
+     * Starts no more runs, and waits up to {@code finish} for the one in progress: the batch it claimed
+     * is then sent and recorded, so no lease is left for another instance to wait out.
+     */
+    public void stop(Duration finish) {
         stopped = true;
         ScheduledFuture<?> current = schedule;
         if (current != null) {
             current.cancel(false);
+        }
+        try {
+            if (running.tryLock(finish.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.unlock();
+            } else {
+                LOG.warning(() -> "Outbox dispatcher " + dispatcher.owner() + " stopped in the middle of a batch: "
+                        + "its messages go out once their lease runs out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -87,10 +87,10 @@ class ClientCorrectionTest {
         assertThat(corrected.details().givenName()).isEqualTo("Chioma");
         assertThat(corrected.details().dateOfBirth()).isEqualTo(birthday);
         assertThat(corrected.version()).isGreaterThan(recorded.version());
-        assertThat(withService(s -> s.possibleDuplicates(caseworker, "Chioma", "Okafor", birthday)))
-                .extracting(Client::id).containsExactly(recorded.id());
-        assertThat(withService(s -> s.possibleDuplicates(caseworker, "Chiomaa", "Okafor", wrongBirthday)))
-                .as("the old name and date of birth no longer find the person").isEmpty();
+        List<Client> underCorrectedName = withService(s -> s.possibleDuplicates(caseworker, "Chioma", "Okafor", birthday));
+        List<Client> underOldName = withService(s -> s.possibleDuplicates(caseworker, "Chiomaa", "Okafor", wrongBirthday));
+        assertThat(underCorrectedName).extracting(Client::id).containsExactly(recorded.id());
+        assertThat(underOldName).as("the old name and date of birth no longer find the person").isEmpty();
 
         List<AuditEvent> changes = db.inTransaction(em -> new JpaAuditEventRepository(em)
                 .findByRecord(AuditTrail.CLIENT, recorded.id())).stream()

@@ -471,6 +471,64 @@ class ApiIT {
         assertThat(caseworker.get("api/v1/referrals?page=0&size=5&sort=-createdAt").status()).isEqualTo(200);
     }
 
+    /**
+     * Rectification: the recording organisation's caseworker corrects a person with the ETag read; a
+     * stale version is 412, no If-Match applies the change unconditionally (as for every change here),
+     * another organisation is 404, a service 403, bad input a 400 problem that changes nothing, and the
+     * service sees the corrected name on the referral.
+     */
+    @Test
+    @Order(59)
+    void aCaseworkerCorrectsAPersonAndTheServiceSeesTheCorrection() {
+        ApiClient.Reply recorded = caseworker.post("api/v1/clients", person("Rowen", "2001-06-01"));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        String person = recorded.json().getString("id");
+        String referral = caseworker.post("api/v1/referrals", Json.createObjectBuilder()
+                .add("clientId", person).add("serviceId", serviceId)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("crimeTypes", Json.createArrayBuilder().add("STALKING"))
+                        .add("riskLevel", "STANDARD").add("urgency", "ROUTINE"))
+                .build()).json().getString("id");
+        ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + referral + "/consent", Json.createObjectBuilder()
+                .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
+                .add("method", "IN_PERSON").build());
+        assertThat(caseworker.post("api/v1/referrals/" + referral + "/submit", null, Map.of("If-Match", consent.etag())).status())
+                .isEqualTo(200);
+
+        ApiClient.Reply corrected = caseworker.put("api/v1/clients/" + person, person("Rowena", "2001-06-10"),
+                Map.of("If-Match", recorded.etag()));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.etag()).isNotEqualTo(recorded.etag());
+        assertThat(corrected.json().getString("givenName")).isEqualTo("Rowena");
+        assertThat(corrected.json().getString("dateOfBirth")).isEqualTo("2001-06-10");
+
+        assertProblem(caseworker.put("api/v1/clients/" + person, person("Rowan", "2001-06-01"),
+                Map.of("If-Match", recorded.etag())), 412);
+        assertProblem(otherCaseworker.put("api/v1/clients/" + person, person("Rowan", "2001-06-01"),
+                Map.of("If-Match", corrected.etag())), 404);
+        assertProblem(staff.put("api/v1/clients/" + person, person("Rowan", "2001-06-01"),
+                Map.of("If-Match", corrected.etag())), 403);
+        ApiClient.Reply bad = caseworker.put("api/v1/clients/" + person, Json.createObjectBuilder(person("Rowan", "2001-06-01"))
+                .add("postcode", "not a postcode").build(), Map.of("If-Match", corrected.etag()));
+        assertProblem(bad, 400);
+        assertThat(bad.body()).doesNotContain("not a postcode");
+        assertThat(caseworker.get("api/v1/clients/" + person).etag()).as("nothing half-written").isEqualTo(corrected.etag());
+
+        ApiClient.Reply unconditional = caseworker.put("api/v1/clients/" + person, Json.createObjectBuilder(person("Rowena", "2001-06-10"))
+                .add("postcode", "M15 6AA").build(), Map.of());
+        assertThat(unconditional.status()).as("If-Match is optional, as for every change").isEqualTo(200);
+
+        JsonObject seen = staff.get("api/v1/referrals/" + referral).json().getJsonObject("client");
+        assertThat(seen.getString("givenName")).isEqualTo("Rowena");
+        assertThat(seen.getString("dateOfBirth")).isEqualTo("2001-06-10");
+    }
+
+    private static JsonObject person(String givenName, String dateOfBirth) {
+        return Json.createObjectBuilder().add("givenName", givenName).add("familyName", "Ellis").add("dateOfBirth", dateOfBirth)
+                .add("gender", "NOT_SAID").add("postcode", "M14 5RT")
+                .add("safeContact", Json.createObjectBuilder().add("voicemailAllowed", false)).build();
+    }
+
     @Test
     @Order(60)
     void nobodyElseSeesItAndEveryRefusalIsProblemJson() {

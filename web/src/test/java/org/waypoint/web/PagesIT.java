@@ -976,6 +976,64 @@ class PagesIT {
     }
 
     @Test
+    void aCaseworkerCorrectsThePersonsNameAndTheServiceSeesTheCorrectedName() {
+        String familyName = "Corrected" + UUID.randomUUID().toString().substring(0, 6);
+        String referral;
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+            referral = URI.create(page.getCurrentUrl()).getPath().substring(base.getPath().length() - 1);
+            browser.open(referral);
+            browser.follow(By.id("correct-person"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Correct the person's details");
+            assertThat(page.findElement(By.id("givenName")).getAttribute("value")).isEqualTo("Amira");
+            browser.checkAccessibility();
+
+            type(page, "givenName", " ");
+            type(page, "postcode", "not a postcode");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Enter their given name", "postcode");
+            browser.checkAccessibility();
+
+            // Someone else corrects the record (by the API) while this form is open: the form says so and changes nothing.
+            ApiClient api = ApiClient.anonymous(base).signIn(CASEWORKER, PASSWORD);
+            String person = api.get("api/v1" + referral).json().getJsonObject("client").getString("id");
+            ApiClient.Reply read = api.get("api/v1/clients/" + person);
+            ApiClient.Reply meanwhile = api.put("api/v1/clients/" + person, jakarta.json.Json.createObjectBuilder()
+                    .add("givenName", "Amira").add("familyName", familyName).add("dateOfBirth", "2001-05-12")
+                    .add("gender", "FEMALE").add("postcode", "M14 5TQ").add("accessNeeds", "Large print")
+                    .add("safeContact", jakarta.json.Json.createObjectBuilder().add("voicemailAllowed", false)
+                            .add("serviceMayIdentifyItself", true)).build(),
+                    java.util.Map.of("If-Match", read.etag()));
+            assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(200);
+            type(page, "givenName", "Amina");
+            type(page, "postcode", "M14 5TQ");
+            browser.follow(By.id("save"));
+            assertThat(errorSummary(page)).contains("Someone else changed this person's record");
+
+            browser.open(referral + "/person");
+            type(page, "givenName", "Amina");
+            browser.follow(By.id("save"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The person's details have been corrected.");
+            assertThat(page.findElement(By.id("person")).getText()).contains("Amina " + familyName).doesNotContain("Amira");
+            signOut(browser);
+        }
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, STAFF);
+            browser.open(referral);
+            assertThat(page.findElement(By.id("person")).getText()).contains("Amina " + familyName).doesNotContain("Amira");
+            assertThat(page.findElements(By.id("correct-person"))).as("only the recording organisation corrects").isEmpty();
+            browser.open(referral + "/person");
+            assertThat(page.findElements(By.id("save"))).isEmpty();
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        }
+    }
+
+    @Test
     void aCaseworkerFindsAReferralByReferenceAndByNameAndDateOfBirthWhichNeverReachTheAddress() {
         String familyName = "Finder" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = new Browser(base)) {

@@ -111,8 +111,11 @@ public class ClientResource {
         return Versions.ok(view(client), client.version()).build();
     }
 
-    @Operation(summary = "Change a person's record",
-            description = "Replaces a person's record; `If-Match` guards against overwriting another change.")
+    @Operation(summary = "Correct a person's record",
+            description = "Replaces a person's record (rectification) for caseworkers of the organisation that recorded them. "
+                    + "`If-Match` with the `ETag` read guards against overwriting another change (412 when stale). "
+                    + "The audit log names the fields changed, never their values; every referral of the person, "
+                    + "at every service that may see it, shows the corrected details.")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -70,19 +70,21 @@ public class ClientService {
         }
     }
 
-    /** With an expected version (the API's If-Match), refused as stale when someone changed the client first. */
+    /**
+     * Corrects the person's record (rectification): the blind index follows the corrected name and date
+     * of birth, and every referral of theirs shows the corrected details, as referrals hold the record
+     * itself, not a copy. With an expected version (the API's If-Match, the form's version), refused as
+     * stale when someone changed the client first.
+     */
     @Transactional(dontRollbackOn = NotFoundException.class)
     public Client update(Actor actor, String clientId, ClientDetails details, OptionalLong expectedVersion) {
         Client client = visible(actor, clientId, AuditEvent.Action.UPDATE);
         StaleVersionException.requireCurrent("client", client.version(), expectedVersion);
         List<String> changed = client.details().changedFields(details);
         client.update(details, duplicateKey(details));
-        if (changed.isEmpty()) {
-            audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE, "update");
-        }
-        // One event per field changed: which fields, never their values.
-        changed.forEach(field -> audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE,
-                "update " + field));
+        // One event per correction, naming the fields changed and never their values.
+        audit.success(actor, AuditTrail.CLIENT, client.id(), AuditEvent.Action.UPDATE,
+                changed.isEmpty() ? "update" : "update " + String.join(", ", changed));
         return client;
     }
 

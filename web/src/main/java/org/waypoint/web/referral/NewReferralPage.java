@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.ClientService;
-import org.waypoint.core.client.ContactDetails;
-import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.ExclusionReason;
 import org.waypoint.core.directory.MatchCriteria;
@@ -141,28 +137,13 @@ public class NewReferralPage implements Serializable {
         if (Pages.trimmed(form.getFamilyName()) == null) {
             errors.add("familyName", Messages.text("new.error.familyName"));
         }
-        LocalDate dateOfBirth = dateOfBirth();
+        LocalDate dateOfBirth = PersonAnswers.dateOfBirth(form, errors, clock);
         if (!errors.isEmpty()) {
             return;
         }
         candidateIds = clients.possibleDuplicates(me.actor(), form.getGivenName().strip(), form.getFamilyName().strip(),
                 dateOfBirth).stream().map(Client::id).toList();
         step = candidateIds.isEmpty() ? Step.ADD : Step.CHOOSE;
-    }
-
-    private LocalDate dateOfBirth() {
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(form.getYear().strip()), Integer.parseInt(form.getMonth().strip()),
-                    Integer.parseInt(form.getDay().strip()));
-            if (date.isAfter(LocalDate.now(clock)) || date.getYear() < 1900) {
-                errors.add("dob-day", Messages.text("new.error.dobPast"));
-                return null;
-            }
-            return date;
-        } catch (NullPointerException | NumberFormatException | DateTimeException notADate) {
-            errors.add("dob-day", Messages.text("new.error.dob"));
-            return null;
-        }
     }
 
     /** Goes on with a person already recorded: their draft is saved at once. */
@@ -180,7 +161,8 @@ public class NewReferralPage implements Serializable {
 
     /** Records a new person, or saves the changes to the draft's person, then goes on to what the draft lacks. */
     public void add() {
-        ClientDetails details = details();
+        ClientDetails details = PersonAnswers.details(form, errors, clock,
+                clientId == null ? Optional.empty() : clients.get(me.actor(), clientId).details().guardian());
         if (details == null) {
             return;
         }
@@ -205,89 +187,11 @@ public class NewReferralPage implements Serializable {
         editNeeds();
     }
 
-    /** The person's details from the form, checked by the domain's own rules; null (with the errors) when they fail. */
-    private ClientDetails details() {
-        if (Pages.trimmed(form.getGivenName()) == null) {
-            errors.add("givenName", Messages.text("new.error.givenName"));
-        }
-        if (Pages.trimmed(form.getFamilyName()) == null) {
-            errors.add("familyName", Messages.text("new.error.familyName"));
-        }
-        LocalDate dateOfBirth = dateOfBirth();
-        Gender chosenGender = Form.choice("gender", Gender.class);
-        form.setGender(chosenGender == null ? null : chosenGender.name());
-        form.setVoicemailAllowed(Form.value("voicemailAllowed"));
-        form.setServiceMayIdentifyItself(Form.value("serviceMayIdentifyItself"));
-        if (chosenGender == null) {
-            errors.add("gender", Messages.text("new.error.gender"));
-        }
-        String language = form.getLanguage();
-        String lang = Pages.trimmed(language) == null ? null : language.strip().toLowerCase(Locale.ROOT);
-        if (lang == null || !lang.matches("[a-z]{2}")) {
-            errors.add("language", Messages.text("new.error.language"));
-        }
-        Optional<String> code = check("postcode", form.getPostcode(), value -> new Postcode(value.toUpperCase(Locale.ROOT)));
-        Optional<String> phoneNumber = check("phone", form.getPhone(), value -> new ContactDetails(Optional.of(value), Optional.empty(), Optional.empty()));
-        Optional<String> mail = check("email", form.getEmail(), value -> new ContactDetails(Optional.empty(), Optional.of(value), Optional.empty()));
-        Optional<String> home = check("address", form.getAddress(), value -> new ContactDetails(Optional.empty(), Optional.empty(), Optional.of(value)));
-        Optional<String> safe = check("safeNumber", form.getSafeNumber(), value -> new SafeContact(Optional.of(value), Optional.empty(), false, false, Optional.empty()));
-        Optional<String> times = check("safeTimes", form.getSafeTimes(), value -> new SafeContact(Optional.empty(), Optional.of(value), false, false, Optional.empty()));
-        Boolean voicemail = Form.yesNo("voicemailAllowed");
-        if (voicemail == null) {
-            errors.add("voicemailAllowed", Messages.text("new.error.voicemail"));
-        }
-        Boolean identify = Form.yesNo("serviceMayIdentifyItself");
-        if (identify == null) {
-            errors.add("serviceMayIdentifyItself", Messages.text("new.error.identify"));
-        }
-        Optional<String> cover = check("coverStory", form.getCoverStory(), value -> new SafeContact(Optional.empty(), Optional.empty(), false, false, Optional.of(value)));
-        Optional<String> access = Optional.ofNullable(Pages.trimmed(form.getAccessNeeds()));
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new ClientDetails(form.getGivenName().strip(), form.getFamilyName().strip(), dateOfBirth, chosenGender, lang,
-                form.isInterpreterNeeded(), access, code, new ContactDetails(phoneNumber, mail, home),
-                new SafeContact(safe, times, voicemail, identify, cover), Optional.empty());
-    }
-
-    /** A field's value checked by the domain's own rule, the rule's words shown beside the field when it fails. */
-    private Optional<String> check(String field, String value, Consumer<String> rule) {
-        String trimmed = Pages.trimmed(value);
-        if (trimmed == null) {
-            return Optional.empty();
-        }
-        try {
-            rule.accept(trimmed);
-            return Optional.of(trimmed);
-        } catch (IllegalArgumentException invalid) {
-            errors.add(field, Messages.text("new.error." + field));
-            return Optional.empty();
-        }
-    }
-
     /** The person step again, filled in from their saved record. */
     private void editPerson() {
         Client client = clients.get(me.actor(), clientId);
         clientVersion = client.version();
-        ClientDetails details = client.details();
-        form.setGivenName(details.givenName());
-        form.setFamilyName(details.familyName());
-        form.setDay(String.valueOf(details.dateOfBirth().getDayOfMonth()));
-        form.setMonth(String.valueOf(details.dateOfBirth().getMonthValue()));
-        form.setYear(String.valueOf(details.dateOfBirth().getYear()));
-        form.setGender(details.gender().name());
-        form.setLanguage(details.preferredLanguage());
-        form.setInterpreterNeeded(details.interpreterNeeded());
-        form.setPostcode(details.postcode().orElse(null));
-        form.setPhone(details.contact().phone().orElse(null));
-        form.setEmail(details.contact().email().orElse(null));
-        form.setAddress(details.contact().address().orElse(null));
-        form.setAccessNeeds(details.accessNeeds().orElse(null));
-        form.setSafeNumber(details.safeContact().safeNumber().orElse(null));
-        form.setSafeTimes(details.safeContact().safeTimes().orElse(null));
-        form.setVoicemailAllowed(details.safeContact().voicemailAllowed() ? "yes" : "no");
-        form.setServiceMayIdentifyItself(details.safeContact().serviceMayIdentifyItself() ? "yes" : "no");
-        form.setCoverStory(details.safeContact().coverStory().orElse(null));
+        PersonAnswers.fill(form, client.details());
         step = Step.ADD;
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code /referrals/{id}} the referral's own view, which takes its id from the request attribute
  * {@value #ID}; {@code /referrals/{id}/{action}} asks to confirm an action that ends or undoes
  * something (cancel, reject, fail, withdraw consent, entered in error), named by the attribute
- * {@value #ACTION}. {@code /referrals} itself is the list, mapped by Faces. Anything else here is not found.
+ * {@value #ACTION}; {@code /referrals/{id}/person} corrects the record of the person the referral is
+ * for. {@code /referrals} itself is the list, mapped by Faces. Anything else here is not found.
  */
 @WebServlet("/referrals/*")
 public class ReferralAddresses extends HttpServlet {
@@ -39,6 +40,9 @@ public class ReferralAddresses extends HttpServlet {
         } else if (referral.matches()) {
             request.setAttribute(ID, referral.group(1));
             request.getRequestDispatcher("/referral.xhtml").forward(request, response);
+        } else if (confirm.matches() && confirm.group(2).equals("person")) {
+            request.setAttribute(ID, confirm.group(1));
+            request.getRequestDispatcher("/correct-person.xhtml").forward(request, response);
         } else if (confirm.matches()) {
             request.setAttribute(ID, confirm.group(1));
             request.setAttribute(ACTION, confirm.group(2));

@@ -680,6 +680,10 @@ class PagesIT {
             }
             browser.follow(By.id("search"));
             assertThat(page.findElement(By.id("events")).getText()).as("the audit log holds the sign-ins' reads").isNotBlank();
+            browser.follow(By.id("verify-chain"));
+            assertThat(page.findElement(By.id("chain-whole")).getText()).as("the audit trail's hash chains are whole")
+                    .contains("The audit trail is whole");
+            browser.checkAccessibility();
             browser.open("/admin/");
             browser.follow(By.id("link-users"));
             browser.follow(By.id("add-account-button"));

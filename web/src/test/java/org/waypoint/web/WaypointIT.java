@@ -226,6 +226,21 @@ class WaypointIT {
         assertThat(ApiClient.anonymous(base).get("metrics").status()).isEqualTo(401);
     }
 
+    @Test
+    void anAdministratorVerifiesTheAuditTrailWithAPersonalTokenAndNoOneElseMay() {
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+
+        ApiClient.Reply report = admin.get("admin/audit-chain");
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().getBoolean("whole")).as(report.body()).isTrue();
+        assertThat(report.json().getJsonArray("breaks")).isEmpty();
+        assertThat(admin.get("admin/audit-chain").json().getJsonNumber("eventsChecked").longValue())
+                .as("the verification is itself audited").isGreaterThan(report.json().getJsonNumber("eventsChecked").longValue());
+        assertThat(ApiClient.anonymous(base).get("admin/audit-chain").status()).isEqualTo(401);
+    }
+
     private static String metrics(ApiClient admin) {
         ApiClient.Reply reply = admin.get("metrics");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

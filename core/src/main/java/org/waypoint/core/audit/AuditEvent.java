@@ -6,7 +6,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import org.waypoint.core.shared.Actor;
@@ -15,6 +20,11 @@ import org.waypoint.core.shared.Actor;
  * One read or change of personal data: who (user and organisation), when (UTC), which record, what
  * they did and whether they were allowed. Append-only: nothing in the application changes or
  * deletes one, and every column refuses updates.
+ *
+ * <p>An event recorded since V27 also has a place in one of the trail's hash chains: its chain
+ * (partition), its sequence there, the hash of the event before it and its own hash over every stored
+ * column ({@link #computeHash()}), so that a change made to it in the database, or the removal of an
+ * event, shows when the chain is verified.
  */
 @Entity
 @Table(name = "audit_event")
@@ -67,6 +77,18 @@ public class AuditEvent {
     @Column(nullable = false, updatable = false, length = 10)
     private Outcome outcome;
 
+    @Column(name = "chain_partition", updatable = false)
+    private Integer chainPartition;
+
+    @Column(name = "chain_sequence", updatable = false)
+    private Long chainSequence;
+
+    @Column(name = "previous_hash", updatable = false, length = 64)
+    private String previousHash;
+
+    @Column(name = "entry_hash", updatable = false, length = 64)
+    private String entryHash;
+
     protected AuditEvent() {
         // for JPA
     }
@@ -74,7 +96,8 @@ public class AuditEvent {
     AuditEvent(Actor actor, Instant at, String recordType, String recordId, Action action, String detail,
                Outcome outcome) {
         this.id = UUID.randomUUID().toString();
-        this.occurredAt = Objects.requireNonNull(at);
+        // PostgreSQL keeps microseconds: the hash must cover what is stored, not what was meant.
+        this.occurredAt = Objects.requireNonNull(at).truncatedTo(ChronoUnit.MICROS);
         this.actorUserId = actor.userId();
         this.actorOrganisationId = actor.organisationId();
         this.recordType = Objects.requireNonNull(recordType);
@@ -120,6 +143,59 @@ public class AuditEvent {
 
     public Outcome outcome() {
         return outcome;
+    }
+
+    /**
+     * Gives the event, not yet stored, its place in a chain after the event whose hash is
+     * {@code previousHash}; returns its own hash.
+     */
+    public String chain(int partition, long sequence, String previousHash) {
+        this.chainPartition = partition;
+        this.chainSequence = sequence;
+        this.previousHash = Objects.requireNonNull(previousHash);
+        this.entryHash = computeHash();
+        return entryHash;
+    }
+
+    public int chainPartition() {
+        return chainPartition;
+    }
+
+    public long chainSequence() {
+        return chainSequence;
+    }
+
+    public String previousHash() {
+        return previousHash;
+    }
+
+    /** The hash stored with the event when it was written. */
+    public String entryHash() {
+        return entryHash;
+    }
+
+    /**
+     * The hash the event's stored columns give now: SHA-256, in lower-case hex, over the canonical
+     * encoding of every column but the hash itself, in a fixed order, each as its length in UTF-8 bytes,
+     * a colon and its text, a null as {@code -}. The one definition, used to write and to verify.
+     */
+    public String computeHash() {
+        StringBuilder canonical = new StringBuilder();
+        for (Object value : new Object[] {id, occurredAt, actorUserId, actorOrganisationId, recordType, recordId,
+                action, detail, outcome, chainPartition, chainSequence, previousHash}) {
+            if (value == null) {
+                canonical.append('-');
+            } else {
+                String text = value.toString();
+                canonical.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     @Override

@@ -19,6 +19,8 @@ public class AuditTrail {
     public static final String REFERRAL = "REFERRAL";
     public static final String ACCOUNT = "ACCOUNT";
     public static final String SERVICE = "SERVICE";
+    /** The audit trail itself, verified. */
+    public static final String AUDIT = "AUDIT";
 
     private final AuditEventRepository events;
     private final Clock clock;

@@ -6,10 +6,13 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiClients;
+import org.waypoint.core.audit.AuditChainCheck;
+import org.waypoint.core.audit.AuditChainReport;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditQuery;
 import org.waypoint.core.audit.AuditTrail;
@@ -24,7 +27,8 @@ import org.waypoint.web.session.Me;
 /**
  * The audit log: who read or changed which record, when, and whether they were allowed; searched
  * by record id, user id and a span of days (London time), newest first, a page at a time. The
- * search is a plain GET form whose values hold ids and dates only.
+ * search is a plain GET form whose values hold ids and dates only. With {@code verify=true} the page
+ * also verifies the trail's hash chains and says whether they are whole, or where each breaks.
  */
 @Named("adminAudit")
 @RequestScoped
@@ -36,6 +40,9 @@ public class AuditPage {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditChainCheck chainCheck;
 
     @Inject
     AccountService accounts;
@@ -61,6 +68,8 @@ public class AuditPage {
     private String toMonth;
     private String toYear;
     private String page;
+    private String verify;
+    private AuditChainReport chainReport;
     private Page<Row> rows;
     private boolean searched;
 
@@ -71,7 +80,24 @@ public class AuditPage {
     public void load() {
         if (gate.allowed()) {
             getRows();
+            if ("true".equals(verify)) {
+                chainReport = chainCheck.verify(me.actor());
+            }
         }
+    }
+
+    /** The verification's answer, when one was asked for. */
+    public AuditChainReport getChainReport() {
+        return chainReport;
+    }
+
+    /** The first break of each broken chain, in words that name the event by id. */
+    public List<String> getChainBreaks() {
+        return chainReport == null ? List.of() : chainReport.breaks().stream()
+                .map(b -> AdminText.text("audit.chain.break", b.partition(),
+                        b.eventId() == null ? AdminText.text("audit.chain.noEvent") : b.eventId(),
+                        Long.toString(b.sequence()), AdminText.text("audit.chain.reason." + b.reason().name())))
+                .toList();
     }
 
     /** The events asked for; an empty page when the search has errors. */
@@ -247,5 +273,13 @@ public class AuditPage {
 
     public void setPage(String page) {
         this.page = page;
+    }
+
+    public String getVerify() {
+        return verify;
+    }
+
+    public void setVerify(String verify) {
+        this.verify = verify;
     }
 }

@@ -775,6 +775,11 @@ class PagesIT {
             type(page, "url", base + "sign-in");
             browser.follow(By.id("check"));
             assertThat(errorSummary(page)).contains("The directory cannot be imported: The directory answered 404 to /sign-in/services.");
+            type(page, "url", base.toString().replace("://", "://someone:secret@") + "oruk");
+            browser.follow(By.id("check"));
+            assertThat(errorSummary(page)).as("the address policy's refusal, naming the rule and not the address")
+                    .contains("The directory cannot be imported: The address is not allowed: url needs a host, and has no user name, password or fragment.")
+                    .doesNotContain("secret");
             type(page, "url", base + "oruk");
             browser.follow(By.id("check"));
             assertThat(page.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();

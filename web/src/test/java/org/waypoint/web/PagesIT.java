@@ -760,6 +760,34 @@ class PagesIT {
         }
     }
 
+    /**
+     * Text beyond ASCII (accents, Welsh, typographic dashes and quotes, and an emoji outside the Basic
+     * Multilingual Plane) comes back from a form exactly as typed: the form's own answer (the error
+     * path) and the saved record. Browsers send forms in the page's UTF-8 without saying so; the
+     * request has to be read as UTF-8 before anything reads a parameter of it.
+     */
+    @Test
+    void textBeyondAsciiSurvivesAFormExactlyAsTyped() {
+        String name = "Café Ŵelsh – ’quote’ 😀 " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.open("/admin/organisations");
+            // ChromeDriver types only the Basic Multilingual Plane; the browser submits the value all the same.
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]",
+                    page.findElement(By.id("name")), name);
+            browser.follow(By.id("add-organisation-button"));
+            assertThat(errorSummary(page)).as("no kind chosen").isNotBlank();
+            assertThat(page.findElement(By.id("name")).getAttribute("value")).as("the value sent, shown back").isEqualTo(name);
+            choose(page, "kind", "PROVIDER");
+            browser.follow(By.id("add-organisation-button"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The organisation has been added.");
+            assertThat(page.findElements(By.xpath("//table[@id='organisations']//td")).stream().map(WebElement::getText))
+                    .as("saved and read back").contains(name);
+        }
+    }
+
     @Test
     void anAdministratorChecksWhatImportingADirectoryByItsOrukAddressWouldChange() {
         try (Browser browser = new Browser(base)) {

@@ -1303,6 +1303,50 @@ class PagesIT {
         assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
     }
 
+    /**
+     * Only the import page takes a large body (its directory file): every other form is refused over
+     * 1 MiB before anything reads it, as is one that does not say how long it is.
+     */
+    @Test
+    void onlyTheImportPageTakesALargeBody() throws Exception {
+        String declared = "POST " + base.getPath() + "%s HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: %s\r\n%s\r\n"
+                + "Connection: close\r\n\r\n";
+        assertThat(statusOf(String.format(declared, "sign-in", "application/x-www-form-urlencoded", "Content-Length: 1048577")))
+                .isEqualTo("413");
+        assertThat(statusOf(String.format(declared, "admin/organisations", "multipart/form-data; boundary=b", "Content-Length: 2097152")))
+                .isEqualTo("413");
+        assertThat(statusOf(String.format(declared, "referrals/new", "application/x-www-form-urlencoded", "Transfer-Encoding: chunked")))
+                .isEqualTo("411");
+
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http.send(HttpRequest.newBuilder(base.toURI().resolve("sign-in")).build(), HttpResponse.BodyHandlers.discarding());
+        byte[] file = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(file, (byte) ' ');
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nforged\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"directory.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(file);
+        body.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/import"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as("a 2 MiB file reaches the import page's form checks (here: no form token)").isEqualTo(403);
+    }
+
+    /** The status code of the answer to a request written as it is, its body unsent. */
+    private String statusOf(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return statusLine.substring(statusLine.length() - 3);
+        }
+    }
+
     @Test
     void theListAndTheInboxOpenWithTheirOrganisationsCountsAndTheInboxSortsAndFiltersInItsAddress() {
         String tag = UUID.randomUUID().toString().substring(0, 6);

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A page's form is small: a body over {@link #MAX_BYTES} is refused with 413 before anything reads
- * it, and one that does not declare its length (browsers always do) with 411. Only the import page
+ * A page's form is small: a body declared over {@link #MAX_BYTES} is refused with 413 before anything
+ * reads it (browsers always declare a form's length). Only the import page
  * takes a large body, the directory file it uploads, up to the Faces servlet's multipart limit and
  * then {@code waypoint.import.max-bytes}, which it checks itself. Without this, every page would take
  * the import's 256 MiB.
@@ -30,10 +30,10 @@ public class PageBodyLimit extends HttpFilter {
             return;
         }
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BYTES || declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (declared > MAX_BYTES) {
             // The body is never read: the connection cannot carry another request.
             response.setHeader("Connection", "close");
-            response.sendError(declared < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(request, response);

@@ -28,7 +28,7 @@ import org.waypoint.notifications.outbox.OutboxStatus;
 import org.waypoint.notifications.outbox.RetryPolicy;
 import org.waypoint.notifications.testing.TestDatabase;
 import org.waypoint.notifications.testing.World;
-import org.waypoint.notifications.webhook.AddressPolicy;
+import org.waypoint.core.shared.AddressPolicy;
 import org.waypoint.notifications.webhook.EventPage;
 import org.waypoint.notifications.webhook.EventType;
 import org.waypoint.notifications.webhook.NewSubscription;

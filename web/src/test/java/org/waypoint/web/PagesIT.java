@@ -764,6 +764,34 @@ class PagesIT {
         }
     }
 
+    /**
+     * Text beyond ASCII (accents, Welsh, typographic dashes and quotes, and an emoji outside the Basic
+     * Multilingual Plane) comes back from a form exactly as typed: the form's own answer (the error
+     * path) and the saved record. Browsers send forms in the page's UTF-8 without saying so; the
+     * request has to be read as UTF-8 before anything reads a parameter of it.
+     */
+    @Test
+    void textBeyondAsciiSurvivesAFormExactlyAsTyped() {
+        String name = "Café Ŵelsh – ’quote’ 😀 " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.open("/admin/organisations");
+            // ChromeDriver types only the Basic Multilingual Plane; the browser submits the value all the same.
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]",
+                    page.findElement(By.id("name")), name);
+            browser.follow(By.id("add-organisation-button"));
+            assertThat(errorSummary(page)).as("no kind chosen").isNotBlank();
+            assertThat(page.findElement(By.id("name")).getAttribute("value")).as("the value sent, shown back").isEqualTo(name);
+            choose(page, "kind", "PROVIDER");
+            browser.follow(By.id("add-organisation-button"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The organisation has been added.");
+            assertThat(page.findElements(By.xpath("//table[@id='organisations']//td")).stream().map(WebElement::getText))
+                    .as("saved and read back").contains(name);
+        }
+    }
+
     @Test
     void anAdministratorChecksWhatImportingADirectoryByItsOrukAddressWouldChange() {
         try (Browser browser = new Browser(base)) {
@@ -779,6 +807,11 @@ class PagesIT {
             type(page, "url", base + "sign-in");
             browser.follow(By.id("check"));
             assertThat(errorSummary(page)).contains("The directory cannot be imported: The directory answered 404 to /sign-in/services.");
+            type(page, "url", base.toString().replace("://", "://someone:secret@") + "oruk");
+            browser.follow(By.id("check"));
+            assertThat(errorSummary(page)).as("the address policy's refusal, naming the rule and not the address")
+                    .contains("The directory cannot be imported: The address is not allowed: url needs a host, and has no user name, password or fragment.")
+                    .doesNotContain("secret");
             type(page, "url", base + "oruk");
             browser.follow(By.id("check"));
             assertThat(page.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
@@ -1330,6 +1363,31 @@ class PagesIT {
         assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(forgedSignOut.statusCode()).isEqualTo(403);
         assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
+    }
+
+    /**
+     * Only the import page takes a large body (its directory file): every other form that declares
+     * more than 1 MiB is refused before anything reads it.
+     */
+    @Test
+    void onlyTheImportPageTakesALargeBody() throws Exception {
+        String declared = "POST " + base.getPath() + "%s HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: %s\r\n%s\r\n"
+                + "Connection: close\r\n\r\n";
+        assertThat(statusOf(String.format(declared, "sign-in", "application/x-www-form-urlencoded", "Content-Length: 1048577")))
+                .isEqualTo("413");
+        assertThat(statusOf(String.format(declared, "admin/organisations", "multipart/form-data; boundary=b", "Content-Length: 2097152")))
+                .isEqualTo("413");
+    }
+
+    /** The status code of the answer to a request written as it is, its body unsent. */
+    private String statusOf(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return statusLine.substring(statusLine.length() - 3);
+        }
     }
 
     @Test

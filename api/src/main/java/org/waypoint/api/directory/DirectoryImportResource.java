@@ -40,6 +40,7 @@ import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.ImportReport;
 import org.waypoint.core.directory.OrukSource;
+import org.waypoint.core.shared.AddressPolicy;
 
 /**
  * Administrators import a directory from Open Referral UK: a dry run by default, applied with
@@ -58,6 +59,8 @@ public class DirectoryImportResource {
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     /** How long a source's API may take to connect, and to answer each page. */
     public static final String TIMEOUT = "waypoint.import.timeout";
+    /** Whether a source's API may be on a loopback, private or link-local address: tests and development only. */
+    public static final String ALLOW_PRIVATE_ADDRESSES = "waypoint.import.allow-private-addresses";
 
     private final DirectoryImport imports;
     private final RequestActor actor;
@@ -79,6 +82,15 @@ public class DirectoryImportResource {
 
     public static Duration timeout() {
         return ConfigProvider.getConfig().getOptionalValue(TIMEOUT, Duration.class).orElse(Duration.ofSeconds(20));
+    }
+
+    /**
+     * The reader of another directory's API, under the settings: http or https (a directory is public
+     * data), on public addresses only unless {@value #ALLOW_PRIVATE_ADDRESSES} is true.
+     */
+    public static OrukApiReader apiReader() {
+        boolean allowPrivate = ConfigProvider.getConfig().getOptionalValue(ALLOW_PRIVATE_ADDRESSES, Boolean.class).orElse(false);
+        return new OrukApiReader(timeout(), new AddressPolicy(true, allowPrivate));
     }
 
     @Schema(description = "Another directory's Open Referral UK 3.0 API: its base address, before `/services`.",
@@ -134,7 +146,7 @@ public class DirectoryImportResource {
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
             @QueryParam("dryRun") String dryRun,
             UrlSource body) {
-        return run(dryRun, source -> new OrukApiReader(timeout()).read(Bodies.valid(body).url(), source));
+        return run(dryRun, source -> apiReader().read(Bodies.valid(body).url(), source));
     }
 
     @Schema(description = "Another directory's taxonomy term, mapped to a term of Waypoint's published taxonomy "

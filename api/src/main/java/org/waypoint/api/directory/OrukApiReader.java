@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.waypoint.core.directory.OrukSource;
+import org.waypoint.core.shared.AddressPolicy;
 
 /**
  * Reads another directory's Open Referral UK API page by page ({@code GET <base>/services?page=N}, as
@@ -32,6 +34,11 @@ import org.waypoint.core.directory.OrukSource;
  * problem of the source, in words an administrator can act on: an address that is not http(s), a
  * host that does not answer or answers too slowly, a redirect (followed only within the same host),
  * an answer other than 200 or other than JSON. The size limit of the source holds across all pages.
+ * <p>
+ * The address is the administrator's to choose, not the server's network: every address called (the
+ * base, each page, each service, each redirect) is checked against the {@link AddressPolicy} just
+ * before the call, so that neither the address given nor a name that later resolves elsewhere makes
+ * the server read its own network (a cloud's metadata service, an internal admin page).
  * <p>
  * Each answer, redirects included, must arrive whole within the timeout: HttpClient's own timeout
  * ends when the headers arrive, and a source trickling its body a byte at a time would otherwise hold
@@ -46,9 +53,11 @@ public final class OrukApiReader {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final AddressPolicy policy;
 
-    public OrukApiReader(Duration timeout) {
+    public OrukApiReader(Duration timeout, AddressPolicy policy) {
         this.timeout = timeout;
+        this.policy = policy;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -67,6 +76,11 @@ public final class OrukApiReader {
         String scheme = root.getScheme() == null ? "" : root.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || root.getHost() == null) {
             source.problem("The address must be an http or https address of an ORUK API, such as https://example.org/api.");
+            return;
+        }
+        Optional<String> refused = refusal(root);
+        if (refused.isPresent()) {
+            source.problem("The address is not allowed: " + refused.get() + ".");
             return;
         }
         String services = root.toString().replaceAll("/+$", "") + "/services";
@@ -164,6 +178,11 @@ public final class OrukApiReader {
                 source.problem(slow());
                 return;
             }
+            Optional<String> refused = refusal(next);
+            if (refused.isPresent()) {
+                source.problem("The directory led to an address that is not allowed: " + refused.get() + ".");
+                return;
+            }
             HttpRequest request = HttpRequest.newBuilder(next).timeout(Duration.ofNanos(left))
                     .header("Accept", "application/json").GET().build();
             HttpResponse<InputStream> response;
@@ -184,9 +203,16 @@ public final class OrukApiReader {
                 int status = response.statusCode();
                 if (status >= 300 && status < 400) {
                     String location = response.headers().firstValue("Location").orElse("");
-                    URI target = next.resolve(location);
+                    URI target;
+                    try {
+                        target = next.resolve(location);
+                    } catch (IllegalArgumentException notAnAddress) {
+                        source.problem("The directory redirected to something that is not a web address.");
+                        return;
+                    }
                     if (!host.equalsIgnoreCase(target.getHost())) {
-                        source.problem("The directory redirected to another host (" + target.getHost() + "): not followed.");
+                        source.problem(refusal(target).map(rule -> "The directory redirected to an address that is not allowed: "
+                                + rule + ".").orElse("The directory redirected to another host (" + target.getHost() + "): not followed."));
                         return;
                     }
                     next = target;
@@ -212,6 +238,16 @@ public final class OrukApiReader {
             }
         }
         source.problem("The directory redirected more than " + MAX_REDIRECTS + " times.");
+    }
+
+    /** Why the policy refuses to call {@code address} now, if it does (its host is resolved again each time). */
+    private Optional<String> refusal(URI address) {
+        try {
+            policy.check(address.toString());
+            return Optional.empty();
+        } catch (IllegalArgumentException refused) {
+            return Optional.of(refused.getMessage());
+        }
     }
 
     private String slow() {

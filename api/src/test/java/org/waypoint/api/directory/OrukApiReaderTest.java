@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.waypoint.core.directory.OrukSource;
+import org.waypoint.core.shared.AddressPolicy;
 
 /**
  * Reading another directory's ORUK API, against a small HTTP server on loopback that plays a
- * directory: every page is read, and each way a source can go wrong is one clear problem.
+ * directory: every page is read, and each way a source can go wrong is one clear problem. The server
+ * is on loopback, so these read as tests and development do ({@code allowPrivateAddresses}), except
+ * where the policy itself is tested.
  */
 class OrukApiReaderTest {
 
@@ -56,6 +63,15 @@ class OrukApiReaderTest {
             exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath().replace("/moved/", "/good/")
                     + (query == null ? "" : "?" + query));
             answer(exchange, 301, "text/plain", "");
+        });
+        server.createContext("/inward/services", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            answer(exchange, 302, "text/plain", "");
+        });
+        server.createContext("/latest", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            answer(exchange, 200, "application/json", "{\"total_pages\": 1, \"contents\": []}");
         });
         server.createContext("/slow/services", exchange -> {
             try {
@@ -140,9 +156,61 @@ class OrukApiReaderTest {
         assertThat(read("not an address").problems()).containsExactly("The address is not a web address.");
     }
 
+    @Test
+    void anAddressOnTheServersOwnNetworkIsRefusedBeforeItIsCalled() {
+        String rule = "The address is not allowed: url's host is a loopback, private or link-local address, which the server does not call.";
+        for (String inward : List.of(base + "/good/", "http://localhost:" + server.getAddress().getPort() + "/good/",
+                "http://[::1]/api", "http://10.1.2.3/api", "https://192.168.0.1/api", "http://169.254.169.254/latest/meta-data/")) {
+            OrukSource source = read(inward, PUBLIC_ONLY);
+            assertThat(source.problems()).as(inward).containsExactly(rule);
+            assertThat(source.services()).isEmpty();
+        }
+        assertThat(asked).as("nothing was asked of the directory on loopback").isEmpty();
+        assertThat(read("http://user:secret@203.0.113.10/api", PUBLIC_ONLY).problems())
+                .containsExactly("The address is not allowed: url needs a host, and has no user name, password or fragment.");
+    }
+
+    /**
+     * A directory on a public address (here 203.0.113.10, reached through a proxy that is the test's
+     * server) that sends the reader on to the cloud's metadata service: the redirect is not followed
+     * and the report says why, not which address.
+     */
+    @Test
+    void aDirectoryThatLeadsToTheServersOwnNetworkIsNotFollowedThere() {
+        ProxySelector before = ProxySelector.getDefault();
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                return List.of(new Proxy(Proxy.Type.HTTP, server.getAddress()));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+                // the test fails on the problem reported
+            }
+        });
+        OrukSource source;
+        try {
+            source = read("http://203.0.113.10/inward", PUBLIC_ONLY);
+        } finally {
+            ProxySelector.setDefault(before);
+        }
+        assertThat(source.problems()).containsExactly("The directory redirected to an address that is not allowed: "
+                + "url's host is a loopback, private or link-local address, which the server does not call.");
+        assertThat(source.services()).isEmpty();
+        assertThat(asked).as("the public directory was asked, the metadata service never")
+                .containsExactly("http://203.0.113.10/inward/services?page=1&per_page=500");
+    }
+
+    private static final AddressPolicy PUBLIC_ONLY = new AddressPolicy(true, false);
+
     private OrukSource read(String address) {
+        return read(address, new AddressPolicy(true, true));
+    }
+
+    private OrukSource read(String address, AddressPolicy policy) {
         OrukSource source = new OrukSource(1024 * 1024);
-        new OrukApiReader(Duration.ofSeconds(1)).read(address, source);
+        new OrukApiReader(Duration.ofSeconds(1), policy).read(address, source);
         return source;
     }
 

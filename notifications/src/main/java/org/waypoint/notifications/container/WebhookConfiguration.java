@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.waypoint.notifications.webhook.AddressPolicy;
+import org.waypoint.core.shared.AddressPolicy;
 import org.waypoint.notifications.webhook.WebhookSettings;
 
 /** The webhook settings from MicroProfile Config ({@code waypoint.webhooks.*}, {@code waypoint.events.*}). */

@@ -3,6 +3,7 @@ package org.waypoint.notifications.webhook;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waypoint.core.shared.AddressPolicy;
 
 /**
  * A new webhook: whose, where to, and which events (all of them when left out). Its constraints are

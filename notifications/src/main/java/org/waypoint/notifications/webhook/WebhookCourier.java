@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.waypoint.core.shared.AddressPolicy;
 import org.waypoint.notifications.outbox.Courier;
 import org.waypoint.notifications.outbox.OutgoingMail;
 import org.waypoint.notifications.outbox.TransactionRunner;

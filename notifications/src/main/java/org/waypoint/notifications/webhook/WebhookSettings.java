@@ -1,6 +1,7 @@
 package org.waypoint.notifications.webhook;
 
 import java.time.Duration;
+import org.waypoint.core.shared.AddressPolicy;
 
 /**
  * How webhooks are sent and the feed is read: which URLs are allowed, how long a receiver has to

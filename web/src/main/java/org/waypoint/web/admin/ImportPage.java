@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.waypoint.api.directory.DirectoryImportResource;
-import org.waypoint.api.directory.OrukApiReader;
 import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.ImportReport;
 import org.waypoint.core.directory.OrukSource;
@@ -176,7 +175,7 @@ public class ImportPage {
             return null;
         }
         OrukSource source = new OrukSource(DirectoryImportResource.maxBytes());
-        new OrukApiReader(DirectoryImportResource.timeout()).read(address, source);
+        DirectoryImportResource.apiReader().read(address, source);
         ImportReport result = apply ? imports.apply(me.actor(), source) : imports.dryRun(me.actor(), source);
         if (!result.usable()) {
             errors.add("url", AdminText.text("import.error.source", result.problems().get(0)));

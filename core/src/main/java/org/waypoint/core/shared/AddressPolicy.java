@@ -1,4 +1,4 @@
-package org.waypoint.notifications.webhook;
+package org.waypoint.core.shared;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,12 +8,14 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Which URLs a webhook may be sent to. HTTPS only, unless {@code allowHttp}; no user name or password
- * in the URL, no fragment; and, unless {@code allowPrivateAddresses}, a host whose every address is
- * public: never loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (which holds
- * the clouds' metadata services), carrier-grade NAT, multicast or unspecified, so that a subscription
- * cannot make the server call into its own network. The host is resolved again before each delivery,
- * so a name that later points inward is refused then too. Messages name the rule broken, never the URL.
+ * Which URLs the server may call when someone else chose them (a webhook's receiver, a directory
+ * being imported). HTTPS only, unless {@code allowHttp}; no user name or password in the URL, no
+ * fragment; and, unless {@code allowPrivateAddresses}, a host whose every address is public: never
+ * loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (which holds the clouds'
+ * metadata services), carrier-grade NAT, multicast or unspecified, so that whoever gives the URL
+ * cannot make the server call into its own network. Callers check again before each call
+ * ({@link #requirePublic}), so a name that later points inward is refused then too. Messages name the
+ * rule broken, never the URL.
  */
 public record AddressPolicy(boolean allowHttp, boolean allowPrivateAddresses) {
 
@@ -58,7 +60,7 @@ public record AddressPolicy(boolean allowHttp, boolean allowPrivateAddresses) {
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
                 throw new IllegalArgumentException("url's host is a loopback, private or link-local address, "
-                        + "which webhooks may not be sent to");
+                        + "which the server does not call");
             }
         }
     }

@@ -12,8 +12,12 @@ import java.util.Optional;
  */
 public interface ReportQueries {
 
-    /** Per service: referrals acknowledged within their due time, late, waiting past it, waiting within it, ended unacknowledged. */
-    List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now);
+    /**
+     * Per service: referrals acknowledged within their due time, late, waiting past it at {@code now},
+     * waiting within it, ended unacknowledged; and its stated capacity and what became of the referrals
+     * sent to it in the period.
+     */
+    PerService perService(Optional<String> scope, ReportFilter filter, Instant now);
 
     /**
      * Per service, how many referrals took each working time to acknowledgement and to acceptance,
@@ -27,9 +31,6 @@ public interface ReportQueries {
      * first instants of each month, the answer's {@code month} an index into them.
      */
     List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts);
-
-    /** Per service: its stated capacity and what became of the referrals sent to it in the period. */
-    List<ServiceCounts> services(Optional<String> scope, ReportFilter filter);
 
     /** Referrals sent in the period, by crime mark ({@link org.waypoint.core.referral.CrimeMarks}). */
     List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter);
@@ -52,6 +53,10 @@ public interface ReportQueries {
     List<Choice> needs();
 
     record Choice(String id, String name) {
+    }
+
+    /** The two per-service figures, their services in the same order. */
+    record PerService(List<TimelinessCounts> timeliness, List<ServiceCounts> services) {
     }
 
     record TimelinessCounts(String serviceId, String serviceName, long within, long late, long waitingPastDue,

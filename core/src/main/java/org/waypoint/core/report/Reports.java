@@ -84,12 +84,13 @@ public class Reports {
         Instant now = clock.instant();
         List<WorkingTime> times = queries.workingTimes(scope, filter);
         List<FlowCount> flow = queries.flow(scope, filter, monthStarts(filter));
+        ReportQueries.PerService perService = queries.perService(scope, filter, now);
         Report report = new Report(filter,
-                timeliness(queries.timeliness(scope, filter, now)),
+                timeliness(perService.timeliness()),
                 timing(times),
                 flow(filter, flow),
                 ends(flow),
-                services(queries.services(scope, filter), times));
+                services(perService.services(), times));
         audit.success(actor, AUDIT_RECORD, "reports", AuditEvent.Action.READ, filter.describe());
         return report;
     }

@@ -61,8 +61,8 @@ class QuarterlyReturnTest {
     private static List<ReturnLine> quarterly(List<ReportQueries.Keyed> outcomes, List<ReportQueries.Keyed> marks) {
         ReportQueries counts = new ReportQueries() {
             @Override
-            public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
-                return List.of();
+            public PerService perService(Optional<String> scope, ReportFilter filter, Instant now) {
+                return new PerService(List.of(), List.of());
             }
 
             @Override
@@ -72,11 +72,6 @@ class QuarterlyReturnTest {
 
             @Override
             public List<FlowCount> flow(Optional<String> scope, ReportFilter filter, List<Instant> monthStarts) {
-                return List.of();
-            }
-
-            @Override
-            public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
                 return List.of();
             }
 

@@ -16,8 +16,9 @@ import org.waypoint.core.report.ReportQueries;
 
 /**
  * The reports' counts as native SQL that Derby and PostgreSQL both run: conditional sums grouped by
- * service or month, over the indexes of V18. Months are buckets computed from instants the caller
- * gives (a CASE over the month starts), since the two databases name date functions differently.
+ * service or month, over the indexes of V18, V23 and V24. Months are buckets computed from instants
+ * the caller gives (a CASE over the month starts), since the two databases name date functions
+ * differently. Why these counts are not yet kept incrementally: ADR 0010.
  */
 @ApplicationScoped
 public class JpaReportQueries implements ReportQueries {
@@ -38,24 +39,36 @@ public class JpaReportQueries implements ReportQueries {
         this(null);
     }
 
+    /** The timeliness and the services' figures share their referrals and grouping: one walk through the index serves both. */
     @Override
-    public List<TimelinessCounts> timeliness(Optional<String> scope, ReportFilter filter, Instant now) {
-        Sql sql = new Sql("SELECT g.service_id, sv.name, g.within_due, g.late, g.waiting_past, g.waiting_within, g.ended"
+    public PerService perService(Optional<String> scope, ReportFilter filter, Instant now) {
+        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.within_due, g.late, g.waiting_past,"
+                + " g.waiting_within, g.ended, g.sent, g.still_open, g.awaiting, g.accepted, g.rejected"
                 + " FROM (SELECT r.service_id AS service_id,"
                 + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at <= r.acknowledge_by THEN 1 ELSE 0 END) AS within_due,"
                 + " SUM(CASE WHEN r.received_at IS NOT NULL AND r.received_at > r.acknowledge_by THEN 1 ELSE 0 END) AS late,");
         sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by < ? THEN 1 ELSE 0 END) AS waiting_past,", utc(now));
         sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status = 'REQUESTED' AND r.acknowledge_by >= ? THEN 1 ELSE 0 END) AS waiting_within,", utc(now));
-        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended");
-        from(sql, scope, filter);
+        sql.add(" SUM(CASE WHEN r.received_at IS NULL AND r.status <> 'REQUESTED' THEN 1 ELSE 0 END) AS ended,"
+                + " COUNT(*) AS sent,"
+                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
+                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
+                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
+                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
+        from(sql, filter);
         sent(sql, scope, filter);
         sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
-        List<TimelinessCounts> result = new ArrayList<>();
+        List<TimelinessCounts> timeliness = new ArrayList<>();
+        List<ServiceCounts> services = new ArrayList<>();
         for (Object[] row : sql.rows(em)) {
-            result.add(new TimelinessCounts(text(row[0]), (String) row[1], count(row[2]), count(row[3]), count(row[4]),
-                    count(row[5]), count(row[6])));
+            String id = text(row[0]);
+            String name = (String) row[1];
+            timeliness.add(new TimelinessCounts(id, name, count(row[4]), count(row[5]), count(row[6]), count(row[7]),
+                    count(row[8])));
+            services.add(new ServiceCounts(id, name, text(row[2]), Optional.ofNullable((Number) row[3]).map(Number::intValue),
+                    count(row[9]), count(row[10]), count(row[11]), count(row[12]), count(row[13])));
         }
-        return result;
+        return new PerService(timeliness, services);
     }
 
     /** Two histograms in one statement: times to acknowledge (kind 0), then to accept (kind 1). */
@@ -75,9 +88,9 @@ public class JpaReportQueries implements ReportQueries {
     }
 
     /** Seconds to the nearest tenth of an hour (360 s), as whole numbers both databases divide alike. */
-    private static void histogram(Sql sql, Optional<String> scope, ReportFilter filter, int kind, String seconds) {
+    private void histogram(Sql sql, Optional<String> scope, ReportFilter filter, int kind, String seconds) {
         sql.add("SELECT r.service_id AS service_id, " + kind + " AS kind, (" + seconds + " + 180) / 360 AS tenths");
-        from(sql, scope, filter);
+        from(sql, filter);
         sent(sql, scope, filter);
         sql.add(" AND " + seconds + " IS NOT NULL");
     }
@@ -119,8 +132,9 @@ public class JpaReportQueries implements ReportQueries {
             sql.add(" JOIN referral r ON r.id = e.referral_id WHERE r.status = 'ENTERED_IN_ERROR'"
                     + " AND e.action IN (" + FLOW_ACTIONS + ")");
         } else {
-            sql.add(" JOIN referral r ON r.id = e.referral_id LEFT JOIN support_service s ON s.id = r.service_id"
-                    + " WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
+            sql.add(" JOIN referral r ON r.id = e.referral_id");
+            marked(sql, filter);
+            sql.add(" WHERE e.action IN (" + FLOW_ACTIONS + ") AND r.status <> 'ENTERED_IN_ERROR'");
         }
         sql.add(" AND e.occurred_at >= ?", utc(filter.start()));
         sql.add(" AND e.occurred_at < ?", utc(filter.end()));
@@ -136,29 +150,9 @@ public class JpaReportQueries implements ReportQueries {
     }
 
     @Override
-    public List<ServiceCounts> services(Optional<String> scope, ReportFilter filter) {
-        Sql sql = new Sql("SELECT g.service_id, sv.name, sv.capacity, sv.wait_weeks, g.sent, g.still_open, g.awaiting,"
-                + " g.accepted, g.rejected FROM (SELECT r.service_id AS service_id, COUNT(*) AS sent,"
-                + " SUM(CASE WHEN r.status IN (" + OPEN + ") THEN 1 ELSE 0 END) AS still_open,"
-                + " SUM(CASE WHEN r.status = 'REQUESTED' THEN 1 ELSE 0 END) AS awaiting,"
-                + " SUM(CASE WHEN r.accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS accepted,"
-                + " SUM(CASE WHEN r.status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected");
-        from(sql, scope, filter);
-        sent(sql, scope, filter);
-        sql.add(" GROUP BY r.service_id) g JOIN support_service sv ON sv.id = g.service_id ORDER BY sv.name, g.service_id");
-        List<ServiceCounts> result = new ArrayList<>();
-        for (Object[] row : sql.rows(em)) {
-            result.add(new ServiceCounts(text(row[0]), (String) row[1], text(row[2]),
-                    Optional.ofNullable((Number) row[3]).map(Number::intValue), count(row[4]), count(row[5]),
-                    count(row[6]), count(row[7]), count(row[8])));
-        }
-        return result;
-    }
-
-    @Override
     public List<Keyed> sentByCrimeMark(Optional<String> scope, ReportFilter filter) {
         Sql sql = new Sql("SELECT m.mark, COUNT(*)");
-        from(sql, scope, filter);
+        from(sql, filter);
         sql.add(" JOIN referral_crime_mark m ON m.referral_id = r.id");
         sent(sql, scope, filter);
         sql.add(" GROUP BY m.mark");
@@ -168,7 +162,7 @@ public class JpaReportQueries implements ReportQueries {
     @Override
     public List<Keyed> sentByNeed(Optional<String> scope, ReportFilter filter) {
         Sql sql = new Sql("SELECT n.category_code, COUNT(*)");
-        from(sql, scope, filter);
+        from(sql, filter);
         sql.add(" JOIN referral_need n ON n.referral_id = r.id");
         sent(sql, scope, filter);
         sql.add(" GROUP BY n.category_code");
@@ -179,7 +173,7 @@ public class JpaReportQueries implements ReportQueries {
     public List<Keyed> sentByOutcome(Optional<String> scope, ReportFilter filter) {
         Sql sql = new Sql("SELECT t.outcome, COUNT(*) FROM (SELECT CASE WHEN r.status = 'CANCELLED'"
                 + " AND r.consent_withdrawn_at IS NOT NULL THEN 'CONSENT_WITHDRAWN' ELSE r.status END AS outcome");
-        from(sql, scope, filter);
+        from(sql, filter);
         sent(sql, scope, filter);
         sql.add(") t GROUP BY t.outcome");
         return keyed(sql);
@@ -224,38 +218,66 @@ public class JpaReportQueries implements ReportQueries {
         return result;
     }
 
-    /** The referrals, with their service's organisation only where an organisation is asked for. */
-    private static void from(Sql sql, Optional<String> scope, ReportFilter filter) {
+    /**
+     * The referrals, joined to the crime mark and need asked for (each at most one row per referral, by
+     * their keys), so that the database may start from the few referrals that carry them instead of
+     * probing the marks once for every referral of the period.
+     */
+    private static void from(Sql sql, ReportFilter filter) {
         sql.add(" FROM referral r");
-        if (scope.isPresent() || filter.organisationId().isPresent()) {
-            sql.add(" JOIN support_service s ON s.id = r.service_id");
-        }
+        marked(sql, filter);
+    }
+
+    private static void marked(Sql sql, ReportFilter filter) {
+        filter.crimeType().ifPresent(c -> sql.add(
+                " JOIN referral_crime_mark fm ON fm.referral_id = r.id AND fm.mark = ?", CrimeMarks.of(c)));
+        filter.need().ifPresent(n -> sql.add(
+                " JOIN referral_need fn ON fn.referral_id = r.id AND fn.category_code = ?", n));
     }
 
     /** Referrals sent in the period, less those entered in error, narrowed by scope and filters. */
-    private static void sent(Sql sql, Optional<String> scope, ReportFilter filter) {
+    private void sent(Sql sql, Optional<String> scope, ReportFilter filter) {
         sql.add(" WHERE r.submitted_at >= ?", utc(filter.start()));
         sql.add(" AND r.submitted_at < ?", utc(filter.end()));
         sql.add(" AND r.status <> 'ENTERED_IN_ERROR'");
         narrowed(sql, scope, filter);
     }
 
-    private static void narrowed(Sql sql, Optional<String> scope, ReportFilter filter) {
+    /** The narrowing of the scope and the filters, but for the crime mark and need {@link #marked} joins. */
+    private void narrowed(Sql sql, Optional<String> scope, ReportFilter filter) {
         scope.ifPresent(org -> party(sql, org));
         filter.organisationId().ifPresent(org -> party(sql, org));
         filter.serviceId().ifPresent(id -> sql.add(" AND r.service_id = ?", id));
         filter.urgency().ifPresent(u -> sql.add(" AND r.urgency = ?", u.name()));
-        filter.need().ifPresent(n -> sql.add(
-                " AND EXISTS (SELECT 1 FROM referral_need fn WHERE fn.referral_id = r.id AND fn.category_code = ?)", n));
-        filter.crimeType().ifPresent(c -> sql.add(
-                " AND EXISTS (SELECT 1 FROM referral_crime_mark fm WHERE fm.referral_id = r.id AND fm.mark = ?)",
-                CrimeMarks.of(c)));
     }
 
-    /** The organisation's referrals as referrer, or as provider once they were sent. */
-    private static void party(Sql sql, String organisationId) {
+    /**
+     * The organisation's referrals as referrer, or as provider once they were sent. Its services are
+     * read first (a handful), so that each referral is tested against them instead of being joined to
+     * its service.
+     */
+    private void party(Sql sql, String organisationId) {
+        List<String> services = servicesOf(organisationId);
+        if (services.isEmpty()) {
+            sql.add(" AND r.referring_org_id = ?", organisationId);
+            return;
+        }
         sql.add(" AND (r.referring_org_id = ?", organisationId);
-        sql.add(" OR (s.organisation_id = ? AND r.submitted_at IS NOT NULL))", organisationId);
+        sql.add(" OR (r.submitted_at IS NOT NULL AND r.service_id IN (");
+        for (int i = 0; i < services.size(); i++) {
+            sql.add(i == 0 ? "?" : ", ?", services.get(i));
+        }
+        sql.add(")))");
+    }
+
+    private List<String> servicesOf(String organisationId) {
+        Sql sql = new Sql("SELECT id FROM support_service");
+        sql.add(" WHERE organisation_id = ?", organisationId);
+        List<String> ids = new ArrayList<>();
+        for (Object id : sql.column(em)) {
+            ids.add(text(id));
+        }
+        return ids;
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -289,11 +311,20 @@ public class JpaReportQueries implements ReportQueries {
 
         @SuppressWarnings("unchecked")
         List<Object[]> rows(EntityManager em) {
+            return query(em).getResultList();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> column(EntityManager em) {
+            return query(em).getResultList();
+        }
+
+        private Query query(EntityManager em) {
             Query query = em.createNativeQuery(text.toString());
             for (int i = 0; i < parameters.size(); i++) {
                 query.setParameter(i + 1, parameters.get(i));
             }
-            return query.getResultList();
+            return query;
         }
     }
 }

@@ -27,6 +27,6 @@ public interface AuditChains {
     /** How many events are in no chain now. */
     long unchainedEvents();
 
-    /** How many events were recorded before the chains began (V27), and so are in none. */
+    /** How many events were recorded before the chains began (V26), and so are in none. */
     long eventsBeforeChains();
 }

@@ -21,7 +21,7 @@ import org.waypoint.core.shared.Actor;
  * they did and whether they were allowed. Append-only: nothing in the application changes or
  * deletes one, and every column refuses updates.
  *
- * <p>An event recorded since V27 also has a place in one of the trail's hash chains: its chain
+ * <p>An event recorded since V26 also has a place in one of the trail's hash chains: its chain
  * (partition), its sequence there, the hash of the event before it and its own hash over every stored
  * column ({@link #computeHash()}), so that a change made to it in the database, or the removal of an
  * event, shows when the chain is verified.

@@ -1366,8 +1366,9 @@ class PagesIT {
     }
 
     /**
-     * Only the import page takes a large body (its directory file): every other form that declares
-     * more than 1 MiB is refused before anything reads it.
+     * Only the import page takes a large body (its directory file): every other form over 1 MiB is
+     * refused, when it declares its length before anything reads it, and when it comes in chunks
+     * after one byte more than 1 MiB.
      */
     @Test
     void onlyTheImportPageTakesALargeBody() throws Exception {
@@ -1377,6 +1378,10 @@ class PagesIT {
                 .isEqualTo("413");
         assertThat(statusOf(String.format(declared, "admin/organisations", "multipart/form-data; boundary=b", "Content-Length: 2097152")))
                 .isEqualTo("413");
+        String form = "a=" + "x".repeat(1024 * 1024 - 1);
+        assertThat(statusOf(String.format(declared, "sign-in", "application/x-www-form-urlencoded", "Transfer-Encoding: chunked")
+                + Integer.toHexString(form.length()) + "\r\n" + form + "\r\n0\r\n\r\n"))
+                .as("a form of 1 MiB and one byte in one chunk").isEqualTo("413");
     }
 
     /** The status code of the answer to a request written as it is, its body unsent. */

@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** How much request body the API takes, counted whether the client declared a length or sent chunks. */
+/** How much request body is taken, counted whether the client declared a length or sent chunks. */
 final class BodyLimit {
-
-    static final String KEY = "waypoint.api.max-body-bytes";
-    static final long DEFAULT = 65_536;
 
     private final long maxBytes;
 
-    BodyLimit(long maxBytes) {
+    /** A limit of {@code maxBytes}, named by {@code name} (the setting it comes from) should it make no sense. */
+    BodyLimit(long maxBytes, String name) {
         if (maxBytes < 0 || maxBytes >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(KEY + " must be between 0 and " + (Integer.MAX_VALUE - 1));
+            throw new IllegalArgumentException(name + " must be between 0 and " + (Integer.MAX_VALUE - 1));
         }
         this.maxBytes = maxBytes;
     }

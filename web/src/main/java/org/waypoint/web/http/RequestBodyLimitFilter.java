@@ -20,29 +20,38 @@ import org.waypoint.api.problem.Problem;
 import org.waypoint.api.problem.ProblemType;
 
 /**
- * Refuses API request bodies over {@code waypoint.api.max-body-bytes} (64 KiB unless configured)
- * with 413, before anything parses them: Payara itself accepts megabytes. A declared
- * Content-Length is checked without reading; a chunked body is read up to one byte past the
- * limit and, if it fits, handed on from memory.
+ * Refuses request bodies over a limit with 413, before anything parses them: Payara itself accepts
+ * megabytes, and the Faces servlet takes the import page's 256 MiB upload on every page. A declared
+ * Content-Length is checked without reading; a chunked body is read up to one byte past the limit
+ * and, if it fits, handed on from memory. One request path, the directory import that streams its
+ * source against its own larger limit ({@code waypoint.import.max-bytes}), is let through.
+ * <p>
+ * Mapped twice in web.xml, by its init parameters: the API ({@code /api/*}, the setting
+ * {@code waypoint.api.max-body-bytes}, 64 KiB unless configured; refused as problem+json) and the
+ * pages (a fixed 1 MiB, far above any form; refused through the error page).
  */
 public class RequestBodyLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String IMPORT = "/api/v1/directory/imports";
-
     private transient BodyLimit limit;
+    private String exempt;
 
     @Override
     public void init() {
-        limit = new BodyLimit(ConfigProvider.getConfig().getOptionalValue(BodyLimit.KEY, Long.class).orElse(BodyLimit.DEFAULT));
+        String setting = getInitParameter("limit-setting");
+        long bytes = Long.parseLong(getInitParameter("limit-bytes"));
+        if (setting != null) {
+            bytes = ConfigProvider.getConfig().getOptionalValue(setting, Long.class).orElse(bytes);
+        }
+        limit = new BodyLimit(bytes, setting == null ? getFilterName() : setting);
+        exempt = getInitParameter("exempt");
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().equals(request.getContextPath() + IMPORT)) {
-            // A directory import streams its source and stops at its own, larger limit (waypoint.import.max-bytes).
+        if (request.getRequestURI().equals(request.getContextPath() + exempt)) {
             chain.doFilter(request, response);
             return;
         }
@@ -65,9 +74,13 @@ public class RequestBodyLimitFilter extends HttpFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The rest of the body is never read: the connection cannot carry another request.
         response.setHeader("Connection", "close");
-        ServletProblems.write(response, Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                        "The body may be at most " + limit.maxBytes() + " bytes.")
-                .withInstance(request.getRequestURI()));
+        if (ServletProblems.isApi(request, request.getRequestURI())) {
+            ServletProblems.write(response, Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                            "The body may be at most " + limit.maxBytes() + " bytes.")
+                    .withInstance(request.getRequestURI()));
+        } else {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        }
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {

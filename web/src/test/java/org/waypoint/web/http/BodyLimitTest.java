@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BodyLimitTest {
 
-    private final BodyLimit limit = new BodyLimit(BodyLimit.DEFAULT);
+    private final BodyLimit limit = new BodyLimit(65_536, "waypoint.api.max-body-bytes");
 
     @Test
     void refusesADeclaredLengthOverSixtyFourKibibytes() {
@@ -35,7 +35,7 @@ class BodyLimitTest {
 
     @Test
     void refusesANonsensicalLimit() {
-        assertThatThrownBy(() -> new BodyLimit(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BodyLimit(-1, "waypoint.api.max-body-bytes")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("waypoint.api.max-body-bytes");
     }
 

@@ -1,17 +1,29 @@
 package org.waypoint.web;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The modules' dependencies point one way: api and notifications use core; web uses all three;
- * core uses none of them. A rule matching no classes fails too, so a renamed package cannot make
- * these pass by accident.
+ * core uses none of them, nor HTTP, mail or pages; records that carry personal data keep it out of
+ * {@code toString()}. A rule matching no classes fails too, so a renamed package cannot make these
+ * pass by accident.
  */
 @AnalyzeClasses(packages = "org.waypoint", importOptions = ModuleDirectionTest.NoTestCode.class)
 class ModuleDirectionTest {
@@ -55,4 +67,53 @@ class ModuleDirectionTest {
             .that().resideInAPackage("org.waypoint.core..")
             .and().resideOutsideOfPackage("..persistence..")
             .should().dependOnClassesThat().resideInAPackage("org.waypoint.core..persistence..");
+
+    /** The domain knows nothing of HTTP, mail or pages: those live in api, notifications and web. */
+    @ArchTest
+    static final ArchRule coreKnowsNoHttpMailOrPages = noClasses()
+            .that().resideInAPackage("org.waypoint.core..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("jakarta.servlet..", "jakarta.ws.rs..", "jakarta.faces..", "jakarta.mail..");
+
+    /**
+     * Records that carry what a person wrote or is (names, dates of birth, contact details, free
+     * texts, secrets) say nothing of it in {@code toString()}, so a log line or an exception message
+     * that prints one leaks nothing. Records of these packages whose texts are only identifiers and
+     * references are named here, each for that reason.
+     */
+    @ArchTest
+    static final ArchRule recordsThatCarryPersonalDataHideItFromToString = classes()
+            .that(recordsWithText()).and().resideInAnyPackage(
+                    "org.waypoint.core.client..", "org.waypoint.core.referral..", "org.waypoint.core.account..")
+            .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$Submitted")
+            .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$StatusChanged")
+            .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$MessagePosted")
+            .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$ConsentWithdrawn")
+            .should(declareToString());
+
+    private static final Set<Class<?>> TEXT = Set.of(String.class, Optional.class, LocalDate.class);
+
+    private static DescribedPredicate<JavaClass> recordsWithText() {
+        return DescribedPredicate.describe("are records with a text, date or optional component", javaClass -> {
+            Class<?> type = javaClass.reflect();
+            return type.isRecord() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).anyMatch(TEXT::contains);
+        });
+    }
+
+    /**
+     * A record's own {@code toString()}: javac writes the one it makes for a record that declares
+     * none as {@code final}, so a written one is the one that is not.
+     */
+    private static ArchCondition<JavaClass> declareToString() {
+        return new ArchCondition<>("declare toString()") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean declared = javaClass.getMethods().stream()
+                        .anyMatch(method -> method.getName().equals("toString") && method.getRawParameterTypes().isEmpty()
+                                && !method.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.FINAL));
+                events.add(new SimpleConditionEvent(javaClass, declared, javaClass.getName()
+                        + (declared ? " declares" : " does not declare") + " toString()"));
+            }
+        };
+    }
 }

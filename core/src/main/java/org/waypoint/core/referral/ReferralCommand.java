@@ -68,6 +68,12 @@ public sealed interface ReferralCommand {
     }
 
     record Reject(String reason, EndReason reasonCode) implements ReferralCommand {
+        /** The reason is free text that may name someone: never printed. */
+        @Override
+        public String toString() {
+            return "Reject[" + reasonCode + ", reason …]";
+        }
+
         @Override
         public ReferralAction action() {
             return ReferralAction.REJECT;
@@ -92,6 +98,12 @@ public sealed interface ReferralCommand {
     }
 
     record Hold(String reason) implements ReferralCommand {
+        /** The reason is free text that may name someone: never printed. */
+        @Override
+        public String toString() {
+            return "Hold[reason …]";
+        }
+
         @Override
         public ReferralAction action() {
             return ReferralAction.HOLD;
@@ -128,6 +140,12 @@ public sealed interface ReferralCommand {
     }
 
     record Fail(String reason, EndReason reasonCode) implements ReferralCommand {
+        /** The reason is free text that may name someone: never printed. */
+        @Override
+        public String toString() {
+            return "Fail[" + reasonCode + ", reason …]";
+        }
+
         @Override
         public ReferralAction action() {
             return ReferralAction.FAIL;
@@ -140,6 +158,12 @@ public sealed interface ReferralCommand {
     }
 
     record Cancel(String reason) implements ReferralCommand {
+        /** The reason is free text that may name someone: never printed. */
+        @Override
+        public String toString() {
+            return "Cancel[reason …]";
+        }
+
         @Override
         public ReferralAction action() {
             return ReferralAction.CANCEL;
@@ -152,6 +176,12 @@ public sealed interface ReferralCommand {
     }
 
     record MarkEnteredInError(String reason) implements ReferralCommand {
+        /** The reason is free text that may name someone: never printed. */
+        @Override
+        public String toString() {
+            return "MarkEnteredInError[reason …]";
+        }
+
         @Override
         public ReferralAction action() {
             return ReferralAction.MARK_ENTERED_IN_ERROR;

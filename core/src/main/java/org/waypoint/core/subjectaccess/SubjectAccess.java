@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +131,7 @@ public class SubjectAccess {
             referral.messages().forEach(m -> messages.add(messageItem(m, ref, names)));
             reads.addAll(auditEvents.findByRecord(AuditTrail.REFERRAL, referral.id()));
         }
-        reads.sort(java.util.Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id));
+        reads.sort(Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id));
         List<Item> readItems = reads.stream().map(e -> auditItem(e, referenceOf, names)).toList();
         List<Item> mailItems = mail.about(referenceOf.keySet()).stream()
                 .map(m -> mailItem(m, referenceOf)).toList();
@@ -277,7 +279,7 @@ public class SubjectAccess {
                 value = optional.orElse(null);
             }
             if (value != null) {
-                fields.put((String) pairs[i], value instanceof java.util.Collection<?> many
+                fields.put((String) pairs[i], value instanceof Collection<?> many
                         ? String.join(", ", many.stream().map(Object::toString).toList()) : value.toString());
             }
         }

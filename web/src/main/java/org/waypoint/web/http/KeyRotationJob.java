@@ -59,6 +59,8 @@ public class KeyRotationJob {
 
     private final String owner = "rotation-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** A start asked for since the loop last looked: a start just as a loop ends is not lost. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile boolean stopping;
 
     /** Starts (or carries on with) re-encrypting under the active key; audited. */
@@ -70,9 +72,8 @@ public class KeyRotationJob {
                     "re-encrypt under " + FieldCipher.current().activeKeyId());
             return rotation.start(em);
         });
-        if (running.compareAndSet(false, true)) {
-            executor.submit(() -> run(rotation));
-        }
+        wanted.set(true);
+        launch(rotation);
         return progress;
     }
 
@@ -87,17 +88,25 @@ public class KeyRotationJob {
     public record Status(KeyRotationProgress progress, long valuesUnderOtherKeys) {
     }
 
+    private void launch(KeyRotation rotation) {
+        if (running.compareAndSet(false, true)) {
+            executor.submit(() -> run(rotation));
+        }
+    }
+
     private void run(KeyRotation rotation) {
         Duration wait = Duration.parse(pause);
         try {
-            KeyRotation.Step step;
-            do {
-                step = transactions.inTransaction(() -> rotation.batch(em, owner));
-                if (step == KeyRotation.Step.MORE) {
-                    Thread.sleep(wait.toMillis());
-                }
-            } while (step == KeyRotation.Step.MORE && !stopping);
-            LOG.info(() -> "Key rotation: " + step(rotation));
+            while (wanted.getAndSet(false) && !stopping) {
+                KeyRotation.Step step;
+                do {
+                    step = transactions.inTransaction(() -> rotation.batch(em, owner));
+                    if (step == KeyRotation.Step.MORE) {
+                        Thread.sleep(wait.toMillis());
+                    }
+                } while (step == KeyRotation.Step.MORE && !stopping);
+                LOG.info(() -> "Key rotation: " + step(rotation));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -109,6 +118,9 @@ public class KeyRotationJob {
             } finally {
                 running.set(false);
             }
+        }
+        if (wanted.get() && !stopping) {
+            launch(rotation);
         }
     }
 

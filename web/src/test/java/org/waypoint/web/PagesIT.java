@@ -1071,6 +1071,72 @@ class PagesIT {
     }
 
     @Test
+    void anAdministratorDownloadsEverythingHeldAboutAPersonByAReferralReferenceUncachedAndAudited() throws Exception {
+        String familyName = "Access" + UUID.randomUUID().toString().substring(0, 6);
+        String reference;
+        try (Browser browser = new Browser(base)) {
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            reference = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+            signOut(browser);
+        }
+        awaitMail(reference);
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.open("/admin/");
+            browser.follow(By.id("link-subject-access"));
+            type(page, "reference", "WP-2026");
+            browser.follow(By.id("export-button"));
+            assertThat(errorSummary(page)).contains("Enter a referral reference", "Enter the reason for the export");
+            browser.checkAccessibility();
+            type(page, "reference", "WP-1999-999999");
+            type(page, "reason", "SAR 7 by letter");
+            browser.follow(By.id("export-button"));
+            assertThat(errorSummary(page)).contains("No referral has this reference");
+
+            // The download itself, as the browser would send the form, with the signed-in session.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String cookie = "waypoint_session=" + sessionCookie(page);
+            URI address = base.toURI().resolve("admin/subject-access");
+            String form = http.send(HttpRequest.newBuilder(address).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String viewState = form.replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
+            String token = form.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+            String body = "subject-access=subject-access&reference=" + reference + "&reason=SAR+7+by+letter"
+                    + "&export-button=Download&csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
+                    + "&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+            HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(address).header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
+            assertThat(download.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                    .matches("attachment; filename=\"waypoint-subject-access-\\d{4}-\\d{2}-\\d{2}\\.zip\"")
+                    .doesNotContain(familyName).doesNotContain(reference));
+            java.util.Map<String, String> files = new java.util.HashMap<>();
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                    new java.io.ByteArrayInputStream(download.body()), StandardCharsets.UTF_8)) {
+                for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(files).containsOnlyKeys("subject-access.html", "subject-access.json");
+            assertThat(files.values()).allSatisfy(file -> assertThat(file)
+                    .contains(familyName, "Amira", "2001-05-12", "M14 5TQ", "NP/2026/1234", reference, "NEW_REFERRAL", "SAR 7 by letter"));
+            String person = jakarta.json.Json.createReader(new java.io.StringReader(files.get("subject-access.json")))
+                    .readObject().getJsonArray("export").getJsonObject(0).getString("personId");
+
+            browser.open("/admin/audit?recordId=" + person);
+            assertThat(page.findElement(By.id("events")).getText()).contains("subject access: SAR 7 by letter");
+        }
+    }
+
+    @Test
     void aCaseworkerFindsAReferralByReferenceAndByNameAndDateOfBirthWhichNeverReachTheAddress() {
         String familyName = "Finder" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = new Browser(base)) {

@@ -241,6 +241,28 @@ class WaypointIT {
         assertThat(ApiClient.anonymous(base).get("admin/audit-chain").status()).isEqualTo(401);
     }
 
+    @Test
+    void anAdministratorRotatesTheKeysWithAPersonalTokenAndSeesItFinishWithNoValueUnderAnotherKey() throws Exception {
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+
+        ApiClient.Reply started = admin.post("admin/key-rotation", jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().getInt("tables")).isPositive();
+        ApiClient.Reply status = admin.get("admin/key-rotation");
+        for (int wait = 0; wait < 120 && !status.json().getBoolean("finished"); wait++) {
+            Thread.sleep(250);
+            status = admin.get("admin/key-rotation");
+        }
+        assertThat(status.json().getBoolean("finished")).as(status.body()).isTrue();
+        assertThat(status.json().getInt("tablesDone")).isEqualTo(status.json().getInt("tables"));
+        assertThat(status.json().getJsonNumber("valuesUnderOtherKeys").longValue()).isZero();
+        assertThat(status.json().getString("targetKey")).isNotBlank();
+        assertThat(ApiClient.anonymous(base).post("admin/key-rotation", jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status())
+                .isEqualTo(401);
+    }
+
     private static String metrics(ApiClient admin) {
         ApiClient.Reply reply = admin.get("metrics");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

@@ -19,6 +19,8 @@ public class AuditTrail {
     public static final String REFERRAL = "REFERRAL";
     public static final String ACCOUNT = "ACCOUNT";
     public static final String SERVICE = "SERVICE";
+    /** The encryption keys: a rotation started. */
+    public static final String KEYS = "KEYS";
     /** The audit trail itself, verified. */
     public static final String AUDIT = "AUDIT";
 

@@ -745,7 +745,12 @@ public class Referral {
 
     /** The consent in force: none before it is recorded or after it is withdrawn. */
     public Optional<Consent> consent() {
-        if (consentBasis == null || consentWithdrawnAt != null) {
+        return consentWithdrawnAt != null ? Optional.empty() : consentRecorded();
+    }
+
+    /** The consent as it was recorded, withdrawn or not ({@link #consentWithdrawnAt()}): its history. */
+    public Optional<Consent> consentRecorded() {
+        if (consentBasis == null) {
             return Optional.empty();
         }
         return Optional.of(new Consent(consentBasis, consentShareContact, consentShareCase, consentMethod,

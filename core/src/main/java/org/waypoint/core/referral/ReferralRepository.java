@@ -16,6 +16,12 @@ public interface ReferralRepository {
     /** Deletes a referral with its timeline: only a discarded draft is ever removed. */
     void remove(Referral referral);
 
+    /** The submitted referral with this reference. */
+    Optional<Referral> findByReference(ReferralReference reference);
+
+    /** Every referral of the client, drafts and ended ones too, oldest first. */
+    List<Referral> forClient(String clientId);
+
     /** The client's referrals that are submitted and not yet ended, or still drafts. */
     List<Referral> unfinishedForClient(String clientId);
 

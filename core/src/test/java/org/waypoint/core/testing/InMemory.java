@@ -54,6 +54,17 @@ public final class InMemory {
         }
 
         @Override
+        public Optional<Referral> findByReference(ReferralReference reference) {
+            return byId.values().stream().filter(r -> r.reference().equals(Optional.of(reference))).findFirst();
+        }
+
+        @Override
+        public List<Referral> forClient(String clientId) {
+            return byId.values().stream().filter(r -> r.client().id().equals(clientId))
+                    .sorted(Comparator.comparing(Referral::createdAt)).toList();
+        }
+
+        @Override
         public List<Referral> unfinishedForClient(String clientId) {
             return byId.values().stream()
                     .filter(r -> r.client().id().equals(clientId) && !r.status().isFinal())

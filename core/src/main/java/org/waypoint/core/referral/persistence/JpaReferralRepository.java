@@ -14,6 +14,7 @@ import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.DashboardCounts;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralQuery;
+import org.waypoint.core.referral.ReferralReference;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.referral.ReferralSort;
 import org.waypoint.core.referral.ReferralStatus;
@@ -58,6 +59,21 @@ public class JpaReferralRepository implements ReferralRepository {
     @Override
     public void remove(Referral referral) {
         em.remove(referral);
+    }
+
+    @Override
+    public Optional<Referral> findByReference(ReferralReference reference) {
+        return em.createQuery("SELECT r FROM Referral r WHERE r.reference = :reference", Referral.class)
+                .setParameter("reference", reference.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<Referral> forClient(String clientId) {
+        return em.createQuery("SELECT r FROM Referral r WHERE r.client.id = :client ORDER BY r.createdAt, r.id", Referral.class)
+                .setParameter("client", clientId)
+                .getResultList();
     }
 
     @Override

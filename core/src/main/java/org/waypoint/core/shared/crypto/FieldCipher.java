@@ -151,6 +151,11 @@ public final class FieldCipher {
         return colon < 0 || !stored.substring(0, colon).equals(keys.activeKeyId());
     }
 
+    /** The id of the key that encrypts new values. */
+    public String activeKeyId() {
+        return keys.activeKeyId();
+    }
+
     /** The blind index of a normalised value, such as {@link #personKey}'s. */
     public String blindIndex(String normalisedValue) {
         Objects.requireNonNull(normalisedValue, "the value to index is required");

@@ -1,0 +1,12 @@
+package org.waypoint.core.subjectaccess;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An e-mail or webhook queued about one of the person's referrals, by reference only: to whom, of
+ * which kind, when, and whether it went; never its text.
+ */
+public record SentMail(String id, String referralId, String kind, String recipient, Instant queuedAt,
+                       Optional<Instant> sentAt, String status) {
+}

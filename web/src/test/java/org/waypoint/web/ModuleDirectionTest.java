@@ -84,7 +84,8 @@ class ModuleDirectionTest {
     @ArchTest
     static final ArchRule recordsThatCarryPersonalDataHideItFromToString = classes()
             .that(recordsWithText()).and().resideInAnyPackage(
-                    "org.waypoint.core.client..", "org.waypoint.core.referral..", "org.waypoint.core.account..")
+                    "org.waypoint.core.client..", "org.waypoint.core.referral..", "org.waypoint.core.account..",
+                    "org.waypoint.core.subjectaccess..", "org.waypoint.core.retention..")
             .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$Submitted")
             .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$StatusChanged")
             .and().doNotHaveFullyQualifiedName("org.waypoint.core.referral.ReferralEvents$MessagePosted")

@@ -9,4 +9,10 @@ import java.util.Optional;
  */
 public record SentMail(String id, String referralId, String kind, String recipient, Instant queuedAt,
                        Optional<Instant> sentAt, String status) {
+
+    /** The recipient is an address: never printed. */
+    @Override
+    public String toString() {
+        return "SentMail[" + kind + ", " + status + ", recipient …]";
+    }
 }

@@ -27,10 +27,22 @@ public record SubjectAccessDocument(String title, List<Section> sections) {
 
     /** One part of the export: the person, their referrals, the reads of their record… */
     public record Section(String key, String title, List<Item> items) {
+
+        /** The items hold the person's data: never printed. */
+        @Override
+        public String toString() {
+            return "Section[" + key + ", " + items.size() + " items]";
+        }
     }
 
     /** One thing in a section (a referral, a message, a read); its fields in order, values as text. */
     public record Item(String title, Map<String, String> fields) {
+
+        /** The title and fields may name the person: never printed. */
+        @Override
+        public String toString() {
+            return "Item[" + fields.size() + " fields …]";
+        }
     }
 
     /** Writes the ZIP to {@code out} and finishes it; {@code out} is left open for its owner to close. */

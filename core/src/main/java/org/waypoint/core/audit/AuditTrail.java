@@ -19,6 +19,8 @@ public class AuditTrail {
     public static final String REFERRAL = "REFERRAL";
     public static final String ACCOUNT = "ACCOUNT";
     public static final String SERVICE = "SERVICE";
+    /** The retention runs and their dry runs, by counts. */
+    public static final String RETENTION = "RETENTION";
     /** The audit trail itself, verified. */
     public static final String AUDIT = "AUDIT";
 

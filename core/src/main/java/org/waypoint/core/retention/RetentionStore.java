@@ -33,7 +33,7 @@ public interface RetentionStore {
     boolean exists(String clientId);
 
     /**
-     * Anonymises these people, unless anonymised already: their personal fields replaced by a
+     * Anonymises these people: their personal fields replaced by a
      * placeholder or emptied, their blind index cleared, the free texts of their referrals, messages,
      * timelines and lifted holds removed; what the reports count stays.
      *

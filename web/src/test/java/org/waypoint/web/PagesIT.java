@@ -805,7 +805,7 @@ class PagesIT {
             type(page, "eraseReason", "The person asked, request 88");
             browser.follow(By.id("erase"));
             assertThat(errorSummary(page)).contains("cannot be erased while a legal hold stands");
-            page.findElements(By.cssSelector("input[name='hold']")).get(0).click();
+            choose(page, "hold", page.findElements(By.cssSelector("input[name='hold']")).get(0).getAttribute("value"));
             type(page, "liftReason", "Order discharged");
             browser.follow(By.id("lift-hold"));
             assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The legal hold is lifted.");

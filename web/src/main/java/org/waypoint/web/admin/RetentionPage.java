@@ -61,10 +61,22 @@ public class RetentionPage {
         return dryRun;
     }
 
+    /** The page's view action: administrators only, and the person asked for looked up before the error summary is drawn. */
+    public void load() {
+        if (gate.allowed()) {
+            getPerson();
+        }
+    }
+
     /** The person found by the reference asked for; null when none is asked for or none found. */
     public Person getPerson() {
         if (person == null) {
             person = Optional.empty();
+            // On a form's postback the view parameter is not set yet when Faces decides whether the
+            // form is there to take the click: the form's hidden field says which person.
+            if (reference == null) {
+                reference = Form.value("reference");
+            }
             String asked = Pages.trimmed(reference);
             if (asked != null && gate.allowed()) {
                 try {

@@ -19,6 +19,7 @@ import org.waypoint.core.retention.RetentionPolicy;
 import org.waypoint.core.retention.RetentionStore;
 import org.waypoint.core.shared.Gender;
 import org.waypoint.core.shared.crypto.FieldCipher;
+import org.waypoint.core.shared.persistence.InstantConverter;
 
 /**
  * Retention in plain SQL, one statement a table for a whole batch of people, so that a run touches
@@ -64,10 +65,10 @@ public class JpaRetentionStore implements RetentionStore {
                         + " AND (c.created_at < ? OR EXISTS (SELECT 1 FROM referral r2 WHERE r2.client_id = c.id))"
                         + " ORDER BY c.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .setParameter(1, after.orElse(""))
-                .setParameter(2, timestamp(cutoffs.draft()))
-                .setParameter(3, timestamp(cutoffs.ended()))
-                .setParameter(4, timestamp(cutoffs.completed()))
-                .setParameter(5, timestamp(cutoffs.draft()))
+                .setParameter(2, InstantConverter.timestamp(cutoffs.draft()))
+                .setParameter(3, InstantConverter.timestamp(cutoffs.ended()))
+                .setParameter(4, InstantConverter.timestamp(cutoffs.completed()))
+                .setParameter(5, InstantConverter.timestamp(cutoffs.draft()))
                 .getResultList();
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -136,7 +137,7 @@ public class JpaRetentionStore implements RetentionStore {
                 .setParameter(4, cipher.encrypt(Gender.NOT_SAID.name()))
                 .setParameter(5, cipher.encrypt("en"))
                 .setParameter(6, NO_INDEX)
-                .setParameter(7, timestamp(now))
+                .setParameter(7, InstantConverter.timestamp(now))
                 .setParameter(8, erasureReason.map(cipher::encrypt).orElse(null));
         int anonymisedPeople = execute(people, 9, clientIds);
 
@@ -178,10 +179,6 @@ public class JpaRetentionStore implements RetentionStore {
 
     private static String placeholders(Collection<String> ids) {
         return String.join(", ", Collections.nCopies(ids.size(), "?"));
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private static Instant instant(Object column) {

@@ -3,10 +3,7 @@ package org.waypoint.core.shared.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.waypoint.core.shared.JobLease;
 
 @ApplicationScoped
@@ -29,9 +26,9 @@ public class JpaJobLease implements JobLease {
         return em.createNativeQuery("UPDATE job_lease SET owner = ?, lease_until = ? WHERE job = ?"
                         + " AND (owner IS NULL OR lease_until < ? OR owner = ?)")
                 .setParameter(1, owner)
-                .setParameter(2, timestamp(until))
+                .setParameter(2, InstantConverter.timestamp(until))
                 .setParameter(3, job)
-                .setParameter(4, timestamp(now))
+                .setParameter(4, InstantConverter.timestamp(now))
                 .setParameter(5, owner)
                 .executeUpdate() == 1;
     }
@@ -42,9 +39,5 @@ public class JpaJobLease implements JobLease {
                 .setParameter(1, job)
                 .setParameter(2, owner)
                 .executeUpdate();
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

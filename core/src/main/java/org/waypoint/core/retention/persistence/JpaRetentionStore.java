@@ -141,8 +141,7 @@ public class JpaRetentionStore implements RetentionStore {
                 .setParameter(8, erasureReason.map(cipher::encrypt).orElse(null));
         int anonymisedPeople = execute(people, 9, clientIds);
 
-        // The referrals' ids first, so that each table below is reached by its index on referral_id:
-        // an IN (SELECT …) there is not flattened by Derby and would scan the whole table.
+        // The referrals' ids first, so that each table below is reached by its index on referral_id.
         Query ofPeople = em.createNativeQuery("SELECT id FROM referral WHERE client_id IN (" + in + ")");
         bind(ofPeople, 1, clientIds);
         @SuppressWarnings("unchecked")
@@ -155,10 +154,14 @@ public class JpaRetentionStore implements RetentionStore {
             anonymisedReferrals += execute(em.createNativeQuery("UPDATE referral SET crime_reference = NULL,"
                     + " safeguarding_concerns = NULL, match_area = NULL, consent_justification = NULL,"
                     + " consent_approved_by = NULL, version = version + 1 WHERE id IN (" + ids + ")"), 1, chunk);
-            execute(em.createNativeQuery("UPDATE referral_event SET reason = NULL WHERE reason IS NOT NULL AND referral_id IN ("
-                    + ids + ")"), 1, chunk);
-            execute(em.createNativeQuery("UPDATE referral_message SET body = ? WHERE referral_id IN (" + ids + ")")
-                    .setParameter(1, message), 2, chunk);
+        }
+        // One referral a statement here: with an IN list Derby scans these tables whole, testing every
+        // row against the list, where an equality is one probe of the index on referral_id.
+        Query reasons = em.createNativeQuery("UPDATE referral_event SET reason = NULL WHERE referral_id = ? AND reason IS NOT NULL");
+        Query bodies = em.createNativeQuery("UPDATE referral_message SET body = ? WHERE referral_id = ?").setParameter(1, message);
+        for (String referralId : referralIds) {
+            reasons.setParameter(1, referralId).executeUpdate();
+            bodies.setParameter(2, referralId).executeUpdate();
         }
         execute(em.createNativeQuery("UPDATE legal_hold SET reason = ?, lift_reason = NULL WHERE client_id IN (" + in + ")")
                 .setParameter(1, message), 2, clientIds);

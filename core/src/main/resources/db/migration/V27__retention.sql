@@ -1,4 +1,4 @@
--- Retention by policy, legal holds and erasure (issue #18; docs/adr/0012-retention-anonymises-in-place.md).
+-- Retention by policy, legal holds and erasure (issue #18; docs/adr/0014-retention-anonymises-in-place.md).
 -- Written once for both databases: nothing here is spelt differently on Derby and PostgreSQL.
 
 -- One row per scheduled job that only one instance at a time may run, claimed like an outbox row:

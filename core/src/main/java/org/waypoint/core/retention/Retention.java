@@ -22,7 +22,7 @@ import org.waypoint.core.shared.JobLease;
 import org.waypoint.core.shared.NotFoundException;
 
 /**
- * Retention by policy (docs/adr/0012-retention-anonymises-in-place.md): the scheduled run that
+ * Retention by policy (docs/adr/0014-retention-anonymises-in-place.md): the scheduled run that
  * anonymises the people who are due, a batch a transaction; the administrator's dry run of it; legal
  * holds; and erasure on request. Anonymising keeps every row the reports count (referrals, their
  * states and times, needs, crime-type marks, timeline steps) and removes what describes the person.
@@ -248,6 +248,11 @@ public class Retention {
 
     /** One batch of a run: what it anonymised, the last person it looked at, and whether more may follow. */
     public record Batch(RetentionStore.Counts counts, Optional<String> last, boolean more) {
+
+        @Override
+        public String toString() {
+            return "Batch[" + counts + "]";
+        }
     }
 
     /** Which rule makes a referral due. */
@@ -274,6 +279,11 @@ public class Retention {
 
         public boolean held() {
             return holds.stream().anyMatch(LegalHold::isActive);
+        }
+
+        @Override
+        public String toString() {
+            return "PersonRecord[" + clientId + "]";
         }
     }
 }

@@ -43,9 +43,19 @@ public interface RetentionStore {
 
     /** A person as the retention run sees them before the age rule. */
     record Candidate(String clientId, LocalDate dateOfBirth, Instant recordedAt) {
+
+        @Override
+        public String toString() {
+            return "Candidate[" + clientId + "]";
+        }
     }
 
     record ReferralOf(String clientId, String referralId, Optional<String> reference, ReferralStatus status) {
+
+        @Override
+        public String toString() {
+            return "ReferralOf[" + referralId + "]";
+        }
     }
 
     record Counts(int people, int referrals) {

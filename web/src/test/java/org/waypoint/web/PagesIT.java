@@ -771,6 +771,54 @@ class PagesIT {
      * request has to be read as UTF-8 before anything reads a parameter of it.
      */
     @Test
+    void anAdministratorFindsAPersonByReferenceHoldsThemAndErasesThemOnceTheHoldIsLifted() {
+        String familyName = "Erase" + UUID.randomUUID().toString().substring(0, 6);
+        String reference;
+        try (Browser browser = new Browser(base)) {
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            reference = refer(browser, familyName, false, "THERAPY", "Willow Therapy");
+            signOut(browser);
+        }
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.follow(By.id("link-retention"));
+            assertThat(page.findElement(By.id("dry-run")).getText()).contains("Draft never sent");
+            browser.checkAccessibility();
+            type(page, "reference", "WP-1999-000001");
+            browser.follow(By.id("find-person"));
+            assertThat(errorSummary(page)).contains("Enter the reference of a referral that exists");
+            type(page, "reference", reference);
+            browser.follow(By.id("find-person"));
+            assertThat(page.findElement(By.id("person-referrals")).getText()).contains(reference);
+            assertThat(page.findElement(By.tagName("main")).getText()).as("never the name").doesNotContain(familyName);
+            browser.follow(By.id("set-hold"));
+            assertThat(errorSummary(page)).contains("Choose what to hold", "Enter a reason");
+            browser.checkAccessibility();
+            choose(page, "holdOn", "person");
+            type(page, "holdReason", "Court order 2026/117");
+            browser.follow(By.id("set-hold"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The legal hold is set.");
+            assertThat(page.findElement(By.id("holds")).getText()).contains("Court order 2026/117", "Standing");
+            type(page, "eraseReason", "The person asked, request 88");
+            browser.follow(By.id("erase"));
+            assertThat(errorSummary(page)).contains("cannot be erased while a legal hold stands");
+            choose(page, "hold", page.findElements(By.cssSelector("input[name='hold']")).get(0).getAttribute("value"));
+            type(page, "liftReason", "Order discharged");
+            browser.follow(By.id("lift-hold"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The legal hold is lifted.");
+            type(page, "eraseReason", "The person asked, request 88");
+            browser.follow(By.id("erase"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("The person is erased.");
+            assertThat(page.findElement(By.id("anonymised")).getText()).contains("anonymised");
+            assertThat(page.findElement(By.id("person-referrals")).getText()).contains(reference, "Cancelled");
+            browser.checkAccessibility();
+        }
+    }
+
+    @Test
     void textBeyondAsciiSurvivesAFormExactlyAsTyped() {
         String name = "Café Ŵelsh – ’quote’ 😀 " + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = new Browser(base)) {

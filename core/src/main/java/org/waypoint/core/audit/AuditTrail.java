@@ -21,6 +21,8 @@ public class AuditTrail {
     public static final String SERVICE = "SERVICE";
     /** The encryption keys: a rotation started. */
     public static final String KEYS = "KEYS";
+    /** The retention runs and their dry runs, by counts. */
+    public static final String RETENTION = "RETENTION";
     /** The audit trail itself, verified. */
     public static final String AUDIT = "AUDIT";
 

@@ -72,6 +72,8 @@ import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 public class Referral {
 
     private static final int MAX_REASON = 2000;
+    /** The reason an erasure gives on the timeline of each referral it withdraws: nothing about the person. */
+    public static final String ERASED = "Withdrawn: the person's record was erased at their request";
 
     @Id
     @Column(length = 36)
@@ -478,6 +480,19 @@ public class Referral {
             pendingEvents.add(new ReferralEvents.ConsentWithdrawn(id, reference, service.id()));
         } else {
             record(caseworker, now, ReferralAction.WITHDRAW_CONSENT, status, status, why);
+        }
+    }
+
+    /**
+     * An administrator erases the person on their request: an open referral is withdrawn as when consent
+     * is withdrawn, and the service told the same way. Any other referral is left as it is.
+     */
+    public void withdrawForErasure(Actor admin, Instant now) {
+        admin.requireRole(Role.ADMIN, "erase a person");
+        if (status.isOpen()) {
+            this.consentWithdrawnAt = now;
+            transition(admin, now, ReferralAction.WITHDRAW_CONSENT, ReferralStatus.CANCELLED, ERASED);
+            pendingEvents.add(new ReferralEvents.ConsentWithdrawn(id, reference, service.id()));
         }
     }
 

@@ -271,6 +271,24 @@ public class ReferralService {
         return affected;
     }
 
+    /**
+     * An administrator erases the person: each open referral of theirs is withdrawn as when consent is
+     * withdrawn, and each service told by the same e-mail.
+     */
+    public List<Referral> withdrawForErasure(Actor admin, String clientId) {
+        admin.requireRole(Role.ADMIN, "erase a person");
+        Instant now = clock.instant();
+        List<Referral> open = referrals.unfinishedForClient(clientId).stream()
+                .filter(r -> r.status().isOpen())
+                .toList();
+        for (Referral referral : open) {
+            referral.withdrawForErasure(admin, now);
+            audited(admin, referral, AuditEvent.Action.UPDATE, ReferralAction.WITHDRAW_CONSENT);
+            publish(referral);
+        }
+        return open;
+    }
+
     /** The referrals the actor's organisation made (caseworkers) or was sent (service staff), audited as a list. */
     public List<Referral> list(Actor actor) {
         List<Referral> found = switch (actor.role()) {

@@ -14,6 +14,11 @@ import java.time.ZoneOffset;
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, LocalDateTime> {
 
+    /** The same, as a parameter of a native statement. */
+    public static java.sql.Timestamp timestamp(Instant instant) {
+        return java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
     @Override
     public LocalDateTime convertToDatabaseColumn(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -1,0 +1,78 @@
+package org.waypoint.core.retention;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Starts the retention run on the server's managed scheduled executor: five minutes after start, then
+ * every hour. Every instance schedules it; the lease lets one at a time run it. A start-up EJB because
+ * the executor, like the data source, is bound in JNDI only once deployment has got that far.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class RetentionSchedule {
+
+    private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
+    private static final Duration FIRST_RUN = Duration.ofMinutes(5);
+    private static final Duration BETWEEN_RUNS = Duration.ofHours(1);
+    /** People a transaction: each batch's statements stay short, and a run never holds one huge transaction. */
+    static final int BATCH = 500;
+
+    @Resource
+    private ManagedScheduledExecutorService executor;
+
+    @Inject
+    private Retention retention;
+
+    private final String owner = "retention-" + UUID.randomUUID();
+    private ScheduledFuture<?> runs;
+
+    @PostConstruct
+    void start() {
+        runs = executor.scheduleWithFixedDelay(this::run, FIRST_RUN.toSeconds(), BETWEEN_RUNS.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void run() {
+        try {
+            // Each call through the CDI proxy is a transaction of its own.
+            Retention.runOnce(new Retention.Transactions() {
+                @Override
+                public <T> T apply(Function<Retention, T> step) {
+                    return step.apply(retention);
+                }
+            }, owner, BATCH).ifPresent(counts -> {
+                if (counts.people() > 0) {
+                    LOG.info(() -> "Retention anonymised " + counts.people() + " people and " + counts.referrals() + " referrals");
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Retention run failed, trying again at the next: " + e.getClass().getName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (runs != null) {
+            runs.cancel(false);
+        }
+    }
+}

@@ -14,4 +14,7 @@ public interface JobLease {
 
     /** Gives the job back, if {@code owner} still holds it. */
     void release(String job, String owner);
+
+    /** Whether some owner's lease on the job runs at {@code now}. */
+    boolean held(String job, Instant now);
 }

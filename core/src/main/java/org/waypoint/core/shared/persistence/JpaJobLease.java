@@ -40,4 +40,12 @@ public class JpaJobLease implements JobLease {
                 .setParameter(2, owner)
                 .executeUpdate();
     }
+
+    @Override
+    public boolean held(String job, Instant now) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE job = ? AND owner IS NOT NULL AND lease_until >= ?")
+                .setParameter(1, job)
+                .setParameter(2, InstantConverter.timestamp(now))
+                .getSingleResult()).longValue() > 0;
+    }
 }

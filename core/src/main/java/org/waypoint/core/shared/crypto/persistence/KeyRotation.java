@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.waypoint.core.shared.JobLease;
 import org.waypoint.core.shared.crypto.FieldCipher;
 import org.waypoint.core.shared.crypto.KeyRotationProgress;
+import org.waypoint.core.shared.persistence.JpaJobLease;
 
 /**
  * Re-encrypts every stored value under the active key, a batch of rows per transaction, so that an
  * old key can be removed from the ring. Where it has got to (table, last id) is kept in
  * {@code key_rotation}, so a stopped rotation carries on from there; one instance at a time runs it,
- * holding the row by a lease (a conditional UPDATE, as the outbox claims its rows), renewed each batch.
+ * holding the job lease {@value #JOB} ({@link JobLease}), renewed each batch.
  *
  * <p>Each row is rewritten by a conditional UPDATE naming the values read: a value changed meanwhile by
  * the application (written under the active key already) is left as it is. Readers never see a value
@@ -26,6 +28,9 @@ import org.waypoint.core.shared.crypto.KeyRotationProgress;
  */
 public class KeyRotation {
 
+    /** The rotation's name among the jobs one instance at a time runs. */
+    public static final String JOB = "key-rotation";
+
     /** A table with encrypted columns, read in the order of its id. */
     public record EncryptedTable(String name, String idColumn, List<String> columns) {
     }
@@ -34,13 +39,15 @@ public class KeyRotation {
     public static final List<EncryptedTable> TABLES = List.of(
             new EncryptedTable("client", "id", List.of("given_name", "family_name", "date_of_birth", "gender",
                     "preferred_language", "access_needs", "postcode", "phone", "email", "address", "safe_number",
-                    "safe_times", "cover_story", "guardian_name", "guardian_relationship", "guardian_phone")),
+                    "safe_times", "cover_story", "guardian_name", "guardian_relationship", "guardian_phone",
+                    "erasure_reason")),
             new EncryptedTable("referral", "id", List.of("crime_types", "crime_reference", "safeguarding_concerns",
                     "match_area", "consent_justification", "consent_approved_by")),
             new EncryptedTable("referral_event", "id", List.of("reason")),
             new EncryptedTable("referral_message", "id", List.of("body")),
             new EncryptedTable("idempotency_record", "id", List.of("response_body")),
-            new EncryptedTable("webhook_subscription", "id", List.of("secret")));
+            new EncryptedTable("webhook_subscription", "id", List.of("secret")),
+            new EncryptedTable("legal_hold", "id", List.of("reason", "lift_reason")));
 
     /** What one call of {@link #batch} found. */
     public enum Step {
@@ -87,12 +94,7 @@ public class KeyRotation {
     /** Re-encrypts the next batch of rows, if this {@code owner} holds (or can take) the lease. */
     public Step batch(EntityManager em, String owner) {
         Instant now = clock.instant();
-        int claimed = em.createNativeQuery("UPDATE key_rotation SET owner = ?, lease_until = ? WHERE id = 1"
-                        + " AND (owner IS NULL OR owner = ? OR lease_until < ?)")
-                .setParameter(1, owner).setParameter(2, Timestamp.from(now.plus(lease)))
-                .setParameter(3, owner).setParameter(4, Timestamp.from(now))
-                .executeUpdate();
-        if (claimed == 0) {
+        if (!leases(em).claim(JOB, owner, now.plus(lease), now)) {
             return Step.HELD_ELSEWHERE;
         }
         Object[] row = state(em);
@@ -127,18 +129,15 @@ public class KeyRotation {
 
     /** Gives up the lease, so that another instance may carry on at once. */
     public void release(EntityManager em, String owner) {
-        em.createNativeQuery("UPDATE key_rotation SET owner = NULL, lease_until = NULL WHERE id = 1 AND owner = ?")
-                .setParameter(1, owner).executeUpdate();
+        leases(em).release(JOB, owner);
     }
 
     public KeyRotationProgress progress(EntityManager em) {
         Object[] row = state(em);
         int tableIndex = ((Number) row[1]).intValue();
-        Optional<Instant> leaseUntil = instant(row[7]);
         return new KeyRotationProgress(Optional.ofNullable((String) row[0]).map(String::strip),
                 Math.min(tableIndex, TABLES.size()), TABLES.size(), ((Number) row[3]).longValue(),
-                ((Number) row[4]).longValue(), instant(row[8]), instant(row[5]),
-                row[6] != null && leaseUntil.map(clock.instant()::isBefore).orElse(false));
+                ((Number) row[4]).longValue(), instant(row[6]), instant(row[5]), leases(em).held(JOB, clock.instant()));
     }
 
     /** How many stored values are under a key other than the active one: 0 once the old keys may go. */
@@ -195,16 +194,19 @@ public class KeyRotation {
     }
 
     private void finish(EntityManager em, Instant now) {
-        em.createNativeQuery("UPDATE key_rotation SET finished_at = ?, owner = NULL, lease_until = NULL"
+        em.createNativeQuery("UPDATE key_rotation SET finished_at = ?"
                         + " WHERE id = 1 AND target_key IS NOT NULL AND finished_at IS NULL")
                 .setParameter(1, Timestamp.from(now)).executeUpdate();
-        em.createNativeQuery("UPDATE key_rotation SET owner = NULL, lease_until = NULL WHERE id = 1").executeUpdate();
     }
 
-    /** target_key, table_index, last_id, rows_read, rewritten, finished_at, owner, lease_until, started_at. */
+    /** target_key, table_index, last_id, rows_read, rewritten, finished_at, started_at. */
     private static Object[] state(EntityManager em) {
         return (Object[]) em.createNativeQuery("SELECT target_key, table_index, last_id, rows_read, rewritten, finished_at,"
-                + " owner, lease_until, started_at FROM key_rotation WHERE id = 1").getSingleResult();
+                + " started_at FROM key_rotation WHERE id = 1").getSingleResult();
+    }
+
+    private static JobLease leases(EntityManager em) {
+        return new JpaJobLease(em);
     }
 
     private static Optional<Instant> instant(Object value) {

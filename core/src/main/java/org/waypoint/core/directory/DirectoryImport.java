@@ -108,10 +108,8 @@ public class DirectoryImport {
         if (!source.problems().isEmpty()) {
             return plan.report(false);
         }
-        // In the order of their ids: a source's order (random UUIDs, as often as not) made every insert
-        // touch another page of each index, and the database's page cache could not hold them all.
-        List<Write> writes = new ArrayList<>(plan.writes);
-        writes.sort(Comparator.comparing(Write::id));
+        // The plan holds the writes in the order of their ids.
+        List<Write> writes = plan.writes;
         for (int from = 0; from < writes.size(); from += BATCH) {
             List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
             // What a batch needs of the organisations already kept, read at once rather than one by one.
@@ -185,19 +183,29 @@ public class DirectoryImport {
             }
         }
         // The services kept are compared as plain values, a chunk of the source's at a time: 50,000
-        // compared as entities, or even as values all at once, outgrew the heap.
+        // compared as entities, or even as values all at once, outgrew the heap. The chunks follow the
+        // order of the ids, so each is one range of ids in the database's indexes, and the writes come in
+        // that order too: a source's order (random UUIDs, as often as not) made every insert touch another
+        // page of each index, more than the database's page cache could hold.
         List<OrukSource.Service> all = source.services();
-        Map<String, ServiceProfile> existing = new HashMap<>();
-        Map<String, Set<OpeningTime>> openingTimes = Map.of();
+        List<Keyed> byId = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
-            OrukSource.Service service = all.get(i);
+            byId.add(new Keyed(all.get(i).waypointId(), i));
+        }
+        byId.sort(Comparator.comparing(Keyed::id));
+        Line[] lines = new Line[all.size()];
+        Map<String, ServiceProfile> existing = new HashMap<>();
+        Map<String, List<OpeningTime>> openingTimes = Map.of();
+        for (int i = 0; i < byId.size(); i++) {
             if (i % COMPARED == 0) {
-                List<String> ids = all.subList(i, Math.min(all.size(), i + COMPARED)).stream()
-                        .map(OrukSource.Service::waypointId).toList();
                 existing.clear();
-                services.profiles(ids).forEach(profile -> existing.put(profile.id(), profile));
-                openingTimes = services.openingTimes(ids);
+                String first = byId.get(i).id();
+                String last = byId.get(Math.min(byId.size(), i + COMPARED) - 1).id();
+                services.profilesBetween(first, last).forEach(profile -> existing.put(profile.id(), profile));
+                openingTimes = services.openingTimesBetween(first, last);
             }
+            int position = byId.get(i).position();
+            OrukSource.Service service = all.get(position);
             List<Term> terms = new ArrayList<>();
             for (OrukSource.SourceTerm term : service.terms()) {
                 Term found = published.get(mapped.getOrDefault(term.id(), term.id()));
@@ -208,13 +216,19 @@ public class DirectoryImport {
                     terms.add(found);
                 }
             }
-            judge(service, terms, existing, openingTimes, sourceOrganisationNames, plan);
+            lines[position] = judge(service, terms, existing.get(byId.get(i).id()), openingTimes, sourceOrganisationNames, plan);
         }
+        plan.lines.addAll(Arrays.asList(lines));
         return plan;
     }
 
-    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceProfile> existing,
-                       Map<String, Set<OpeningTime>> openingTimes, Map<String, String> organisationNames, Plan plan) {
+    /** A service of the source by its id in Waypoint, and its place in the source. */
+    private record Keyed(String id, int position) {
+    }
+
+    /** How the service of the source compares with the one kept (none when new), its write noted in the plan. */
+    private Line judge(OrukSource.Service service, List<Term> terms, ServiceProfile current,
+                       Map<String, List<OpeningTime>> openingTimes, Map<String, String> organisationNames, Plan plan) {
         String name = service.name().strip();
         Optional<String> skip = Optional.empty();
         Desired desired = null;
@@ -223,7 +237,6 @@ public class DirectoryImport {
         } catch (Skip reason) {
             skip = Optional.of(reason.getMessage());
         }
-        ServiceProfile current = existing.get(service.waypointId());
         if (skip.isEmpty() && current != null && !current.organisationId().equals(desired.organisationId())) {
             skip = Optional.of("In Waypoint this service belongs to another organisation.");
         }
@@ -231,21 +244,19 @@ public class DirectoryImport {
             desired = desired.withoutAddress();
         }
         if (skip.isPresent()) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.SKIPPED, skip.get()));
-            return;
+            return new Line(service.sourceId(), name, Outcome.SKIPPED, skip.get());
         }
         if (current == null) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.NEW, ""));
             plan.writes.add(new Write(service.waypointId(), desired, true));
-            return;
+            return new Line(service.sourceId(), name, Outcome.NEW, "");
         }
-        List<String> changed = Desired.of(current, openingTimes.getOrDefault(current.id(), Set.of())).differences(desired);
+        List<String> changed = Desired.of(current, Set.copyOf(openingTimes.getOrDefault(current.id(), List.of())))
+                .differences(desired);
         if (changed.isEmpty()) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.UNCHANGED, ""));
-        } else {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed)));
-            plan.writes.add(new Write(service.waypointId(), desired, false));
+            return new Line(service.sourceId(), name, Outcome.UNCHANGED, "");
         }
+        plan.writes.add(new Write(service.waypointId(), desired, false));
+        return new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed));
     }
 
     private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, String> organisationNames,

@@ -287,7 +287,8 @@ public class DirectoryImport {
             throw new Skip("Its organisation's name is longer than " + MAX_NAME + " characters.");
         }
         Map<Facet, Set<String>> codes = new EnumMap<>(Facet.class);
-        service.terms().stream().flatMap(term -> plan.term(term).stream()).forEach(term -> codes.computeIfAbsent(term.facet(), f -> new TreeSet<>()).add(term.code()));
+        service.terms().stream().flatMap(term -> plan.term(term).stream())
+                .forEach(term -> codes.computeIfAbsent(term.facet(), f -> new TreeSet<>()).add(term.code()));
         Set<String> needs = codes.getOrDefault(Facet.NEEDS, Set.of());
         if (needs.isEmpty()) {
             throw new Skip("None of its taxonomy terms maps to a Waypoint need.");

@@ -108,15 +108,13 @@ public class DirectoryImport {
         if (!source.problems().isEmpty()) {
             return plan.report(false);
         }
-        // In the order of their ids: a source's order (random UUIDs, as often as not) made every insert
-        // touch another page of each index, and the database's page cache could not hold them all.
-        List<Write> writes = new ArrayList<>(plan.writes);
-        writes.sort(Comparator.comparing(Write::id));
+        // The plan holds the writes in the order of their ids.
+        List<Write> writes = plan.writes;
         for (int from = 0; from < writes.size(); from += BATCH) {
             List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
             // What a batch needs of the organisations already kept, read at once rather than one by one.
             Map<String, Organisation> attached = new HashMap<>();
-            organisations.findAll(batch.stream().map(write -> write.desired().organisationId())
+            organisations.findAll(batch.stream().map(write -> write.service().waypointOrganisationId())
                     .filter(plan.organisations::containsKey).collect(Collectors.toSet()))
                     .forEach(organisation -> attached.put(organisation.id(), organisation));
             batch.forEach(write -> write(write, plan, attached));
@@ -173,57 +171,65 @@ public class DirectoryImport {
         if (!plan.problems.isEmpty()) {
             return plan;
         }
-        List<ServiceCategory> categories = services.categories();
-        Map<String, Term> published = PublishedTaxonomy.terms(categories).stream()
-                .collect(Collectors.toMap(Term::id, Function.identity()));
-        Map<String, String> mapped = mappings.all();
+        PublishedTaxonomy.terms(services.categories()).forEach(term -> plan.published.put(term.id(), term));
+        plan.mapped.putAll(mappings.all());
         organisations.findAll().forEach(o -> plan.organisations.put(o.id(), o));
-        Map<String, String> sourceOrganisationNames = new HashMap<>();
         for (OrukSource.Service service : source.services()) {
             if (service.organisationId() != null && service.organisationName() != null) {
-                sourceOrganisationNames.putIfAbsent(service.waypointOrganisationId(), service.organisationName().strip());
+                plan.organisationNames.putIfAbsent(service.waypointOrganisationId(), service.organisationName().strip());
             }
         }
         // The services kept are compared as plain values, a chunk of the source's at a time: 50,000
-        // compared as entities, or even as values all at once, outgrew the heap.
+        // compared as entities, or even as values all at once, outgrew the heap. The chunks follow the
+        // order of the ids, so each is one range of ids in the database's indexes, and the writes come in
+        // that order too: a source's order (random UUIDs, as often as not) made every insert touch another
+        // page of each index, more than the database's page cache could hold.
         List<OrukSource.Service> all = source.services();
-        Map<String, ServiceProfile> existing = new HashMap<>();
-        Map<String, Set<OpeningTime>> openingTimes = Map.of();
+        List<Keyed> byId = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
-            OrukSource.Service service = all.get(i);
+            byId.add(new Keyed(all.get(i).waypointId(), i));
+        }
+        byId.sort(Comparator.comparing(Keyed::id));
+        Line[] lines = new Line[all.size()];
+        Map<String, ServiceProfile> existing = new HashMap<>();
+        Map<String, List<OpeningTime>> openingTimes = Map.of();
+        for (int i = 0; i < byId.size(); i++) {
             if (i % COMPARED == 0) {
-                List<String> ids = all.subList(i, Math.min(all.size(), i + COMPARED)).stream()
-                        .map(OrukSource.Service::waypointId).toList();
                 existing.clear();
-                services.profiles(ids).forEach(profile -> existing.put(profile.id(), profile));
-                openingTimes = services.openingTimes(ids);
+                String first = byId.get(i).id();
+                String last = byId.get(Math.min(byId.size(), i + COMPARED) - 1).id();
+                services.profilesBetween(first, last).forEach(profile -> existing.put(profile.id(), profile));
+                openingTimes = services.openingTimesBetween(first, last);
             }
-            List<Term> terms = new ArrayList<>();
+            int position = byId.get(i).position();
+            OrukSource.Service service = all.get(position);
             for (OrukSource.SourceTerm term : service.terms()) {
-                Term found = published.get(mapped.getOrDefault(term.id(), term.id()));
-                if (found == null) {
+                if (plan.term(term).isEmpty()) {
                     plan.unmapped.computeIfAbsent(term.id(), id -> new int[1])[0]++;
                     plan.unmappedNames.putIfAbsent(term.id(), term.name());
-                } else {
-                    terms.add(found);
                 }
             }
-            judge(service, terms, existing, openingTimes, sourceOrganisationNames, plan);
+            lines[position] = judge(service, existing.get(byId.get(i).id()), openingTimes, plan);
         }
+        plan.lines.addAll(Arrays.asList(lines));
         return plan;
     }
 
-    private void judge(OrukSource.Service service, List<Term> terms, Map<String, ServiceProfile> existing,
-                       Map<String, Set<OpeningTime>> openingTimes, Map<String, String> organisationNames, Plan plan) {
+    /** A service of the source by its id in Waypoint, and its place in the source. */
+    private record Keyed(String id, int position) {
+    }
+
+    /** How the service of the source compares with the one kept (none when new), its write noted in the plan. */
+    private Line judge(OrukSource.Service service, ServiceProfile current, Map<String, List<OpeningTime>> openingTimes,
+                       Plan plan) {
         String name = service.name().strip();
         Optional<String> skip = Optional.empty();
         Desired desired = null;
         try {
-            desired = desired(service, terms, organisationNames, plan);
+            desired = desired(service, plan);
         } catch (Skip reason) {
             skip = Optional.of(reason.getMessage());
         }
-        ServiceProfile current = existing.get(service.waypointId());
         if (skip.isEmpty() && current != null && !current.organisationId().equals(desired.organisationId())) {
             skip = Optional.of("In Waypoint this service belongs to another organisation.");
         }
@@ -231,25 +237,23 @@ public class DirectoryImport {
             desired = desired.withoutAddress();
         }
         if (skip.isPresent()) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.SKIPPED, skip.get()));
-            return;
+            return new Line(service.sourceId(), name, Outcome.SKIPPED, skip.get());
         }
         if (current == null) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.NEW, ""));
-            plan.writes.add(new Write(service.waypointId(), desired, true));
-            return;
+            plan.writes.add(new Write(service.waypointId(), service, true));
+            return new Line(service.sourceId(), name, Outcome.NEW, "");
         }
-        List<String> changed = Desired.of(current, openingTimes.getOrDefault(current.id(), Set.of())).differences(desired);
+        List<String> changed = Desired.of(current, Set.copyOf(openingTimes.getOrDefault(current.id(), List.of())))
+                .differences(desired);
         if (changed.isEmpty()) {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.UNCHANGED, ""));
-        } else {
-            plan.lines.add(new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed)));
-            plan.writes.add(new Write(service.waypointId(), desired, false));
+            return new Line(service.sourceId(), name, Outcome.UNCHANGED, "");
         }
+        plan.writes.add(new Write(service.waypointId(), service, false));
+        return new Line(service.sourceId(), name, Outcome.CHANGED, String.join(", ", changed));
     }
 
-    private Desired desired(OrukSource.Service service, List<Term> terms, Map<String, String> organisationNames,
-                            Plan plan) {
+    /** What the service of the source is to be in Waypoint, read through the plan's term mapping and organisations. */
+    private static Desired desired(OrukSource.Service service, Plan plan) {
         if (!service.status().equals("active") && !service.status().equals("temporarily closed")) {
             throw new Skip("The source lists it as " + service.status() + ".");
         }
@@ -269,7 +273,7 @@ public class DirectoryImport {
         }
         String organisationId = service.waypointOrganisationId();
         Organisation known = plan.organisations.get(organisationId);
-        String organisationName = organisationNames.get(organisationId);
+        String organisationName = plan.organisationNames.get(organisationId);
         if (known == null && organisationName == null) {
             throw new Skip("Its organisation is described neither in the source nor in Waypoint.");
         }
@@ -283,7 +287,8 @@ public class DirectoryImport {
             throw new Skip("Its organisation's name is longer than " + MAX_NAME + " characters.");
         }
         Map<Facet, Set<String>> codes = new EnumMap<>(Facet.class);
-        terms.forEach(term -> codes.computeIfAbsent(term.facet(), f -> new TreeSet<>()).add(term.code()));
+        service.terms().stream().flatMap(term -> plan.term(term).stream())
+                .forEach(term -> codes.computeIfAbsent(term.facet(), f -> new TreeSet<>()).add(term.code()));
         Set<String> needs = codes.getOrDefault(Facet.NEEDS, Set.of());
         if (needs.isEmpty()) {
             throw new Skip("None of its taxonomy terms maps to a Waypoint need.");
@@ -405,7 +410,7 @@ public class DirectoryImport {
      * {@code attached} holds the batch's organisations, and gains those it adds.
      */
     private void write(Write write, Plan plan, Map<String, Organisation> attached) {
-        Desired desired = write.desired;
+        Desired desired = desired(write.service(), plan);
         Organisation organisation = attached.get(desired.organisationId());
         if (organisation == null) {
             organisation = Organisation.imported(desired.organisationId(), desired.organisationName());
@@ -482,8 +487,11 @@ public class DirectoryImport {
         }
     }
 
-    /** A service to add or to change: only these are read and written as entities. */
-    private record Write(String id, Desired desired, boolean isNew) {
+    /**
+     * A service to add or to change: only these are read and written as entities. What it is to be is
+     * worked out again from the source when it is written: 50,000 of those held at once outgrew the heap.
+     */
+    private record Write(String id, OrukSource.Service service, boolean isNew) {
     }
 
     /** The outcome of reading a source against the directory, before anything is written. */
@@ -493,11 +501,20 @@ public class DirectoryImport {
         private final List<Line> lines = new ArrayList<>();
         private final List<Write> writes = new ArrayList<>();
         private final Map<String, Organisation> organisations = new HashMap<>();
+        private final Map<String, Term> published = new HashMap<>();
+        private final Map<String, String> mapped = new HashMap<>();
+        /** The organisations' names as the source gives them, by their ids in Waypoint. */
+        private final Map<String, String> organisationNames = new HashMap<>();
         private final Map<String, int[]> unmapped = new LinkedHashMap<>();
         private final Map<String, String> unmappedNames = new HashMap<>();
 
         Plan(List<String> problems) {
             this.problems = problems;
+        }
+
+        /** The published term a source's term is, itself or through the administrator's mapping. */
+        Optional<Term> term(OrukSource.SourceTerm term) {
+            return Optional.ofNullable(published.get(mapped.getOrDefault(term.id(), term.id())));
         }
 
         ImportReport report(boolean applied) {

@@ -48,7 +48,7 @@ public final class OrukSource {
     private final List<Service> services = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
-    /** The terms, areas and languages services share, held once however many services name them. */
+    /** The terms, areas, languages, statuses and organisations services share, held once however many services name them. */
     private final Map<Object, Object> pool = new HashMap<>();
     private long bytesRead;
     private boolean tooLarge;
@@ -325,7 +325,7 @@ public final class OrukSource {
             problem("Two services have the id " + id + ": ids must be unique.");
             return;
         }
-        services.add(new Service(index, id, name, description, status, organisationId, organisationName,
+        services.add(new Service(index, id, name, description, pooled(status), pooled(organisationId), pooled(organisationName),
                 minimumAge, maximumAge, List.copyOf(terms), List.copyOf(areas), List.copyOf(languages), address,
                 List.copyOf(schedules)));
     }

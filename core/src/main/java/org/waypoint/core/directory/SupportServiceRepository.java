@@ -20,16 +20,6 @@ public interface SupportServiceRepository {
      */
     List<ServiceProfile> profiles();
 
-    /**
-     * The opening times of those of these services that state any, by service id: what an import
-     * compares a source's schedules with, read without loading the entities.
-     */
-    default Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
-        Set<String> wanted = Set.copyOf(ids);
-        return findAll().stream().filter(s -> wanted.contains(s.id()) && !s.openingTimes().isEmpty())
-                .collect(Collectors.toMap(SupportService::id, s -> Set.copyOf(s.openingTimes())));
-    }
-
     Optional<SupportService> find(String id);
 
     /** Those of the given services (at most a few hundred) that exist, with their lists, in no particular order. */
@@ -80,6 +70,26 @@ public interface SupportServiceRepository {
     default List<ServiceProfile> profiles(Collection<String> ids) {
         Set<String> wanted = Set.copyOf(ids);
         return profiles().stream().filter(profile -> wanted.contains(profile.id())).toList();
+    }
+
+    /**
+     * What an import compares a chunk of its source with: {@link #profiles()} of the services whose ids
+     * lie between {@code first} and {@code last}, both included. Ids are UUIDs in their canonical
+     * spelling (lower case, the dashes in fixed places), which every database orders as Java does.
+     * A range, unlike a list of ids, is read through the index however stale the database's plan.
+     */
+    default List<ServiceProfile> profilesBetween(String first, String last) {
+        return profiles().stream().filter(profile -> between(profile.id(), first, last)).toList();
+    }
+
+    /** {@link #openingTimes()} of the services whose ids lie between {@code first} and {@code last}, both included. */
+    default Map<String, List<OpeningTime>> openingTimesBetween(String first, String last) {
+        return openingTimes().entrySet().stream().filter(e -> between(e.getKey(), first, last))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static boolean between(String id, String first, String last) {
+        return id.compareTo(first) >= 0 && id.compareTo(last) <= 0;
     }
 
     /**

@@ -94,40 +94,46 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      */
     @Override
     public List<ServiceProfile> profiles() {
-        return profiles(null);
+        return profiles(Scope.ALL);
     }
 
     /**
-     * As {@link #profiles()}, each statement limited to these ids (at most a few hundred: an import
-     * compares a chunk at a time, matching reads again the services changed elsewhere).
+     * As {@link #profiles()}, each statement limited to these ids (at most a few hundred: matching reads
+     * again the services changed elsewhere).
      */
     @Override
     public List<ServiceProfile> profiles(Collection<String> ids) {
-        if (ids != null && ids.isEmpty()) {
-            return List.of();
-        }
+        return ids.isEmpty() ? List.of() : profiles(Scope.of(ids));
+    }
+
+    /** As {@link #profiles()}, each statement limited to a range of ids, read through its index. */
+    @Override
+    public List<ServiceProfile> profilesBetween(String first, String last) {
+        return profiles(Scope.between(first, last));
+    }
+
+    private List<ServiceProfile> profiles(Scope scope) {
         Map<String, Row> rows = new LinkedHashMap<>();
         var query = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
                 + " s.capacityNote, o.id, s.lastModified FROM SupportService s JOIN s.organisation o"
-                + (ids == null ? "" : " WHERE s.id IN :ids"), Object[].class);
-        if (ids != null) {
-            query.setParameter("ids", List.copyOf(ids));
+                + scope.where("s.id"), Object[].class);
+        for (int i = 0; i < scope.values.size(); i++) {
+            query.setParameter(i + 1, scope.values.get(i));
         }
         for (Object[] s : query.getResultList()) {
             rows.put((String) s[0], new Row(s));
         }
-        List<String> only = ids == null ? null : List.copyOf(ids);
-        each("SELECT service_id, category_code FROM support_service_category", only, rows, (row, v) -> row.categories.add(v));
-        each("SELECT service_id, postcode_prefix FROM support_service_area", only, rows, (row, v) -> row.areas.add(v));
-        each("SELECT service_id, gender FROM support_service_gender", only, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
-        each("SELECT service_id, crime_type FROM support_service_crime_type", only, rows,
+        each("SELECT service_id, category_code FROM support_service_category", scope, rows, (row, v) -> row.categories.add(v));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", scope, rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, gender FROM support_service_gender", scope, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
+        each("SELECT service_id, crime_type FROM support_service_crime_type", scope, rows,
                 (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
-        each("SELECT service_id, risk_level FROM support_service_risk_level", only, rows,
+        each("SELECT service_id, risk_level FROM support_service_risk_level", scope, rows,
                 (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
-        each("SELECT service_id, language_code FROM support_service_language", only, rows,
+        each("SELECT service_id, language_code FROM support_service_language", scope, rows,
                 (row, v) -> row.languages.add(new LanguageCode(v)));
-        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", only, rows,
+        each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", scope, rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
     }
@@ -135,23 +141,19 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     /** Every service's schedule rows, in one statement: no entity is made. */
     @Override
     public Map<String, List<OpeningTime>> openingTimes() {
-        return schedules(null);
+        return schedules(Scope.ALL);
     }
 
-    /** The schedule rows of these services, in one statement. */
+    /** The schedule rows of a range of services, in one statement. */
     @Override
-    public Map<String, Set<OpeningTime>> openingTimes(Collection<String> ids) {
-        Map<String, Set<OpeningTime>> times = new HashMap<>();
-        if (!ids.isEmpty()) {
-            schedules(List.copyOf(ids)).forEach((id, list) -> times.put(id, Set.copyOf(list)));
-        }
-        return times;
+    public Map<String, List<OpeningTime>> openingTimesBetween(String first, String last) {
+        return schedules(Scope.between(first, last));
     }
 
-    /** Opening times by service id, Monday first, of these services or (ids null) every one. */
-    private Map<String, List<OpeningTime>> schedules(List<String> ids) {
+    /** Opening times by service id, Monday first, of the services in scope. */
+    private Map<String, List<OpeningTime>> schedules(Scope scope) {
         Map<String, List<OpeningTime>> times = new HashMap<>();
-        for (Object[] row : rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", ids)) {
+        for (Object[] row : rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", scope)) {
             times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
                     DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
         }
@@ -164,8 +166,8 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      * left for the next read. Each list's table is read whole, in SQL: in JPQL a list is reached
      * only through its service, and joining every row back to the services costs more than reading it.
      */
-    private void each(String sql, List<String> ids, Map<String, Row> rows, BiConsumer<Row, String> add) {
-        for (Object[] pair : rows(sql, ids)) {
+    private void each(String sql, Scope scope, Map<String, Row> rows, BiConsumer<Row, String> add) {
+        for (Object[] pair : rows(sql, scope)) {
             Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
                 add.accept(row, ((String) pair[1]).strip());
@@ -173,17 +175,44 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         }
     }
 
-    /** The rows {@code sql} selects, only those of these services' ids (its first column) unless ids is null. */
+    /** The rows {@code sql} selects of the services in scope, their id its first column. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, List<String> ids) {
-        if (ids == null) {
-            return em.createNativeQuery(sql).getResultList();
-        }
-        var query = em.createNativeQuery(sql + " WHERE service_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
-        for (int i = 0; i < ids.size(); i++) {
-            query.setParameter(i + 1, ids.get(i));
+    private List<Object[]> rows(String sql, Scope scope) {
+        var query = em.createNativeQuery(sql + scope.where("service_id"));
+        for (int i = 0; i < scope.values.size(); i++) {
+            query.setParameter(i + 1, scope.values.get(i));
         }
         return query.getResultList();
+    }
+
+    /**
+     * Which services a read takes: every one, a list of ids, or a range of ids. Derby plans a
+     * statement once and keeps the plan: one planned while the tables were empty scans them whole for
+     * a list of ids (seconds a statement once there are 50,000 services), but follows the index for a range.
+     */
+    private record Scope(String condition, List<String> values) {
+
+        static final Scope ALL = new Scope(null, List.of());
+
+        static Scope of(Collection<String> ids) {
+            return new Scope("IN (" + String.join(", ", Collections.nCopies(ids.size(), "%s")) + ")", List.copyOf(ids));
+        }
+
+        static Scope between(String first, String last) {
+            return new Scope("BETWEEN %s AND %s", List.of(first, last));
+        }
+
+        /** The statement's WHERE clause on {@code column}, its parameters numbered from 1 (?1, ?2, …). */
+        String where(String column) {
+            if (condition == null) {
+                return "";
+            }
+            Object[] parameters = new Object[values.size()];
+            for (int i = 0; i < parameters.length; i++) {
+                parameters[i] = "?" + (i + 1);
+            }
+            return " WHERE " + column + " " + String.format(condition, parameters);
+        }
     }
 
     @Override

@@ -17,7 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -262,8 +265,47 @@ class DirectoryImportTest {
         }
     }
 
+    @Test
+    void aReimportInAnotherOrderChangesOnlyTheServiceThatChangedAndReportsInTheSourcesOrder() throws SQLException {
+        int count = 1_300;
+        JsonObjectBuilder[] first = new JsonObjectBuilder[count];
+        for (int i = 0; i < count; i++) {
+            first[i] = generated(i, "Counselling.");
+        }
+        assertThat(run(true, page(first)).count(Outcome.NEW)).isEqualTo(count);
+        List<String> before = versions();
+        // Every tenth service is left out of the second source: kept, it lies between those compared.
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 10 != 0) {
+                again.add(i);
+            }
+        }
+        Collections.shuffle(again, new Random(16));
+        JsonObjectBuilder[] second = again.stream()
+                .map(i -> generated(i, i == 1_001 ? "Counselling, changed." : "Counselling."))
+                .toArray(JsonObjectBuilder[]::new);
+
+        ImportReport report = run(true, page(second));
+
+        assertThat(report.services()).extracting(ImportReport.Line::sourceId)
+                .containsExactlyElementsOf(again.stream().map(DirectoryImportTest::generatedId).toList());
+        assertThat(report.services()).filteredOn(l -> l.outcome() == Outcome.CHANGED).singleElement()
+                .satisfies(line -> assertThat(line.sourceId()).isEqualTo(generatedId(1_001)))
+                .satisfies(line -> assertThat(line.detail()).isEqualTo("description"));
+        assertThat(report.count(Outcome.UNCHANGED)).isEqualTo(again.size() - 1);
+        List<String> after = versions();
+        assertThat(after).hasSize(count);
+        List<String> written = after.stream().filter(v -> !before.contains(v)).toList();
+        assertThat(written).singleElement().satisfies(v -> assertThat(v).startsWith(generatedId(1_001) + " "));
+    }
+
+    private static String generatedId(int i) {
+        return String.format("4b000000-0000-4000-8000-%012d", i);
+    }
+
     private static JsonObjectBuilder generated(int i, String description) {
-        return service(String.format("4b000000-0000-4000-8000-%012d", i), "Service " + i, "active")
+        return service(generatedId(i), "Service " + i, "active")
                 .add("description", description)
                 .add("organization", Json.createObjectBuilder().add("id", String.format("5c000000-0000-4000-8000-%012d", i % 7))
                         .add("name", "Trust " + (i % 7)).add("description", "A trust."))

@@ -771,7 +771,7 @@ class PagesIT {
      * request has to be read as UTF-8 before anything reads a parameter of it.
      */
     @Test
-    void anAdministratorFindsAPersonByReferenceHoldsThemAndErasesThemOnceTheHoldIsLifted() {
+    void anAdministratorFindsAPersonByReferenceHoldsThemAndErasesThemOnceTheHoldIsLifted() throws InterruptedException {
         String familyName = "Erase" + UUID.randomUUID().toString().substring(0, 6);
         String reference;
         try (Browser browser = new Browser(base)) {
@@ -816,6 +816,8 @@ class PagesIT {
             assertThat(page.findElement(By.id("person-referrals")).getText()).contains(reference, "Cancelled");
             browser.checkAccessibility();
         }
+        assertThat(awaitMail(reference, "withdrawn")).as("the service is told to stop work on the referral")
+                .doesNotContain(familyName);
     }
 
     @Test
@@ -1755,13 +1757,17 @@ class PagesIT {
         return summary.get(0).getText();
     }
 
-    /** The e-mail that mentions {@code reference} (a referral's, or a recipient's address), once the outbox has written it to the pickup folder. */
-    private static String awaitMail(String reference) throws InterruptedException {
+    /**
+     * The e-mail that mentions {@code reference} (a referral's, or a recipient's address) and each of
+     * {@code alsoMentioning}, once the outbox has written it to the pickup folder.
+     */
+    private static String awaitMail(String reference, String... alsoMentioning) throws InterruptedException {
         Path pickup = Path.of(System.getProperty("waypoint.it.data-dir"), "mail");
         for (int wait = 0; wait < 120; wait++) {
             if (Files.isDirectory(pickup)) {
                 try (Stream<Path> files = Files.list(pickup)) {
-                    List<String> found = files.map(PagesIT::read).filter(mail -> mail.contains(reference)).toList();
+                    List<String> found = files.map(PagesIT::read).filter(mail -> mail.contains(reference)
+                            && Stream.of(alsoMentioning).allMatch(mail::contains)).toList();
                     if (!found.isEmpty()) {
                         return found.get(0);
                     }

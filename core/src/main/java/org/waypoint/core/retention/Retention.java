@@ -111,12 +111,13 @@ public class Retention {
         if (!lease.claim(JOB, owner, now.plus(LEASE), now)) {
             throw new IllegalStateException("the retention run lost its lease");
         }
-        List<RetentionStore.Candidate> candidates = store.candidates(policy.cutoffs(now), after, size);
+        RetentionPolicy.Cutoffs cutoffs = policy.cutoffs(now);
+        List<RetentionStore.Candidate> candidates = store.candidates(cutoffs, after, size);
         List<String> due = candidates.stream()
                 .filter(c -> policy.ageAllows(c.dateOfBirth(), c.recordedAt(), now))
                 .map(RetentionStore.Candidate::clientId)
                 .toList();
-        RetentionStore.Counts counts = store.anonymise(due, now, Optional.empty());
+        RetentionStore.Counts counts = store.anonymise(due, now, Optional.of(cutoffs), Optional.empty());
         Optional<String> last = candidates.isEmpty() ? after
                 : Optional.of(candidates.get(candidates.size() - 1).clientId());
         return new Batch(counts, last, candidates.size() == size);
@@ -234,7 +235,7 @@ public class Retention {
             throw new IllegalStateException("the person's record is anonymised already");
         }
         referrals.withdrawForErasure(admin, clientId);
-        RetentionStore.Counts counts = store.anonymise(List.of(clientId), clock.instant(), Optional.of(why));
+        RetentionStore.Counts counts = store.anonymise(List.of(clientId), clock.instant(), Optional.empty(), Optional.of(why));
         audit.success(admin, AuditTrail.CLIENT, clientId, AuditEvent.Action.DELETE, "erased on request");
         return counts;
     }

@@ -35,11 +35,15 @@ public interface RetentionStore {
     /**
      * Anonymises these people: their personal fields replaced by a
      * placeholder or emptied, their blind index cleared, the free texts of their referrals, messages,
-     * timelines and lifted holds removed; what the reports count stays.
+     * timelines and lifted holds removed; what the reports count stays. Each person is asked again, as
+     * they are changed, whether they are under no standing hold and (given {@code dueBy}, the retention
+     * run's cutoffs) whether every referral is past its cutoff: one held or referred again since they
+     * were found is passed over.
      *
      * @return how many people and referrals were anonymised
      */
-    Counts anonymise(Collection<String> clientIds, Instant now, Optional<String> erasureReason);
+    Counts anonymise(Collection<String> clientIds, Instant now, Optional<RetentionPolicy.Cutoffs> dueBy,
+                     Optional<String> erasureReason);
 
     /** A person as the retention run sees them before the age rule. */
     record Candidate(String clientId, LocalDate dateOfBirth, Instant recordedAt) {

@@ -91,7 +91,8 @@ class RetentionScaleMeasure {
                             .candidates(RetentionPolicy.defaults().cutoffs(NOW), Optional.empty(), 500));
                     long t1 = System.nanoTime();
                     db.inTransaction(em -> new JpaRetentionStore(em, CIPHER).anonymise(
-                            found.stream().map(RetentionStore.Candidate::clientId).toList(), NOW, Optional.empty()));
+                            found.stream().map(RetentionStore.Candidate::clientId).toList(), NOW,
+                            Optional.of(RetentionPolicy.defaults().cutoffs(NOW)), Optional.empty()));
                     long t2 = System.nanoTime();
                     System.out.printf("phase: candidates %.0f ms, anonymise %.0f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
                 }

@@ -146,6 +146,29 @@ class RetentionTest {
         assertThat(Retention.runOnce(this::inRetention, "instance-1", 2)).contains(RetentionStore.Counts.NONE);
     }
 
+    /** Between finding the people due and changing them, an administrator holds one and a caseworker refers another. */
+    @Test
+    void aPersonHeldOrReferredAgainAfterTheyWereFoundDueIsPassedOver() {
+        String held = person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));
+        String referredAgain = person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));
+        String due = person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));
+        RetentionPolicy.Cutoffs cutoffs = RetentionPolicy.defaults().cutoffs(NOW);
+        List<String> found = db.inTransaction(em -> new JpaRetentionStore(em, CIPHER).candidates(cutoffs, Optional.empty(), 10))
+                .stream().map(RetentionStore.Candidate::clientId).toList();
+        assertThat(found).containsExactlyInAnyOrder(held, referredAgain, due);
+
+        inRetention(r -> r.hold(admin, held, Optional.empty(), "court order pending"));
+        db.inTransaction(em -> {
+            save(em, referral(em, new JpaClientRepository(em).find(referredAgain).orElseThrow(), NOW, false, r -> r));
+            return null;
+        });
+        RetentionStore.Counts counts = db.inTransaction(em -> new JpaRetentionStore(em, CIPHER)
+                .anonymise(found, NOW, Optional.of(cutoffs), Optional.empty()));
+
+        assertThat(counts).isEqualTo(new RetentionStore.Counts(1, 1));
+        assertThat(anonymised()).containsExactly(due);
+    }
+
     @Test
     void anotherInstanceHoldingTheLeaseKeepsThisOneOutUntilTheLeaseRunsOut() {
         String due = person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));

@@ -38,6 +38,16 @@ public class JpaRetentionStore implements RetentionStore {
     /** Ids a statement names at most: well within PostgreSQL's 32,767 parameters and Derby's statement size. */
     private static final int CHUNK = 1000;
 
+    /** The person ({@code c}) is under no standing legal hold. */
+    private static final String NOT_HELD =
+            " AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.client_id = c.id AND h.lifted_at IS NULL)";
+
+    /** Every referral of the person ({@code c}) is past its cutoff: parameters draft, ended, completed. */
+    private static final String EVERY_REFERRAL_PAST_ITS_CUTOFF = " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.client_id = c.id AND NOT ("
+            + "   (r.status = 'DRAFT' AND COALESCE(r.updated_at, r.created_at) < ?)"
+            + "   OR (r.status IN ('REJECTED', 'CANCELLED', 'ENTERED_IN_ERROR') AND COALESCE(r.updated_at, r.created_at) < ?)"
+            + "   OR (r.status IN ('COMPLETED', 'FAILED') AND COALESCE(r.updated_at, r.created_at) < ?)))";
+
     private final EntityManager em;
     private final FieldCipher cipher;
 
@@ -56,12 +66,7 @@ public class JpaRetentionStore implements RetentionStore {
     public List<Candidate> candidates(RetentionPolicy.Cutoffs cutoffs, Optional<String> after, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.date_of_birth, c.created_at FROM client c"
-                        + " WHERE c.anonymised_at IS NULL AND c.id > ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.client_id = c.id AND h.lifted_at IS NULL)"
-                        + " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.client_id = c.id AND NOT ("
-                        + "   (r.status = 'DRAFT' AND COALESCE(r.updated_at, r.created_at) < ?)"
-                        + "   OR (r.status IN ('REJECTED', 'CANCELLED', 'ENTERED_IN_ERROR') AND COALESCE(r.updated_at, r.created_at) < ?)"
-                        + "   OR (r.status IN ('COMPLETED', 'FAILED') AND COALESCE(r.updated_at, r.created_at) < ?)))"
+                        + " WHERE c.anonymised_at IS NULL AND c.id > ?" + NOT_HELD + EVERY_REFERRAL_PAST_ITS_CUTOFF
                         + " AND (c.created_at < ? OR EXISTS (SELECT 1 FROM referral r2 WHERE r2.client_id = c.id))"
                         + " ORDER BY c.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .setParameter(1, after.orElse(""))
@@ -117,20 +122,22 @@ public class JpaRetentionStore implements RetentionStore {
     }
 
     @Override
-    public Counts anonymise(Collection<String> clientIds, Instant now, Optional<String> erasureReason) {
-        if (clientIds.isEmpty()) {
+    public Counts anonymise(Collection<String> candidates, Instant now, Optional<RetentionPolicy.Cutoffs> dueBy,
+                            Optional<String> erasureReason) {
+        if (candidates.isEmpty()) {
             return Counts.NONE;
         }
         // Changes made through entities in this transaction (an erasure's withdrawals) go first.
         em.flush();
-        String in = placeholders(clientIds);
+        String in = placeholders(candidates);
         String name = cipher.encrypt(PLACEHOLDER);
-        Query people = em.createNativeQuery("UPDATE client SET given_name = ?, family_name = ?, date_of_birth = ?,"
+        Query people = em.createNativeQuery("UPDATE client c SET given_name = ?, family_name = ?, date_of_birth = ?,"
                 + " gender = ?, preferred_language = ?, interpreter_needed = FALSE, access_needs = NULL, postcode = NULL,"
                 + " phone = NULL, email = NULL, address = NULL, safe_number = NULL, safe_times = NULL,"
                 + " voicemail_allowed = FALSE, service_may_identify = FALSE, cover_story = NULL, guardian_name = NULL,"
                 + " guardian_relationship = NULL, guardian_phone = NULL, duplicate_key = ?, anonymised_at = ?,"
-                + " erasure_reason = ?, version = version + 1 WHERE id IN (" + in + ")")
+                + " erasure_reason = ?, version = version + 1 WHERE c.id IN (" + in + ") AND c.anonymised_at IS NULL"
+                + NOT_HELD + (dueBy.isPresent() ? EVERY_REFERRAL_PAST_ITS_CUTOFF : ""))
                 .setParameter(1, name)
                 .setParameter(2, name)
                 .setParameter(3, cipher.encrypt(PLACEHOLDER_BIRTH.toString()))
@@ -139,7 +146,26 @@ public class JpaRetentionStore implements RetentionStore {
                 .setParameter(6, NO_INDEX)
                 .setParameter(7, InstantConverter.timestamp(now))
                 .setParameter(8, erasureReason.map(cipher::encrypt).orElse(null));
-        int anonymisedPeople = execute(people, 9, clientIds);
+        bind(people, 9, candidates);
+        int next = 9 + candidates.size();
+        if (dueBy.isPresent()) {
+            people.setParameter(next, InstantConverter.timestamp(dueBy.get().draft()))
+                    .setParameter(next + 1, InstantConverter.timestamp(dueBy.get().ended()))
+                    .setParameter(next + 2, InstantConverter.timestamp(dueBy.get().completed()));
+        }
+        people.executeUpdate();
+        // Who was anonymised: the conditions are asked again as the people are changed, so a hold set or
+        // a referral made since the candidates were read keeps its person.
+        Query anonymised = em.createNativeQuery("SELECT id FROM client WHERE id IN (" + in + ") AND anonymised_at = ?");
+        bind(anonymised, 1, candidates);
+        @SuppressWarnings("unchecked")
+        List<String> clientIds = ((List<String>) anonymised.setParameter(candidates.size() + 1, InstantConverter.timestamp(now))
+                .getResultList()).stream().map(String::strip).toList();
+        if (clientIds.isEmpty()) {
+            return Counts.NONE;
+        }
+        in = placeholders(clientIds);
+        int anonymisedPeople = clientIds.size();
 
         // The referrals' ids first, so that each table below is reached by its index on referral_id.
         Query ofPeople = em.createNativeQuery("SELECT id FROM referral WHERE client_id IN (" + in + ")");

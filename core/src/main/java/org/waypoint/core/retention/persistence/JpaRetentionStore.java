@@ -129,14 +129,16 @@ public class JpaRetentionStore implements RetentionStore {
         }
         // Changes made through entities in this transaction (an erasure's withdrawals) go first.
         em.flush();
-        String in = placeholders(candidates);
         String name = cipher.encrypt(PLACEHOLDER);
-        Query people = em.createNativeQuery("UPDATE client c SET given_name = ?, family_name = ?, date_of_birth = ?,"
+        // One person a statement, by primary key: each asks the person's conditions again as it changes
+        // them, so a hold set or a referral made since the candidates were read keeps its person. (With an
+        // IN list and these conditions Derby scanned the whole table, testing every person.)
+        Query person = em.createNativeQuery("UPDATE client c SET given_name = ?, family_name = ?, date_of_birth = ?,"
                 + " gender = ?, preferred_language = ?, interpreter_needed = FALSE, access_needs = NULL, postcode = NULL,"
                 + " phone = NULL, email = NULL, address = NULL, safe_number = NULL, safe_times = NULL,"
                 + " voicemail_allowed = FALSE, service_may_identify = FALSE, cover_story = NULL, guardian_name = NULL,"
                 + " guardian_relationship = NULL, guardian_phone = NULL, duplicate_key = ?, anonymised_at = ?,"
-                + " erasure_reason = ?, version = version + 1 WHERE c.id IN (" + in + ") AND c.anonymised_at IS NULL"
+                + " erasure_reason = ?, version = version + 1 WHERE c.id = ? AND c.anonymised_at IS NULL"
                 + NOT_HELD + (dueBy.isPresent() ? EVERY_REFERRAL_PAST_ITS_CUTOFF : ""))
                 .setParameter(1, name)
                 .setParameter(2, name)
@@ -146,25 +148,19 @@ public class JpaRetentionStore implements RetentionStore {
                 .setParameter(6, NO_INDEX)
                 .setParameter(7, InstantConverter.timestamp(now))
                 .setParameter(8, erasureReason.map(cipher::encrypt).orElse(null));
-        bind(people, 9, candidates);
-        int next = 9 + candidates.size();
-        if (dueBy.isPresent()) {
-            people.setParameter(next, InstantConverter.timestamp(dueBy.get().draft()))
-                    .setParameter(next + 1, InstantConverter.timestamp(dueBy.get().ended()))
-                    .setParameter(next + 2, InstantConverter.timestamp(dueBy.get().completed()));
+        dueBy.ifPresent(cutoffs -> person.setParameter(10, InstantConverter.timestamp(cutoffs.draft()))
+                .setParameter(11, InstantConverter.timestamp(cutoffs.ended()))
+                .setParameter(12, InstantConverter.timestamp(cutoffs.completed())));
+        List<String> clientIds = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (person.setParameter(9, candidate).executeUpdate() == 1) {
+                clientIds.add(candidate);
+            }
         }
-        people.executeUpdate();
-        // Who was anonymised: the conditions are asked again as the people are changed, so a hold set or
-        // a referral made since the candidates were read keeps its person.
-        Query anonymised = em.createNativeQuery("SELECT id FROM client WHERE id IN (" + in + ") AND anonymised_at = ?");
-        bind(anonymised, 1, candidates);
-        @SuppressWarnings("unchecked")
-        List<String> clientIds = ((List<String>) anonymised.setParameter(candidates.size() + 1, InstantConverter.timestamp(now))
-                .getResultList()).stream().map(String::strip).toList();
         if (clientIds.isEmpty()) {
             return Counts.NONE;
         }
-        in = placeholders(clientIds);
+        String in = placeholders(clientIds);
         int anonymisedPeople = clientIds.size();
 
         // The referrals' ids first, so that each table below is reached by its index on referral_id.

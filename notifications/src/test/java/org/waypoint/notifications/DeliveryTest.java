@@ -99,6 +99,40 @@ class DeliveryTest {
         assertThat(world.transactions.inTransaction(() -> world.outbox.count(OutboxStatus.SENT))).isEqualTo(3);
     }
 
+    /**
+     * Each message is recorded sent as soon as the mail server accepts it, before the next of its batch
+     * goes: an instance killed halfway through a batch leaves only the message in hand to be sent again.
+     */
+    @Test
+    void eachMessageIsRecordedSentOnceAcceptedBeforeTheNextOfItsBatchGoes() {
+        serverComesUp();
+        world.submitted();
+        world.submitted();
+        world.submitted();
+        MailGateway smtp = world.smtp(port, TlsMode.NONE);
+        List<Long> sentBeforeEach = new java.util.ArrayList<>();
+        MailGateway watched = () -> {
+            MailGateway.Connection connection = smtp.open();
+            return new MailGateway.Connection() {
+                @Override
+                public void send(org.waypoint.notifications.outbox.OutgoingMail mail) throws jakarta.mail.MessagingException {
+                    sentBeforeEach.add(world.transactions.inTransaction(() -> world.outbox.count(OutboxStatus.SENT)));
+                    connection.send(mail);
+                }
+
+                @Override
+                public void close() {
+                    connection.close();
+                }
+            };
+        };
+
+        assertThat(world.drain(world.dispatcher(watched, "dispatcher-a"))).isEqualTo(3);
+
+        assertThat(sentBeforeEach).as("messages recorded sent as each of the batch went").containsExactly(0L, 1L, 2L);
+        assertThat(server.getReceivedMessages()).hasSize(3);
+    }
+
     /** A stopping instance (SIGTERM) sends what it claimed before it goes, rather than leaving a lease behind. */
     @Test
     void aStopWaitsForTheBatchBeingSentSoNoLeaseIsLeftForAnotherInstanceToWaitOut() throws Exception {

@@ -3,6 +3,7 @@ package org.waypoint.notifications.outbox;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.waypoint.notifications.mail.MailGateway;
 
@@ -23,7 +24,7 @@ final class MailCourier implements Courier {
     }
 
     @Override
-    public Map<String, Exception> deliver(List<OutgoingMail> batch) {
+    public Map<String, Exception> deliver(List<OutgoingMail> batch, Consumer<String> accepted) {
         Map<String, Exception> failures = new HashMap<>();
         MailGateway.Connection connection;
         try {
@@ -40,7 +41,9 @@ final class MailCourier implements Courier {
                     connection.send(mail);
                 } catch (Exception failure) {
                     failures.put(mail.id(), failure);
+                    continue;
                 }
+                accepted.accept(mail.id());
             }
         }
         return failures;

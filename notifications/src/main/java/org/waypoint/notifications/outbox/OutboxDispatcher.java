@@ -56,18 +56,20 @@ public final class OutboxDispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        Map<String, Exception> failures = courier.deliver(claimed);
+        // Each message is recorded sent as soon as the other end accepts it: a crash in the middle of a
+        // batch then sends again only the one message in hand, not all accepted before it.
         List<String> sent = new ArrayList<>();
+        Map<String, Exception> failures = courier.deliver(claimed, id -> {
+            recordSent(id);
+            sent.add(id);
+        });
         int givenUp = 0;
         for (OutgoingMail mail : claimed) {
             Exception failure = failures.get(mail.id());
-            if (failure == null) {
-                sent.add(mail.id());
-            } else if (failed(mail, DeliveryErrors.describe(failure))) {
+            if (failure != null && failed(mail, DeliveryErrors.describe(failure))) {
                 givenUp++;
             }
         }
-        recordSent(sent);
         events.publish(new DeliveryAttempts(courier.deliversWebhooks(), sent.size(), failures.size() - givenUp, givenUp));
         return claimed.size();
     }
@@ -92,13 +94,9 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void recordSent(List<String> sent) {
-        if (sent.isEmpty()) {
-            return;
-        }
-        int recorded = transactions.inTransaction(() -> outbox.markSent(sent, owner, clock.instant()));
-        if (recorded < sent.size()) {
-            LOG.warning(() -> (sent.size() - recorded) + " outbox messages were sent after their lease ran out");
+    private void recordSent(String id) {
+        if (transactions.inTransaction(() -> outbox.markSent(List.of(id), owner, clock.instant())) == 0) {
+            LOG.warning(() -> "Outbox message " + id + " was sent after its lease ran out");
         }
     }
 

@@ -56,7 +56,7 @@ public final class WebhookCourier implements Courier {
     }
 
     @Override
-    public Map<String, Exception> deliver(List<OutgoingMail> batch) {
+    public Map<String, Exception> deliver(List<OutgoingMail> batch, java.util.function.Consumer<String> accepted) {
         List<String> ids = batch.stream().map(OutgoingMail::recipient).distinct().toList();
         Map<String, WebhookSubscription> byId = transactions.inTransaction(() -> subscriptions.findAll(ids)).stream()
                 .collect(Collectors.toMap(WebhookSubscription::id, Function.identity()));
@@ -88,6 +88,8 @@ public final class WebhookCourier implements Courier {
             attempts.put(delivery.id(), attempt);
         }
         attempts.values().forEach(CompletableFuture::join);
+        // Told once the batch is done, on this thread: receivers tell a repeat by its webhook-id.
+        batch.stream().map(OutgoingMail::id).filter(id -> !failures.containsKey(id)).forEach(accepted);
         return failures;
     }
 

@@ -24,7 +24,8 @@ run=$(mktemp -d)
 java bench/SmtpSink.java "$smtp_port" "$run/mail" & sink=$!
 workers=()
 finish() {
-    touch "$run/stop"
+    # The run's folder is gone after a run that passed (removed at the end below).
+    if [[ -d $run ]]; then touch "$run/stop"; fi
     kill "${workers[@]}" "$sink" 2>/dev/null || true
     stop
 }

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
+import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.shared.Actor;
@@ -43,24 +45,26 @@ public class Retention {
     private final RetentionPolicy policy;
     private final JobLease lease;
     private final ReferralService referrals;
+    private final ReferralRepository referralRecords;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
     public Retention(RetentionStore store, LegalHolds holds, RetentionPolicy policy, JobLease lease,
-                     ReferralService referrals, AuditTrail audit, Clock clock) {
+                     ReferralService referrals, ReferralRepository referralRecords, AuditTrail audit, Clock clock) {
         this.store = store;
         this.holds = holds;
         this.policy = policy;
         this.lease = lease;
         this.referrals = referrals;
+        this.referralRecords = referralRecords;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** For CDI's proxy only. */
     protected Retention() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -172,14 +176,17 @@ public class Retention {
     }
 
     /**
-     * The person behind a referral, found by its reference (or id) as an administrator finds them:
+     * The person behind a referral, found by its reference as an administrator finds them:
      * their referrals' references and states, whether anonymised, and the holds on them. The reading
      * is audited against the person.
      */
     @Transactional
-    public PersonRecord find(Actor admin, String referenceOrId) {
+    public PersonRecord find(Actor admin, String reference) {
         admin.requireRole(Role.ADMIN, "look up a person's retention");
-        String clientId = store.clientOfReferral(referenceOrId.strip()).orElseThrow(() -> new NotFoundException("referral"));
+        String asked = reference.strip();
+        String clientId = Optional.of(asked).filter(ReferralReference::isWellFormed).map(ReferralReference::new)
+                .flatMap(referralRecords::findByReference).map(r -> r.client().id())
+                .orElseThrow(() -> new NotFoundException("referral"));
         audit.success(admin, AuditTrail.CLIENT, clientId, AuditEvent.Action.READ, "retention record");
         return new PersonRecord(clientId, store.anonymisedAt(clientId), store.referralsOf(List.of(clientId)),
                 holds.forClient(clientId));

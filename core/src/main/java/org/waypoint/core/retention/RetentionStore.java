@@ -23,9 +23,6 @@ public interface RetentionStore {
     /** The referrals of these people: ids, references and states, nothing personal. */
     List<ReferralOf> referralsOf(Collection<String> clientIds);
 
-    /** The person whose referral has this reference or id, if any. */
-    Optional<String> clientOfReferral(String referenceOrId);
-
     /** When the person was anonymised; empty if not (yet), or if there is no such person. */
     Optional<Instant> anonymisedAt(String clientId);
 

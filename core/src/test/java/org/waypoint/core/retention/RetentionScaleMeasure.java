@@ -124,7 +124,7 @@ class RetentionScaleMeasure {
                                 new JpaSupportServiceRepository(em), new InMemory.Counter(), new JpaBankHolidayRepository(em),
                                 audit, new InMemory.Events(), CIPHER, clock);
                         return step.apply(new Retention(new JpaRetentionStore(em, CIPHER), new JpaLegalHolds(em),
-                                RetentionPolicy.defaults(), new JpaJobLease(em), referrals, audit, clock));
+                                RetentionPolicy.defaults(), new JpaJobLease(em), referrals, new JpaReferralRepository(em), audit, clock));
                     });
                 }
             }, "measure", 500).orElseThrow();

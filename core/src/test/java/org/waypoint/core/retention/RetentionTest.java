@@ -305,7 +305,7 @@ class RetentionTest {
                 new JpaSupportServiceRepository(em), new InMemory.Counter(), new JpaBankHolidayRepository(em), audit,
                 events, CIPHER, clock);
         return new Retention(new JpaRetentionStore(em, CIPHER), new JpaLegalHolds(em), RetentionPolicy.defaults(),
-                new JpaJobLease(em), referrals, audit, clock);
+                new JpaJobLease(em), referrals, new JpaReferralRepository(em), audit, clock);
     }
 
     private <T> T withClients(Function<ClientService, T> work) {

@@ -19,6 +19,17 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
         return java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /**
+     * A TIMESTAMP column read by a native statement, back as the instant it holds ({@code null} stays
+     * {@code null}): the drivers give a {@link java.sql.Timestamp} or a {@link LocalDateTime}.
+     */
+    public static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return column == null ? null : ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
+
     @Override
     public LocalDateTime convertToDatabaseColumn(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

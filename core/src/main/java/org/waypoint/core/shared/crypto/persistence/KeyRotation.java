@@ -1,7 +1,6 @@
 package org.waypoint.core.shared.crypto.persistence;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.waypoint.core.shared.JobLease;
 import org.waypoint.core.shared.crypto.FieldCipher;
 import org.waypoint.core.shared.crypto.KeyRotationProgress;
+import org.waypoint.core.shared.persistence.InstantConverter;
 import org.waypoint.core.shared.persistence.JpaJobLease;
 
 /**
@@ -85,7 +85,7 @@ public class KeyRotation {
         if (!underWay) {
             em.createNativeQuery("UPDATE key_rotation SET target_key = ?, table_index = 0, last_id = NULL, rows_read = 0,"
                             + " rewritten = 0, started_at = ?, finished_at = NULL WHERE id = 1")
-                    .setParameter(1, cipher.activeKeyId()).setParameter(2, Timestamp.from(clock.instant()))
+                    .setParameter(1, cipher.activeKeyId()).setParameter(2, InstantConverter.timestamp(clock.instant()))
                     .executeUpdate();
         }
         return progress(em);
@@ -196,7 +196,7 @@ public class KeyRotation {
     private void finish(EntityManager em, Instant now) {
         em.createNativeQuery("UPDATE key_rotation SET finished_at = ?"
                         + " WHERE id = 1 AND target_key IS NOT NULL AND finished_at IS NULL")
-                .setParameter(1, Timestamp.from(now)).executeUpdate();
+                .setParameter(1, InstantConverter.timestamp(now)).executeUpdate();
     }
 
     /** target_key, table_index, last_id, rows_read, rewritten, finished_at, started_at. */
@@ -210,6 +210,6 @@ public class KeyRotation {
     }
 
     private static Optional<Instant> instant(Object value) {
-        return value instanceof Timestamp t ? Optional.of(t.toInstant()) : Optional.empty();
+        return Optional.ofNullable(InstantConverter.instant(value));
     }
 }

@@ -4,7 +4,8 @@
 # rejected in 2025 with its timeline, a reason and a message, straight through JDBC into an embedded
 # Derby database (or PostgreSQL at 127.0.0.1:5432 with `bench/retention.sh 100000 -Ppostgresql`);
 # then measures submissions (person, draft, consent, submit: four transactions, one every 50 ms)
-# while idle and again while the retention run anonymises everyone in batches of 500, in the same JVM.
+# while idle and again while the retention run anonymises everyone in batches of 500 with a pause of
+# 100 ms after each (the defaults; `-Dbatch=N -Dpause=MS` after the count for others), in the same JVM.
 # Prints the people anonymised per second and the submissions' p50 and p99 idle and during the run.
 # Targets: ≥ 1,000 people/s; submission p99 during the run ≤ 2 × idle.
 set -euo pipefail

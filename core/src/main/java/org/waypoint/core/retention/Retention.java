@@ -73,7 +73,8 @@ public class Retention {
      *
      * @return what was anonymised; empty when another instance is running it
      */
-    public static Optional<RetentionStore.Counts> runOnce(Transactions transactions, String owner, int batchSize) {
+    public static Optional<RetentionStore.Counts> runOnce(Transactions transactions, String owner, int batchSize,
+                                                         Duration pause) {
         if (!transactions.apply(r -> r.claim(owner))) {
             return Optional.empty();
         }
@@ -86,12 +87,27 @@ public class Retention {
                 batch = transactions.apply(r -> r.anonymiseNext(owner, from, batchSize));
                 total = total.plus(batch.counts());
                 after = batch.last();
-            } while (batch.more());
+            } while (batch.more() && rested(pause));
         } finally {
             RetentionStore.Counts done = total;
             transactions.apply(r -> r.finish(owner, done));
         }
         return Optional.of(total);
+    }
+
+    /**
+     * The throttle between batches, outside any transaction: the requests of the people at work get the
+     * database and the processors in between. An interrupt (the server stopping) ends the run, and is
+     * kept for the caller; the next run carries on where this one stopped.
+     */
+    private static boolean rested(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Runs a step of {@link #runOnce} on a {@link Retention} in a transaction of its own. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts the retention run on the server's managed scheduled executor: five minutes after start, then
@@ -34,14 +35,22 @@ public class RetentionSchedule {
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
     private static final Duration FIRST_RUN = Duration.ofMinutes(5);
     private static final Duration BETWEEN_RUNS = Duration.ofHours(1);
-    /** People a transaction: each batch's statements stay short, and a run never holds one huge transaction. */
-    static final int BATCH = 500;
 
     @Resource
     private ManagedScheduledExecutorService executor;
 
     @Inject
     private Retention retention;
+
+    /** People a transaction: each batch's statements stay short, and a run never holds one huge transaction. */
+    @Inject
+    @ConfigProperty(name = "waypoint.retention.batch-size")
+    private int batchSize;
+
+    /** The throttle: the pause after each batch, so that the people at work keep their speed while it runs. */
+    @Inject
+    @ConfigProperty(name = "waypoint.retention.pause")
+    private Duration pause;
 
     private final String owner = "retention-" + UUID.randomUUID();
     private ScheduledFuture<?> runs;
@@ -59,7 +68,7 @@ public class RetentionSchedule {
                 public <T> T apply(Function<Retention, T> step) {
                     return step.apply(retention);
                 }
-            }, owner, BATCH).ifPresent(counts -> {
+            }, owner, batchSize, pause).ifPresent(counts -> {
                 if (counts.people() > 0) {
                     LOG.info(() -> "Retention anonymised " + counts.people() + " people and " + counts.referrals() + " referrals");
                 }

@@ -127,12 +127,12 @@ class RetentionScaleMeasure {
                                 RetentionPolicy.defaults(), new JpaJobLease(em), referrals, new JpaReferralRepository(em), audit, clock));
                     });
                 }
-            }, "measure", 500).orElseThrow();
+            }, "measure", Integer.getInteger("batch", 500), java.time.Duration.ofMillis(Long.getLong("pause", 100))).orElseThrow();
             double seconds = (System.nanoTime() - start) / 1e9;
             running.set(false);
             load.join();
-            System.out.printf("retention anonymised %,d people (%,d referrals) in %.1f s: %.0f people/s (target ≥ 1,000)%n",
-                    counts.people(), counts.referrals(), seconds, counts.people() / seconds);
+            System.out.printf("retention (batches of %d, %d ms between) anonymised %,d people (%,d referrals) in %.1f s: %.0f people/s (target ≥ 1,000)%n",
+                    Integer.getInteger("batch", 500), Long.getLong("pause", 100), counts.people(), counts.referrals(), seconds, counts.people() / seconds);
             long idleP99 = percentile(idle, 0.99);
             long duringP99 = percentile(during, 0.99);
             System.out.printf("submission idle: %d submissions, p50 %.1f ms, p99 %.1f ms%n", idle.size(),

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -136,14 +137,45 @@ class RetentionTest {
         String heldReferralId = referralsOf(heldReferral).get(0).referralId();
         inRetention(r -> r.hold(admin, heldReferral, Optional.of(heldReferralId), "inquiry"));
 
-        Optional<RetentionStore.Counts> run = Retention.runOnce(this::inRetention, "instance-1", 2);
+        Optional<RetentionStore.Counts> run = Retention.runOnce(this::inRetention, "instance-1", 2, Duration.ZERO);
 
         assertThat(run).contains(new RetentionStore.Counts(3, 3));
         assertThat(anonymised()).containsExactlyInAnyOrder(rejected, oldDraft, grownUp);
         assertThat(anonymised()).doesNotContain(newDraft, completed, child, heldPerson, heldReferral, openAndEnded);
         List<AuditEvent> audited = db.inTransaction(em -> new JpaAuditEventRepository(em).findByRecord(AuditTrail.RETENTION, "run"));
         assertThat(audited).extracting(AuditEvent::detail).containsExactly("anonymised 3 people, 3 referrals");
-        assertThat(Retention.runOnce(this::inRetention, "instance-1", 2)).contains(RetentionStore.Counts.NONE);
+        assertThat(Retention.runOnce(this::inRetention, "instance-1", 2, Duration.ZERO)).contains(RetentionStore.Counts.NONE);
+    }
+
+    /** The throttle: the run rests between its batches, outside any transaction, and not before or after them. */
+    @Test
+    void aRunPausesBetweenItsBatchesOutsideTheirTransactions() {
+        for (int i = 0; i < 4; i++) {
+            person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));
+        }
+        Duration pause = Duration.ofMillis(300);
+        List<long[]> steps = new ArrayList<>();
+
+        Optional<RetentionStore.Counts> run = Retention.runOnce(new Retention.Transactions() {
+            @Override
+            public <T> T apply(Function<Retention, T> step) {
+                long start = System.nanoTime();
+                T result = inRetention(step);
+                steps.add(new long[] {start, System.nanoTime()});
+                return result;
+            }
+        }, "instance-1", 2, pause);
+
+        assertThat(run).contains(new RetentionStore.Counts(4, 4));
+        // claim, three batches (2, 2, none left), finish: a rest after each batch that found more.
+        assertThat(steps).hasSize(5);
+        List<Long> restsMillis = new ArrayList<>();
+        for (int k = 1; k < steps.size(); k++) {
+            restsMillis.add((steps.get(k)[0] - steps.get(k - 1)[1]) / 1_000_000);
+        }
+        assertThat(restsMillis.get(0)).as("none before the first batch").isLessThan(pause.toMillis());
+        assertThat(restsMillis.subList(1, 3)).allSatisfy(rest -> assertThat(rest).isGreaterThanOrEqualTo(pause.toMillis()));
+        assertThat(restsMillis.get(3)).as("none after the last").isLessThan(pause.toMillis());
     }
 
     /** Between finding the people due and changing them, an administrator holds one and a caseworker refers another. */
@@ -174,11 +206,11 @@ class RetentionTest {
         String due = person(adult(), r -> rejectedIn(r, "2026-10-06T12:00:00Z"));
         db.inTransaction(em -> new JpaJobLease(em).claim(Retention.JOB, "instance-2", NOW.plusSeconds(60), NOW));
 
-        assertThat(Retention.runOnce(this::inRetention, "instance-1", 10)).isEmpty();
+        assertThat(Retention.runOnce(this::inRetention, "instance-1", 10, Duration.ZERO)).isEmpty();
         assertThat(anonymised()).isEmpty();
 
         clock.advance(java.time.Duration.ofMinutes(2));
-        assertThat(Retention.runOnce(this::inRetention, "instance-1", 10)).contains(new RetentionStore.Counts(1, 1));
+        assertThat(Retention.runOnce(this::inRetention, "instance-1", 10, Duration.ZERO)).contains(new RetentionStore.Counts(1, 1));
         assertThat(anonymised()).containsExactly(due);
     }
 
@@ -200,7 +232,7 @@ class RetentionTest {
         assertThatThrownBy(() -> inRetention(r -> r.preview(caseworker)))
                 .isInstanceOf(org.waypoint.core.shared.NotPermittedException.class);
 
-        assertThat(Retention.runOnce(this::inRetention, "instance-1", 100).orElseThrow().people()).isEqualTo(preview.people());
+        assertThat(Retention.runOnce(this::inRetention, "instance-1", 100, Duration.ZERO).orElseThrow().people()).isEqualTo(preview.people());
     }
 
     @Test
@@ -228,7 +260,7 @@ class RetentionTest {
         Report before = report();
         assertThat(textsHolding(markers)).as("the scan sees every marker before").containsAll(markers);
 
-        assertThat(Retention.runOnce(this::inRetention, "instance-1", 50)).contains(new RetentionStore.Counts(1, 1));
+        assertThat(Retention.runOnce(this::inRetention, "instance-1", 50, Duration.ZERO)).contains(new RetentionStore.Counts(1, 1));
 
         assertThat(textsHolding(markers)).as("no marker left in any text column, encrypted or not").isEmpty();
         assertThat(report()).isEqualTo(before);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +86,36 @@ class TwoDispatchersTest {
         assertThat(perMessageId).hasSize(MESSAGES);
         assertThat(perMessageId.values()).allSatisfy(count -> assertThat(count).isEqualTo(1L));
         assertThat(world.transactions.inTransaction(() -> world.outbox.count(OutboxStatus.SENT))).isEqualTo(MESSAGES);
+    }
+
+    /**
+     * A process killed with messages in hand leaves them leased for five minutes; on a database one
+     * process alone can open, the next start frees them, and they go at once, each once.
+     */
+    @Test
+    void messagesLeftInHandByADeadProcessGoAtOnceOnceTheirLeasesAreFreed() throws Exception {
+        List<String> ids = world.transactions.inTransaction(() -> {
+            List<String> added = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                OutboxMessage message = new OutboxMessage(new RenderedMail(MailKind.NEW_REFERRAL, "Waypoint: test",
+                        "text " + i, "<p>html</p>"), new EmailAddress("inbox@harbour.example.org"), Optional.empty(),
+                        world.clock.instant());
+                world.outbox.add(message);
+                added.add(message.id());
+            }
+            return added;
+        });
+        Instant now = world.clock.instant();
+        assertThat(world.transactions.inTransaction(() -> world.outbox.claim(ids, "dispatcher-dead", now.plusSeconds(300), now)))
+                .hasSize(3);
+        OutboxDispatcher next = world.dispatcher(world.smtp(smtpServer.getSmtp().getPort(), TlsMode.NONE), "dispatcher-next");
+        assertThat(world.drain(next)).as("leased to the dead process").isZero();
+
+        assertThat(world.transactions.inTransaction(world.outbox::freeLeasesOfEarlierProcesses)).isEqualTo(3);
+
+        assertThat(world.drain(next)).isEqualTo(3);
+        assertThat(Received.all(smtpServer.getReceivedMessages())).hasSize(3);
+        assertThat(world.transactions.inTransaction(world.outbox::freeLeasesOfEarlierProcesses))
+                .as("a sent message is no one's to free").isZero();
     }
 }

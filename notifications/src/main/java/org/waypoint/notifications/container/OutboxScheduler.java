@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.config.BootSettings;
 import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.outbox.DispatchLoop;
 import org.waypoint.notifications.outbox.Outbox;
@@ -106,6 +107,13 @@ public class OutboxScheduler {
 
     @PostConstruct
     void start() {
+        if (BootSettings.current().singleProcessDatabase()) {
+            // Messages the last process had in hand when it died go now, not when its leases run out.
+            int freed = transactions.inTransaction(outbox::freeLeasesOfEarlierProcesses);
+            if (freed > 0) {
+                LOG.info(() -> freed + " outbox messages left in hand by the process before this one are due again");
+            }
+        }
         String owner = "dispatcher-" + UUID.randomUUID();
         RetryPolicy retry = new RetryPolicy(WebhookConfiguration.positive(firstRetryDelay, "waypoint.outbox.retry.first-delay"),
                 WebhookConfiguration.positive(maxRetryDelay, "waypoint.outbox.retry.max-delay"), Math::random);

@@ -27,6 +27,13 @@ public interface Outbox {
      */
     List<OutboxMessage> claim(List<String> ids, String owner, Instant leaseUntil, Instant now);
 
+    /**
+     * Frees every pending row held under a lease, whoever holds it; answers how many. Only for a start on
+     * a database one process alone can open (embedded Derby): every lease found then was left by a
+     * process that has died, and its messages need not wait the lease out.
+     */
+    int freeLeasesOfEarlierProcesses();
+
     /** Records the rows as sent; answers how many this owner still held. */
     int markSent(List<String> ids, String owner, Instant now);
 

@@ -47,6 +47,14 @@ public final class BootSettings {
         return value(DB_URL).orElseGet(() -> "jdbc:derby:" + dataDirectory().resolve("derby") + ";create=true");
     }
 
+    /**
+     * Whether the database is embedded Derby, which one process alone can open (it locks its folder):
+     * then nothing in it can belong to another running instance.
+     */
+    public boolean singleProcessDatabase() {
+        return databaseUrl().startsWith("jdbc:derby:") && !databaseUrl().startsWith("jdbc:derby://");
+    }
+
     public Optional<String> databaseUser() {
         return value(DB_USER);
     }

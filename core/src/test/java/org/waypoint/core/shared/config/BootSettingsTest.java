@@ -32,6 +32,15 @@ class BootSettingsTest {
     }
 
     @Test
+    void onlyEmbeddedDerbyIsASingleProcessDatabase() {
+        assertThat(new BootSettings(new Properties(), Map.of()).singleProcessDatabase()).isTrue();
+        assertThat(new BootSettings(new Properties(), Map.of("WAYPOINT_DB_URL", "jdbc:derby://db:1527/waypoint"))
+                .singleProcessDatabase()).as("Derby's network server serves several processes").isFalse();
+        assertThat(new BootSettings(new Properties(), Map.of("WAYPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"))
+                .singleProcessDatabase()).isFalse();
+    }
+
+    @Test
     void systemPropertiesOverrideEnvironmentVariables() {
         Properties system = new Properties();
         system.setProperty("waypoint.data.dir", "/opt/other");

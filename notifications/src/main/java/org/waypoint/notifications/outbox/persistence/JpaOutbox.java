@@ -89,6 +89,12 @@ public class JpaOutbox implements Outbox {
     }
 
     @Override
+    public int freeLeasesOfEarlierProcesses() {
+        return em.createNativeQuery("UPDATE outbox SET owner = NULL, lease_until = NULL"
+                + " WHERE status = 'PENDING' AND owner IS NOT NULL").executeUpdate();
+    }
+
+    @Override
     public int markSent(List<String> ids, String owner, Instant now) {
         if (ids.isEmpty()) {
             return 0;

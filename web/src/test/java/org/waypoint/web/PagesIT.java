@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,14 +49,40 @@ class PagesIT {
     @ArquillianResource
     private URL base;
 
+    /** Every person's name the journeys typed, and the safe number every recorded person is given. */
+    private static final java.util.Set<String> PERSONAL_MARKERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String SAFE_NUMBER = "07700 900777";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
+        ServerLog.install();
         return Deployments.waypoint();
     }
 
     @org.junit.jupiter.api.AfterAll
     static void printWhatAxeFound() {
         Browser.checkedPages().forEach(System.out::println);
+    }
+
+    /**
+     * Personal data never reaches the server's log: after every journey (recording, correcting,
+     * referring, retention and erasure, subject access), no name typed into a page, nor the safe number,
+     * is in any line the server wrote.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void noPersonalDataTypedIntoThePagesReachedTheServerLog() {
+        assertThat(ServerLog.seen()).as("lines of the server's log seen").isPositive();
+        List<String> markers = new ArrayList<>(PERSONAL_MARKERS);
+        markers.add(SAFE_NUMBER);
+        assertThat(ServerLog.lines()).as("the server's log during the journeys")
+                .noneMatch(line -> markers.stream().anyMatch(line::contains));
+    }
+
+    /** A family name no other test uses, remembered so that the server's log can be searched for it. */
+    private static String personalMarker(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        PERSONAL_MARKERS.add(name);
+        return name;
     }
 
     @BeforeEach
@@ -66,7 +93,7 @@ class PagesIT {
 
     @Test
     void aCaseworkerRefersAServiceAcceptsAndTheCaseworkerSeesTheAnswer() throws Exception {
-        String familyName = "Journey" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Journey");
         String reference;
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
@@ -199,7 +226,7 @@ class PagesIT {
 
     @Test
     void theDuplicateWarningCancellingRejectionRedirectionTheLifecycleAndWithdrawnConsent() {
-        String familyName = "Second" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Second");
         String toTherapy;
         String toAdvocacy;
         try (Browser browser = new Browser(base)) {
@@ -297,7 +324,7 @@ class PagesIT {
 
     @Test
     void fromTheStartPageACaseworkerRefersChangesTheNeedsFromCheckingTheAnswersAndSendsWithoutTypingAnAddress() {
-        String familyName = "Change" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Change");
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/");
@@ -346,7 +373,7 @@ class PagesIT {
 
     @Test
     void aDraftLeftAfterThePersonStepOutlivesTheSessionAndIsDiscarded() {
-        String familyName = "Draft" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Draft");
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/sign-in");
@@ -389,7 +416,7 @@ class PagesIT {
 
     @Test
     void aCaseworkerMakesAWholeReferralByKeyboardAndSeesWhereTheFocusIsAtEveryStop() {
-        String familyName = "Keys" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Keys");
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             Keyboard keys = new Keyboard(browser);
@@ -537,7 +564,7 @@ class PagesIT {
         try (Browser browser = new Browser(base)) {
             browser.open("/sign-in");
             signIn(browser, CASEWORKER);
-            reference = refer(browser, "Third" + UUID.randomUUID().toString().substring(0, 6), false, "THERAPY", "Willow Therapy");
+            reference = refer(browser, personalMarker("Third"), false, "THERAPY", "Willow Therapy");
             signOut(browser);
         }
         try (Browser browser = new Browser(base)) {
@@ -567,7 +594,7 @@ class PagesIT {
             WebDriver page = browser.driver();
             browser.open("/sign-in");
             signIn(browser, CASEWORKER);
-            refer(browser, "Report" + UUID.randomUUID().toString().substring(0, 6), false, "THERAPY", "Willow Therapy");
+            refer(browser, personalMarker("Report"), false, "THERAPY", "Willow Therapy");
             browser.follow(By.id("reports-link"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Reports");
             assertThat(page.findElement(By.tagName("main")).getText()).contains("the referrals your organisation made or received");
@@ -772,7 +799,7 @@ class PagesIT {
      */
     @Test
     void anAdministratorFindsAPersonByReferenceHoldsThemAndErasesThemOnceTheHoldIsLifted() throws InterruptedException {
-        String familyName = "Erase" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Erase");
         String reference;
         try (Browser browser = new Browser(base)) {
             browser.open("/sign-in");
@@ -1064,7 +1091,7 @@ class PagesIT {
 
     @Test
     void aCaseworkerCorrectsThePersonsNameAndTheServiceSeesTheCorrectedName() {
-        String familyName = "Corrected" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Corrected");
         String referral;
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
@@ -1122,7 +1149,7 @@ class PagesIT {
 
     @Test
     void anAdministratorDownloadsEverythingHeldAboutAPersonByAReferralReferenceUncachedAndAudited() throws Exception {
-        String familyName = "Access" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Access");
         String reference;
         try (Browser browser = new Browser(base)) {
             browser.open("/sign-in");
@@ -1188,7 +1215,7 @@ class PagesIT {
 
     @Test
     void aCaseworkerFindsAReferralByReferenceAndByNameAndDateOfBirthWhichNeverReachTheAddress() {
-        String familyName = "Finder" + UUID.randomUUID().toString().substring(0, 6);
+        String familyName = personalMarker("Finder");
         try (Browser browser = new Browser(base)) {
             WebDriver page = browser.driver();
             browser.open("/sign-in");
@@ -1670,7 +1697,7 @@ class PagesIT {
         assertThat(page.findElement(By.id("familyName")).getAttribute("value")).isEqualTo(familyName);
         choose(page, "gender", "FEMALE");
         type(page, "postcode", "M14 5TQ");
-        type(page, "safeNumber", "07700 900777");
+        type(page, "safeNumber", SAFE_NUMBER);
         choose(page, "voicemailAllowed", "no");
         choose(page, "serviceMayIdentifyItself", "no");
         browser.follow(By.id("add"));

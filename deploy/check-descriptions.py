@@ -29,7 +29,7 @@ def check(condition, what):
 
 
 def known_setting(name):
-    return name in ("JDK_JAVA_OPTIONS", "WAYPOINT_IMAGE") or f"`{name}`" in readme
+    return name == "WAYPOINT_IMAGE" or f"`{name}`" in readme
 
 
 # compose

@@ -129,7 +129,6 @@ if [[ $run == true ]]; then
     mapfile -t environment < <(jq -r '(.config.Env // [])[]' "$config")
     chroot=$(command -v chroot)
     export work user chroot
-    started=$(date +%s)
     status=0
     flock /tmp/it.lock unshare --mount --net --uts --pid --fork --kill-child bash -euo pipefail -c '
         ip link set lo up
@@ -156,6 +155,7 @@ if [[ $run == true ]]; then
             sleep 1
         done
         echo "ready=$ready"
+        echo "seconds=$SECONDS"
         echo "uid=$(awk "/^Uid:/ { print \$2 }" "$work/root/proc/$server/status" 2>/dev/null)"
         echo "start_page=$(curl -s http://127.0.0.1:8080/ | grep -c Waypoint || true)"
         echo "live=$(curl -s -o /dev/null -w "%{http_code}" http://127.0.0.1:8080/health/live)"
@@ -170,7 +170,7 @@ if [[ $run == true ]]; then
     cat "$work/run"
     if grep -qx 'ready=true' "$work/run" && grep -qx "uid=$uid" "$work/run" && grep -qx 'live=200' "$work/run" \
         && ! grep -qx 'start_page=0' "$work/run" && grep -qx 'stopped=true' "$work/run" && [[ $status == 0 ]]; then
-        pass "started read-only as uid $uid, ready in about $(( $(date +%s) - started )) s with the start page, stopped at SIGTERM; it wrote $(ls "$work/data" | tr '\n' ' ')in /data"
+        pass "started read-only as uid $uid, ready in $(sed -n 's/^seconds=//p' "$work/run") s with the start page, stopped at SIGTERM; it wrote $(ls "$work/data" | tr '\n' ' ')in /data"
     else
         fail "the image did not start, answer and stop (exit $status); the server's output:"
         tail -n 60 "$work/server.log" >&2 || true

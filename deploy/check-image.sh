@@ -65,8 +65,11 @@ fi
 # OCI's image configuration has no health check (Docker's own format's Healthcheck is not part of
 # it); health is checked by whatever runs the image: deploy/compose.yaml's HAProxy and the
 # Kubernetes probes in deploy/kubernetes/, on /health/ready and /health/live.
-if [[ $(jq -r '.config.Healthcheck // empty' "$config") == "" ]]; then
+healthcheck=$(jq -c '.config.Healthcheck // empty' "$config")
+if [[ -z $healthcheck ]]; then
     pass "no Healthcheck in the configuration (OCI has none): the probes are in deploy/compose.yaml and deploy/kubernetes/"
+else
+    pass "Healthcheck: $healthcheck"
 fi
 
 # Every layer's files, in order, with owner and mode.
@@ -166,6 +169,7 @@ if [[ $run == true ]]; then
             sleep 1
         done
         kill -0 "$server" 2>/dev/null && echo "stopped=false" || echo "stopped=true"
+        echo "left_in_tmp=$(ls "$work/root/tmp" | tr "\n" " ")"
     ' check "${#environment[@]}" "${environment[@]}" "${entrypoint[@]}" >"$work/run" || status=$?
     cat "$work/run"
     if grep -qx 'ready=true' "$work/run" && grep -qx "uid=$uid" "$work/run" && grep -qx 'live=200' "$work/run" \

@@ -4,11 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -78,7 +75,7 @@ public class JpaRetentionStore implements RetentionStore {
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             candidates.add(new Candidate(((String) row[0]).strip(), LocalDate.parse(cipher.decrypt((String) row[1])),
-                    instant(row[2])));
+                    InstantConverter.instant(row[2])));
         }
         return candidates;
     }
@@ -113,7 +110,7 @@ public class JpaRetentionStore implements RetentionStore {
         List<Object> found = em.createNativeQuery("SELECT anonymised_at FROM client WHERE id = ?")
                 .setParameter(1, clientId)
                 .getResultList();
-        return found.stream().filter(java.util.Objects::nonNull).findFirst().map(JpaRetentionStore::instant);
+        return found.stream().filter(java.util.Objects::nonNull).findFirst().map(InstantConverter::instant);
     }
 
     @Override
@@ -204,12 +201,5 @@ public class JpaRetentionStore implements RetentionStore {
 
     private static String placeholders(Collection<String> ids) {
         return String.join(", ", Collections.nCopies(ids.size(), "?"));
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        return ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
     }
 }

@@ -19,6 +19,14 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
         return java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** A TIMESTAMP column read by a native query (a {@code Timestamp} or a {@code LocalDateTime}, by driver). */
+    public static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
+
     @Override
     public LocalDateTime convertToDatabaseColumn(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

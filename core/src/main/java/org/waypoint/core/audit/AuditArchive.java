@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.JobLease;
+import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.config.BootSettings;
 
 /**
@@ -213,16 +214,25 @@ public class AuditArchive {
 
     /** The events of a recorded archive, read from its file once the file is found to be the one recorded. */
     public List<AuditEvent> read(AuditArchives.Archive archive) {
-        Path file = folder.resolve(archive.fileName());
+        Path file = recordedFile(archive);
         try {
-            if (!Files.isRegularFile(file) || !AuditArchiveFile.sha256(file).equals(archive.sha256())) {
-                throw new FileException("the audit archive " + file + " is missing or not the file recorded;"
-                        + " none of its events is deleted");
-            }
             return AuditArchiveFile.read(file);
         } catch (IOException e) {
             throw new FileException("the audit archive " + file + " could not be read: " + e.getClass().getName());
         }
+    }
+
+    /** The archive's file, if it is there and its SHA-256 is the one recorded. */
+    private Path recordedFile(AuditArchives.Archive archive) {
+        Path file = folder.resolve(archive.fileName());
+        try {
+            if (Files.isRegularFile(file) && AuditArchiveFile.sha256(file).equals(archive.sha256())) {
+                return file;
+            }
+        } catch (IOException e) {
+            throw new FileException("the audit archive " + file + " could not be read: " + e.getClass().getName());
+        }
+        throw new FileException("the audit archive " + file + " is missing or is not the file recorded");
     }
 
     /** Deletes a batch of archived events and moves their chains' anchors past them, in one transaction. */
@@ -252,6 +262,19 @@ public class AuditArchive {
     public List<AuditArchives.Archive> latest(Actor admin) {
         admin.requireRole(Role.ADMIN, "see the audit archives");
         return archives.latest(100);
+    }
+
+    /**
+     * An administrator downloads an archive file: where it is, once found to be the file recorded.
+     * Audited against the archive.
+     */
+    @Transactional
+    public Path download(Actor admin, String archiveId) {
+        admin.requireRole(Role.ADMIN, "download an audit archive");
+        AuditArchives.Archive archive = archives.find(archiveId).orElseThrow(() -> new NotFoundException("audit archive"));
+        Path file = recordedFile(archive);
+        trail.success(admin, AuditTrail.AUDIT, archive.id(), AuditEvent.Action.READ, "archive downloaded");
+        return file;
     }
 
     /** The folder the archive files are written to. */

@@ -20,6 +20,8 @@ public interface AuditArchives {
 
     void finished(String archiveId, Instant at);
 
+    Optional<Archive> find(String archiveId);
+
     /** The latest archives, newest first. */
     List<Archive> latest(int limit);
 

@@ -66,6 +66,11 @@ public class JpaAuditArchives implements AuditArchives {
     }
 
     @Override
+    public Optional<Archive> find(String archiveId) {
+        return archives(em.createNativeQuery(COLUMNS + " WHERE id = ?").setParameter(1, archiveId)).stream().findFirst();
+    }
+
+    @Override
     public List<Archive> latest(int limit) {
         return archives(em.createNativeQuery(COLUMNS + " ORDER BY created_at DESC FETCH FIRST " + Math.max(1, limit)
                 + " ROWS ONLY"));

@@ -293,6 +293,25 @@ class AuditArchiveTest {
     }
 
     @Test
+    void anAdministratorDownloadsAnArchiveOnlyWhileItIsTheFileRecordedAndTheDownloadIsAudited() throws Exception {
+        AuditArchive.runOnce(this::inArchive, "instance-1", 2);
+        AuditArchives.Archive archive = archives().get(0);
+
+        Path file = inArchive(a -> a.download(ADMIN, archive.id()));
+
+        assertThat(file).isEqualTo(folder.toAbsolutePath().normalize().resolve(archive.fileName()));
+        long audited = db.inTransaction(em -> em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.recordId = :id"
+                + " AND e.detail = 'archive downloaded' AND e.actorUserId = :admin", Long.class)
+                .setParameter("id", archive.id()).setParameter("admin", ADMIN.userId()).getSingleResult());
+        assertThat(audited).isEqualTo(1);
+        assertThatThrownBy(() -> inArchive(a -> a.download(ANNA, archive.id()))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> inArchive(a -> a.download(ADMIN, "no-such-archive")))
+                .isInstanceOf(org.waypoint.core.shared.NotFoundException.class);
+        Files.writeString(file, "changed");
+        assertThatThrownBy(() -> inArchive(a -> a.download(ADMIN, archive.id()))).isInstanceOf(AuditArchive.FileException.class);
+    }
+
+    @Test
     void onlyAnAdministratorSeesTheArchives() {
         assertThatThrownBy(() -> inArchive(a -> a.latest(ANNA))).isInstanceOf(NotPermittedException.class);
     }

@@ -108,6 +108,7 @@ public class AuditArchive {
         }
         Optional<AuditArchives.Archive> archive = Optional.empty();
         long deleted = 0;
+        Counts counts;
         try {
             archive = transactions.apply(a -> a.unfinishedOrWrite(owner));
             if (archive.isPresent()) {
@@ -120,11 +121,12 @@ public class AuditArchive {
                 transactions.apply(a -> a.finished(written));
             }
         } finally {
-            Counts counts = new Counts(archive.map(AuditArchives.Archive::events).orElse(0L), deleted);
+            counts = new Counts(archive.map(AuditArchives.Archive::events).orElse(0L), deleted);
+            Counts done = counts;
             Optional<String> archiveId = archive.map(AuditArchives.Archive::id);
-            transactions.apply(a -> a.finish(owner, archiveId, counts));
+            transactions.apply(a -> a.finish(owner, archiveId, done));
         }
-        return Optional.of(new Counts(archive.map(AuditArchives.Archive::events).orElse(0L), deleted));
+        return Optional.of(counts);
     }
 
     /** Runs a step of {@link #runOnce} on an {@link AuditArchive} in a transaction of its own. */

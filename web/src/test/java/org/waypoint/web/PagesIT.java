@@ -1214,6 +1214,29 @@ class PagesIT {
     }
 
     @Test
+    void theAuditPageNamesTheArchiveFolderInsideTheDataFolderAndAnArchiveNotRecordedIsNotServed() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, "admin@example.org");
+            browser.open("/admin/audit");
+            assertThat(page.findElement(By.id("archive-lead")).getText())
+                    .contains(Path.of(System.getProperty("waypoint.it.data-dir")).toAbsolutePath().normalize().resolve("audit-archive").toString());
+            assertThat(page.findElement(By.id("no-archives")).getText()).isEqualTo("No events have been archived yet.");
+            browser.checkAccessibility();
+
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/audit-archive?id=nothing"))
+                    .header("Cookie", "waypoint_session=" + sessionCookie(page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Cache-Control")).hasValue("no-store");
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(base.toURI().resolve("admin/audit-archive?id=nothing"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isIn(302, 303, 401);
+        }
+    }
+
+    @Test
     void aCaseworkerFindsAReferralByReferenceAndByNameAndDateOfBirthWhichNeverReachTheAddress() {
         String familyName = personalMarker("Finder");
         try (Browser browser = new Browser(base)) {

@@ -11,8 +11,8 @@ import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 
 /**
- * An administrator verifies the audit trail: each chain is walked in sequence order, a batch at a
- * time, and its first break reported (an event whose columns no longer give its hash, a gap in the
+ * An administrator verifies the audit trail: each chain is walked in sequence order from its anchor
+ * (where it starts once a prefix has been archived), a batch at a time, and its first break reported (an event whose columns no longer give its hash, a gap in the
  * sequence, an end short of the head). The verification is itself audited.
  */
 @ApplicationScoped
@@ -51,8 +51,8 @@ public class AuditChainCheck {
 
     private Optional<AuditChainReport.Break> walk(AuditChains.Head head, long[] checked) {
         int partition = head.partition();
-        long expected = 1;
-        String previous = AuditChains.GENESIS;
+        long expected = head.firstSequence();
+        String previous = head.anchorHash();
         String previousId = null;
         List<AuditEvent> batch;
         do {

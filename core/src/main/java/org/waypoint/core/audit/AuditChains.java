@@ -14,11 +14,15 @@ public interface AuditChains {
     /** The "previous hash" of each chain's first event. */
     String GENESIS = "0".repeat(64);
 
-    /** A chain's head: where its last event is and what that event's hash is. */
-    record Head(int partition, long lastSequence, String lastHash) {
+    /**
+     * A chain's ends: its anchor (the first sequence still kept, and the previous hash that event must
+     * carry: {@link #GENESIS} until a prefix is archived) and its head (where its last event is and what
+     * that event's hash is).
+     */
+    record Head(int partition, long firstSequence, String anchorHash, long lastSequence, String lastHash) {
     }
 
-    /** Every chain's head, in partition order. */
+    /** Every chain's anchor and head, in partition order. */
     List<Head> heads();
 
     /** Up to {@code size} events of a chain with sequences after {@code after} and up to {@code last}, in order. */

@@ -1,5 +1,8 @@
 package org.waypoint.core.audit;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -196,6 +199,50 @@ public class AuditEvent {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * The event as one line of an archive file: every stored column under its column name, the time as
+     * ISO-8601 in UTC (the text {@link #computeHash()} covers), a null column absent.
+     */
+    public JsonObject toArchive() {
+        JsonObjectBuilder line = Json.createObjectBuilder().add("id", id).add("occurred_at", occurredAt.toString())
+                .add("actor_user_id", actorUserId).add("actor_org_id", actorOrganisationId).add("record_type", recordType)
+                .add("record_id", recordId).add("action", action.name()).add("outcome", outcome.name());
+        if (detail != null) {
+            line.add("detail", detail);
+        }
+        if (chainSequence != null) {
+            line.add("chain_partition", chainPartition).add("chain_sequence", chainSequence)
+                    .add("previous_hash", previousHash).add("entry_hash", entryHash);
+        }
+        return line.build();
+    }
+
+    /** An event read back from an archive line: its hash and chain can be checked as the stored one's. */
+    public static AuditEvent fromArchive(JsonObject line) {
+        AuditEvent event = new AuditEvent();
+        event.id = line.getString("id");
+        event.occurredAt = Instant.parse(line.getString("occurred_at"));
+        event.actorUserId = line.getString("actor_user_id");
+        event.actorOrganisationId = line.getString("actor_org_id");
+        event.recordType = line.getString("record_type");
+        event.recordId = line.getString("record_id");
+        event.action = Action.valueOf(line.getString("action"));
+        event.detail = line.getString("detail", null);
+        event.outcome = Outcome.valueOf(line.getString("outcome"));
+        if (line.containsKey("chain_sequence")) {
+            event.chainPartition = line.getInt("chain_partition");
+            event.chainSequence = line.getJsonNumber("chain_sequence").longValue();
+            event.previousHash = line.getString("previous_hash");
+            event.entryHash = line.getString("entry_hash");
+        }
+        return event;
+    }
+
+    /** Whether the event has a place in a chain: not so for those recorded before the chains began. */
+    public boolean chained() {
+        return chainSequence != null;
     }
 
     @Override

@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.waypoint.core.audit.AuditArchive;
 
 /**
- * Starts the retention run on the server's managed scheduled executor: five minutes after start, then
- * every hour. Every instance schedules it; the lease lets one at a time run it. A start-up EJB because
- * the executor, like the data source, is bound in JNDI only once deployment has got that far.
+ * Starts the retention run, and after it the audit archive's, on the server's managed scheduled
+ * executor: five minutes after start, then every hour. Every instance schedules them; their leases let
+ * one at a time run each. A start-up EJB because the executor, like the data source, is bound in JNDI
+ * only once deployment has got that far.
  */
 @Startup
 @Singleton
@@ -35,6 +37,8 @@ public class RetentionSchedule {
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
     private static final Duration FIRST_RUN = Duration.ofMinutes(5);
     private static final Duration BETWEEN_RUNS = Duration.ofHours(1);
+    /** Audit events deleted a transaction, once archived. */
+    private static final int ARCHIVE_BATCH = 500;
 
     @Resource
     private ManagedScheduledExecutorService executor;
@@ -51,6 +55,9 @@ public class RetentionSchedule {
     @Inject
     @ConfigProperty(name = "waypoint.retention.pause")
     private Duration pause;
+
+    @Inject
+    private AuditArchive auditArchive;
 
     private final String owner = "retention-" + UUID.randomUUID();
     private ScheduledFuture<?> runs;
@@ -75,6 +82,24 @@ public class RetentionSchedule {
             });
         } catch (RuntimeException e) {
             LOG.warning(() -> "Retention run failed, trying again at the next: " + e.getClass().getName());
+        }
+        // After the people's pass, so that the events of this run's anonymisation are the newest; under
+        // its own lease, so that neither job waits for the other, nor fails because the other failed.
+        try {
+            AuditArchive.runOnce(new AuditArchive.Transactions() {
+                @Override
+                public <T> T apply(Function<AuditArchive, T> step) {
+                    return step.apply(auditArchive);
+                }
+            }, owner, ARCHIVE_BATCH).ifPresent(counts -> {
+                if (counts.deleted() > 0) {
+                    LOG.info(() -> "Audit archive: " + counts.archived() + " events archived, " + counts.deleted() + " deleted");
+                }
+            });
+        } catch (RuntimeException e) {
+            // The archive's own failures name a file, nothing else; others may carry a statement's values.
+            LOG.warning(() -> "Audit archive run failed, trying again at the next: "
+                    + (e instanceof AuditArchive.FileException ? e.getMessage() : e.getClass().getName()));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiClients;
+import org.waypoint.core.audit.AuditArchive;
+import org.waypoint.core.audit.AuditArchives;
 import org.waypoint.core.audit.AuditChainCheck;
 import org.waypoint.core.audit.AuditChainReport;
 import org.waypoint.core.audit.AuditEvent;
@@ -45,6 +47,9 @@ public class AuditPage {
     AuditChainCheck chainCheck;
 
     @Inject
+    AuditArchive auditArchive;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -70,6 +75,7 @@ public class AuditPage {
     private String page;
     private String verify;
     private AuditChainReport chainReport;
+    private List<ArchiveRow> archives = List.of();
     private Page<Row> rows;
     private boolean searched;
 
@@ -80,6 +86,7 @@ public class AuditPage {
     public void load() {
         if (gate.allowed()) {
             getRows();
+            archives = auditArchive.latest(me.actor()).stream().map(ArchiveRow::of).toList();
             if ("true".equals(verify)) {
                 chainReport = chainCheck.verify(me.actor());
             }
@@ -89,6 +96,32 @@ public class AuditPage {
     /** The verification's answer, when one was asked for. */
     public AuditChainReport getChainReport() {
         return chainReport;
+    }
+
+    /** The latest audit archives, newest first (administrators only: read once the gate let them in). */
+    public List<ArchiveRow> getArchives() {
+        return archives;
+    }
+
+    /** The folder on the server the archive files are in. */
+    public String getArchiveFolder() {
+        return auditArchive.folder().toString();
+    }
+
+    /** One archive file as the page lists it. */
+    public record ArchiveRow(String id, String fileName, long events, String from, String to, String sha256,
+                             String written, String state) {
+
+        static ArchiveRow of(AuditArchives.Archive archive) {
+            return new ArchiveRow(archive.id(), archive.fileName(), archive.events(), Format.time(archive.firstAt()),
+                    Format.time(archive.lastAt()), archive.sha256(), Format.time(archive.createdAt()),
+                    AdminText.text(archive.deletedAt().isPresent() ? "audit.archive.deleted" : "audit.archive.pending"));
+        }
+
+        /** The download of its file. */
+        public String download() {
+            return AdminText.query("id", id);
+        }
     }
 
     /** The first break of each broken chain, in words that name the event by id. */

@@ -24,10 +24,12 @@ public class JpaAuditChains implements AuditChains {
 
     @Override
     public List<Head> heads() {
-        List<?> rows = em.createNativeQuery("SELECT chain_partition, last_sequence, last_hash FROM audit_chain_head"
-                + " ORDER BY chain_partition").getResultList();
+        List<?> rows = em.createNativeQuery("SELECT h.chain_partition, a.first_sequence, a.previous_hash, h.last_sequence,"
+                + " h.last_hash FROM audit_chain_head h JOIN audit_chain_anchor a ON a.chain_partition = h.chain_partition"
+                + " ORDER BY h.chain_partition").getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(row -> new Head(((Number) row[0]).intValue(), ((Number) row[1]).longValue(), (String) row[2]))
+                .map(row -> new Head(((Number) row[0]).intValue(), ((Number) row[1]).longValue(), (String) row[2],
+                        ((Number) row[3]).longValue(), (String) row[4]))
                 .toList();
     }
 

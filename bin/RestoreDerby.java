@@ -22,6 +22,7 @@ public class RestoreDerby {
         Path backup = Path.of(args[0]).toAbsolutePath().normalize();
         Path target = Path.of(args[1]).toAbsolutePath().normalize();
         boolean replace = Boolean.parseBoolean(args[2]);
+        Files.createDirectories(target.getParent());
         System.setProperty("derby.stream.error.file", target.resolveSibling("derby.log").toString());
         if (!Files.isRegularFile(backup.resolve("service.properties"))) {
             refuse(backup + " is not a Derby database backup");
@@ -40,17 +41,30 @@ public class RestoreDerby {
             Files.deleteIfExists(target);
         }
         String attribute = there ? "restoreFrom" : "createFrom";
-        try (Connection restored = DriverManager.getConnection("jdbc:derby:" + target + ";" + attribute + "=" + backup);
-             Statement statement = restored.createStatement();
-             ResultSet referrals = statement.executeQuery("SELECT COUNT(*) FROM referral")) {
-            referrals.next();
-            System.out.println("Restored " + target + " from " + backup + " (" + attribute + "): "
-                    + referrals.getLong(1) + " referrals");
+        try (Connection restored = DriverManager.getConnection("jdbc:derby:" + target + ";" + attribute + "=" + backup)) {
+            System.out.println("Restored " + target + " from " + backup + " (" + attribute + "): " + referrals(restored));
         } catch (SQLException e) {
             System.err.println("bin/waypoint: Derby could not restore the backup: " + e.getSQLState() + " " + e.getMessage());
             System.exit(1);
         }
         shutDown(target);
+    }
+
+    /** How many referrals it holds, in the schema of the user the server connects as. */
+    private static String referrals(Connection restored) throws SQLException {
+        try (Statement statement = restored.createStatement();
+             ResultSet schemas = statement.executeQuery("SELECT s.schemaname FROM sys.systables t JOIN sys.sysschemas s"
+                     + " ON t.schemaid = s.schemaid WHERE t.tablename = 'REFERRAL'")) {
+            if (!schemas.next()) {
+                return "no referral table";
+            }
+            String schema = schemas.getString(1);
+            try (Statement count = restored.createStatement();
+                 ResultSet referrals = count.executeQuery("SELECT COUNT(*) FROM \"" + schema + "\".referral")) {
+                referrals.next();
+                return referrals.getLong(1) + " referrals";
+            }
+        }
     }
 
     /** Boots the database there: Derby refuses (XSDB6) when another JVM, such as a running server, has it. */

@@ -348,7 +348,7 @@ class WaypointIT {
         String restored = "jdbc:derby:" + restoredData.resolve("derby");
         java.util.Map<String, String> references = new java.util.HashMap<>();
         List<String> audited = new java.util.ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(restored);
+        try (Connection connection = DriverManager.getConnection(restored, System.getProperty("waypoint.it.db-user"), "");
              Statement statement = connection.createStatement()) {
             try (java.sql.ResultSet rows = statement.executeQuery("SELECT id, reference FROM referral WHERE reference IS NOT NULL")) {
                 while (rows.next()) {
@@ -389,7 +389,7 @@ class WaypointIT {
                 .add("clientId", person).add("serviceId", service)
                 .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
                         .add("crimeTypes", Json.createArrayBuilder().add("STALKING"))
-                        .add("riskLevel", "STANDARD").add("urgency", "STANDARD"))
+                        .add("riskLevel", "STANDARD").add("urgency", "ROUTINE"))
                 .build()));
         ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + referral + "/consent", Json.createObjectBuilder()
                 .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)

@@ -374,14 +374,21 @@ class WaypointIT {
         for (Acknowledged referral : before) {
             assertThat(references).as("acknowledged before the backup began").containsEntry(referral.id(), referral.reference());
         }
+        List<Acknowledged> after = acknowledged.stream().filter(a -> a.begun() > ended).toList();
+        assertThat(references.keySet()).as("a copy as it was then, not as it is now")
+                .doesNotContainAnyElementsOf(after.stream().map(Acknowledged::id).toList());
         assertThat(audited).as("the backup holds the audit record of its own taking").containsExactly("READ SUCCESS");
+        System.out.printf("Backup under load: %d referrals acknowledged before it began, %d while it ran (%d ms), %d begun after%n",
+                before.size(), acknowledged.stream().filter(a -> a.at() >= began && a.at() <= ended).count(),
+                Duration.ofNanos(ended - began).toMillis(), after.size());
     }
 
-    /** A referral whose submission the server acknowledged, and when (System.nanoTime) the answer came. */
-    private record Acknowledged(String id, String reference, long at) {
+    /** A referral whose submission the server acknowledged: when (System.nanoTime) it was begun, and when acknowledged. */
+    private record Acknowledged(String id, String reference, long begun, long at) {
     }
 
     private static Acknowledged submitted(ApiClient caseworker, String service) {
+        long begun = System.nanoTime();
         String person = created(caseworker.post("api/v1/clients", Json.createObjectBuilder()
                 .add("givenName", "Robin").add("familyName", "Backupson").add("dateOfBirth", "1988-02-03")
                 .add("gender", "FEMALE").add("postcode", "M14 5RT").build()));
@@ -397,7 +404,7 @@ class WaypointIT {
         ApiClient.Reply submit = caseworker.post("api/v1/referrals/" + referral + "/submit", null, Map.of("If-Match", consent.etag()));
         long at = System.nanoTime();
         assertThat(submit.status()).as(submit.toString()).isEqualTo(200);
-        return new Acknowledged(referral, submit.json().getString("reference"), at);
+        return new Acknowledged(referral, submit.json().getString("reference"), begun, at);
     }
 
     private static void awaitAtLeast(java.util.Collection<Acknowledged> acknowledged, int count,

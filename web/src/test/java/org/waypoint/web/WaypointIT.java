@@ -13,12 +13,15 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -261,6 +264,186 @@ class WaypointIT {
         assertThat(status.json().getString("targetKey")).isNotBlank();
         assertThat(ApiClient.anonymous(base).post("admin/key-rotation", jakarta.json.JsonValue.EMPTY_JSON_OBJECT).status())
                 .isEqualTo(401);
+    }
+
+    /**
+     * {@code bin/waypoint backup} takes an online backup through {@code POST /admin/backup} while
+     * caseworkers go on submitting, and {@code bin/waypoint restore} brings it back into a fresh data
+     * folder: the restored database, opened by this JVM, holds every referral acknowledged before the
+     * backup began, with its reference, and the audit record of the backup itself. Only an administrator's
+     * token may ask. On PostgreSQL the server refuses, pointing to PostgreSQL's own tools.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 2) // adds a service: after those that see the demo directory as it was loaded
+    void backsUpUnderSubmissionsAndTheRestoredCopyHoldsEveryReferralAcknowledgedBeforeTheBackupBegan() throws Exception {
+        ApiClient admin = ApiClient.anonymous(base).signIn(System.getProperty("waypoint.it.admin-email"),
+                System.getProperty("waypoint.it.admin-password"));
+        assertThat(ApiClient.anonymous(base).post("admin/backup", null).status()).isEqualTo(401);
+        if (System.getProperty("waypoint.it.db-url").startsWith("jdbc:postgresql:")) {
+            ApiClient.Reply refused = admin.post("admin/backup", null);
+            ApiClient.assertProblem(refused, 409);
+            assertThat(refused.json().getString("detail")).contains("PostgreSQL", "pg_dump");
+            return;
+        }
+        String police = admin.newOrganisation("IT Backup Victim Care", "REFERRER");
+        String charity = admin.newOrganisation("IT Backup Trust", "PROVIDER");
+        admin.newUser("it-backup@example.org", "CASEWORKER", police, "integration-password-1");
+        String service = created(admin.post("api/v1/services", Json.createObjectBuilder()
+                .add("organisationId", charity).add("name", "IT Backup Counselling").add("description", "Counselling.")
+                .add("categories", Json.createArrayBuilder().add("COUNSELLING"))
+                .add("postcodeAreas", Json.createArrayBuilder().add("M"))
+                .add("referralInbox", "it-backup-inbox@example.org").build()));
+        ApiClient caseworker = ApiClient.anonymous(base).signIn("it-backup@example.org", "integration-password-1");
+        ApiClient.assertProblem(caseworker.post("admin/backup", null), 404);
+
+        java.util.Queue<Acknowledged> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService submitters = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<?>> loops = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(n -> submitters.submit(() -> {
+                    while (!stop.get()) {
+                        acknowledged.add(submitted(caseworker, service));
+                    }
+                    return null;
+                })).collect(java.util.stream.Collectors.toList());
+        Path it = Path.of(System.getProperty("waypoint.it.data-dir")).getParent();
+        Path backupDir = it.resolve("it-backup");
+        Path restoredData = it.resolve("it-restored");
+        deleteRecursively(backupDir);
+        deleteRecursively(restoredData);
+        Command backup;
+        long began;
+        long ended;
+        try {
+            awaitAtLeast(acknowledged, 6, loops);
+            began = System.nanoTime();
+            backup = command(Map.of("WAYPOINT_ADMIN_TOKEN", admin.token(), "WAYPOINT_HTTP_PORT", String.valueOf(base.getPort())),
+                    "backup", backupDir.toString());
+            ended = System.nanoTime();
+            int afterwards = acknowledged.size() + 3;
+            awaitAtLeast(acknowledged, afterwards, loops);
+        } finally {
+            stop.set(true);
+            submitters.shutdown();
+        }
+        for (java.util.concurrent.Future<?> loop : loops) {
+            loop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
+        assertThat(backup.output()).contains("Backed up to " + backupDir, "The keys are not in it");
+        JsonObject taken = json(Files.readString(backupDir.resolve("backup.json"))).asJsonObject();
+        assertThat(Path.of(taken.getString("folder"))).as("moved out of the server's backup root").doesNotExist();
+        assertThat(backupDir.resolve(taken.getString("database")).resolve("service.properties")).exists();
+        List<Acknowledged> before = acknowledged.stream().filter(a -> a.at() < began).toList();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(acknowledged).as("submissions went on after the backup").anyMatch(a -> a.at() > ended);
+
+        Command restore = command(Map.of("WAYPOINT_DATA_DIR", restoredData.toString()), "restore", backupDir.toString());
+        assertThat(restore.exitCode()).as(restore.output()).isZero();
+        assertThat(restore.output()).contains("Restored " + restoredData.resolve("derby"));
+        Command again = command(Map.of("WAYPOINT_DATA_DIR", restoredData.toString()), "restore", backupDir.toString());
+        assertThat(again.exitCode()).as("a database there is replaced only when asked").isEqualTo(2);
+        assertThat(again.output()).contains("already holds a database", "--replace");
+
+        String restored = "jdbc:derby:" + restoredData.resolve("derby");
+        java.util.Map<String, String> references = new java.util.HashMap<>();
+        List<String> audited = new java.util.ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(restored, System.getProperty("waypoint.it.db-user"), "");
+             Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT id, reference FROM referral WHERE reference IS NOT NULL")) {
+                while (rows.next()) {
+                    references.put(rows.getString(1).strip(), rows.getString(2));
+                }
+            }
+            try (PreparedStatement events = connection.prepareStatement(
+                    "SELECT action, outcome FROM audit_event WHERE record_type = 'DATABASE' AND record_id = ?")) {
+                events.setString(1, taken.getString("name"));
+                try (java.sql.ResultSet rows = events.executeQuery()) {
+                    while (rows.next()) {
+                        audited.add(rows.getString(1) + " " + rows.getString(2));
+                    }
+                }
+            }
+        } finally {
+            try {
+                DriverManager.getConnection(restored + ";shutdown=true").close();
+            } catch (java.sql.SQLException expected) {
+                // 08006: the restored database shut down.
+            }
+        }
+        for (Acknowledged referral : before) {
+            assertThat(references).as("acknowledged before the backup began").containsEntry(referral.id(), referral.reference());
+        }
+        List<Acknowledged> after = acknowledged.stream().filter(a -> a.begun() > ended).toList();
+        assertThat(references.keySet()).as("a copy as it was then, not as it is now")
+                .doesNotContainAnyElementsOf(after.stream().map(Acknowledged::id).toList());
+        assertThat(audited).as("the backup holds the audit record of its own taking").containsExactly("READ SUCCESS");
+        System.out.printf("Backup under load: %d referrals acknowledged before it began, %d while it ran (%d ms), %d begun after%n",
+                before.size(), acknowledged.stream().filter(a -> a.at() >= began && a.at() <= ended).count(),
+                Duration.ofNanos(ended - began).toMillis(), after.size());
+    }
+
+    /** A referral whose submission the server acknowledged: when (System.nanoTime) it was begun, and when acknowledged. */
+    private record Acknowledged(String id, String reference, long begun, long at) {
+    }
+
+    private static Acknowledged submitted(ApiClient caseworker, String service) {
+        long begun = System.nanoTime();
+        String person = created(caseworker.post("api/v1/clients", Json.createObjectBuilder()
+                .add("givenName", "Robin").add("familyName", "Backupson").add("dateOfBirth", "1988-02-03")
+                .add("gender", "FEMALE").add("postcode", "M14 5RT").build()));
+        String referral = created(caseworker.post("api/v1/referrals", Json.createObjectBuilder()
+                .add("clientId", person).add("serviceId", service)
+                .add("needs", Json.createObjectBuilder().add("needs", Json.createArrayBuilder().add("COUNSELLING"))
+                        .add("crimeTypes", Json.createArrayBuilder().add("STALKING"))
+                        .add("riskLevel", "STANDARD").add("urgency", "ROUTINE"))
+                .build()));
+        ApiClient.Reply consent = caseworker.post("api/v1/referrals/" + referral + "/consent", Json.createObjectBuilder()
+                .add("basis", "GIVEN_BY_PERSON").add("shareContactDetails", true).add("shareCaseDetails", true)
+                .add("method", "IN_PERSON").build());
+        ApiClient.Reply submit = caseworker.post("api/v1/referrals/" + referral + "/submit", null, Map.of("If-Match", consent.etag()));
+        long at = System.nanoTime();
+        assertThat(submit.status()).as(submit.toString()).isEqualTo(200);
+        return new Acknowledged(referral, submit.json().getString("reference"), begun, at);
+    }
+
+    private static void awaitAtLeast(java.util.Collection<Acknowledged> acknowledged, int count,
+                                     List<java.util.concurrent.Future<?>> loops) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (acknowledged.size() < count) {
+            for (java.util.concurrent.Future<?> loop : loops) {
+                if (loop.isDone()) {
+                    loop.get();
+                }
+            }
+            assertThat(System.nanoTime()).as("submissions acknowledged in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private record Command(int exitCode, String output) {
+    }
+
+    /** Runs bin/waypoint with these arguments and these environment variables added, its output merged. */
+    private static Command command(Map<String, String> environment, String... arguments) throws Exception {
+        Path repository = Path.of(System.getProperty("waypoint.it.repository"));
+        List<String> line = new java.util.ArrayList<>(List.of(repository.resolve("bin/waypoint").toString()));
+        line.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(repository.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("WAYPOINT_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(output).isTrue();
+        return new Command(process.exitValue(), output);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static String metrics(ApiClient admin) {

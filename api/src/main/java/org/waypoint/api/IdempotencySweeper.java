@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.waypoint.core.account.BrowserSessions;
 import org.waypoint.core.idempotency.IdempotencyRetention;
 
 /**
@@ -24,7 +25,8 @@ import org.waypoint.core.idempotency.IdempotencyRetention;
  * after start, then every quarter of an hour. A start-up EJB because the executor, like the data
  * source, is bound in JNDI only once deployment has got that far; it reads the retention at start,
  * so a wrong setting fails the deployment. Every instance sweeps: two sweeps at once only find
- * fewer rows to delete.
+ * fewer rows to delete. The same sweep deletes browser sessions that have timed out (a timed-out
+ * session already signs nobody in; this only keeps the table small).
  */
 @Startup
 @Singleton
@@ -43,6 +45,9 @@ public class IdempotencySweeper {
     @Inject
     private IdempotencyRetention retention;
 
+    @Inject
+    private BrowserSessions sessions;
+
     private ScheduledFuture<?> sweeps;
 
     @PostConstruct
@@ -58,6 +63,10 @@ public class IdempotencySweeper {
             int deleted = retention.sweep();
             if (deleted > 0) {
                 LOG.info(() -> deleted + " idempotency records past their retention deleted");
+            }
+            int ended = sessions.sweep();
+            if (ended > 0) {
+                LOG.info(() -> ended + " timed-out browser sessions deleted");
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Idempotency sweep failed, trying again at the next: " + e.getClass().getName());

@@ -170,6 +170,10 @@ class PagesIT {
             assertThat(page.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Referral sent");
             reference = page.findElement(By.id("confirmed-reference")).getText();
             assertThat(reference).matches("WP-\\d{4}-\\d{6}");
+            assertThat(page.manage().getCookies()).extracting(org.openqa.selenium.Cookie::getName)
+                    .as("nothing of the journey was kept in one server's memory, so any instance could answer each step: "
+                            + "no container session, only the sign-in cookie (ADR 0018)")
+                    .containsExactly("waypoint_session");
             browser.checkAccessibility();
             signOut(browser);
         }

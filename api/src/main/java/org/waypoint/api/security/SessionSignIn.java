@@ -2,80 +2,144 @@ package org.waypoint.api.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.account.BrowserSessions.SignedIn;
 import org.waypoint.core.shared.Actor;
 
 /**
- * Signing in with a browser: the session remembers only who signed in and when. Each request looks
- * the account up again, so a disabled account, a changed role or a changed password (which ends every
- * session signed in before it) counts at once. A session ends
- * after 30 minutes idle (the container's session timeout, {@code web.xml}) and 8 hours in all;
- * signing in gives the session a new id, so an id planted before sign-in is worth nothing.
+ * Signing in with a browser. The cookie {@value #COOKIE} carries a random secret; signed in, the
+ * secret names a session kept in the database ({@link BrowserSessions}), so any instance serves the
+ * request and the session outlives the instance that began it. Nothing of it lives in a server's
+ * memory: the container's own session is not used. Signing in always issues a new secret, so one
+ * planted before sign-in is worth nothing. Before sign-in the same cookie's secret is the visitor's,
+ * from which the form token is worked out (the pages' {@code Csrf}).
  */
 @ApplicationScoped
 public class SessionSignIn {
 
-    /** The longest a browser session stays signed in, however busy. */
-    public static final Duration LONGEST = Duration.ofHours(8);
+    /** The cookie's name. */
+    public static final String COOKIE = "waypoint_session";
 
-    private static final String ATTRIBUTE = "waypoint.signedIn";
+    /** The request attribute holding the secret chosen during this request, before the browser has it. */
+    private static final String SECRET = "waypoint.sessionSecret";
+    /** The request attribute holding this request's finding, looked up once a request. */
+    private static final String FOUND = "waypoint.sessionFound";
 
-    private final AccountService accounts;
-    private final Clock clock;
+    private final BrowserSessions sessions;
 
     @Inject
-    public SessionSignIn(AccountService accounts, Clock clock) {
-        this.accounts = accounts;
-        this.clock = clock;
+    public SessionSignIn(BrowserSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** For CDI's proxy only. */
     protected SessionSignIn() {
-        this(null, null);
+        this(null);
+    }
+
+    /** Signs the browser in as {@code actor} under a new secret. */
+    public void signIn(HttpServletRequest request, HttpServletResponse response, Actor actor) {
+        String old = secret(request);
+        String secret = sessions.start(actor);
+        if (old != null) {
+            sessions.end(old);
+        }
+        setCookie(request, response, secret);
+        request.removeAttribute(FOUND);
     }
 
     /**
-     * Signs the request's session in as {@code actor}, under a new session id. Also what keeps the
-     * session that changed the account's password signed in, while every other one ends.
+     * Signs the browser in again as {@code actor} and ends every other session of the account: after
+     * its password changed, only the browser that changed it stays signed in.
      */
-    public void signIn(HttpServletRequest request, Actor actor) {
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setAttribute(ATTRIBUTE, new SignedIn(actor.userId(), clock.instant()));
+    public void signInAlone(HttpServletRequest request, HttpServletResponse response, Actor actor) {
+        signIn(request, response, actor);
+        found(request).ifPresent(session -> sessions.endOthers(actor, session.sessionId()));
     }
 
     /** Who the request's session is signed in as, if anyone still may be. */
     public Optional<Actor> actor(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof SignedIn signedIn)) {
-            return Optional.empty();
-        }
-        if (clock.instant().isAfter(signedIn.at().plus(LONGEST))) {
-            session.invalidate();
-            return Optional.empty();
-        }
-        Optional<Actor> actor = accounts.actorOf(signedIn.userId(), signedIn.at());
-        if (actor.isEmpty()) {
-            session.invalidate();
-        }
-        return actor;
+        return found(request).map(SignedIn::actor);
     }
 
-    public void signOut(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+    /** The id of the request's own session, to tell it apart in the list of a person's sessions. */
+    public Optional<String> sessionId(HttpServletRequest request) {
+        return found(request).map(SignedIn::sessionId);
     }
 
-    /** What a session keeps: no name, no role, nothing personal. */
-    private record SignedIn(String userId, Instant at) implements Serializable {
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        String secret = secret(request);
+        if (secret != null) {
+            sessions.end(secret);
+        }
+        request.removeAttribute(FOUND);
+        request.removeAttribute(SECRET);
+        Cookie gone = cookie(request, "");
+        gone.setMaxAge(0);
+        response.addCookie(gone);
+    }
+
+    /**
+     * The browser's secret: chosen during this request, or sent by the browser; a visitor without one
+     * is given one now. The response must not yet be committed.
+     */
+    public String visitorSecret(HttpServletRequest request, HttpServletResponse response) {
+        String secret = secret(request);
+        if (secret == null) {
+            secret = BrowserSessions.newSecret();
+            setCookie(request, response, secret);
+        }
+        return secret;
+    }
+
+    /** The browser's secret, chosen during this request or sent by the browser, if it has one. */
+    public static String secret(HttpServletRequest request) {
+        if (request.getAttribute(SECRET) instanceof String chosen) {
+            return chosen;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private Optional<SignedIn> found(HttpServletRequest request) {
+        if (request.getAttribute(FOUND) instanceof Found found) {
+            return found.session();
+        }
+        Optional<SignedIn> session = sessions.find(secret(request));
+        session.filter(SignedIn::seenIsStale).ifPresent(stale -> sessions.seen(stale.sessionId()));
+        request.setAttribute(FOUND, new Found(session));
+        return session;
+    }
+
+    private static void setCookie(HttpServletRequest request, HttpServletResponse response, String secret) {
+        request.setAttribute(SECRET, secret);
+        response.addCookie(cookie(request, secret));
+    }
+
+    /**
+     * The cookie: for this application's addresses only, not readable by script, sent only over TLS
+     * when the request came so, and never with a request another site starts.
+     */
+    private static Cookie cookie(HttpServletRequest request, String value) {
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Strict");
+        return cookie;
+    }
+
+    private record Found(Optional<SignedIn> session) {
     }
 }

@@ -28,6 +28,18 @@ public final class Form {
         return Pages.trimmed(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name));
     }
 
+    /** The id the request parameter carries, or null when it carries none or something else. */
+    public static String id(String name) {
+        String value = value(name);
+        return Pages.isId(value) ? value : null;
+    }
+
+    /** The record version the request parameter carries, or 0 (a version never read) when none. */
+    public static long version(String name) {
+        String value = value(name);
+        return value != null && value.matches("\\d{1,18}") ? Long.parseLong(value) : 0;
+    }
+
     public static Set<String> values(String name) {
         String[] sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap().get(name);
         return sent == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(sent));

@@ -3,6 +3,7 @@ package org.waypoint.web.page;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -19,6 +20,10 @@ public final class Pages {
 
     public static HttpServletRequest request() {
         return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    public static HttpServletResponse response() {
+        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     /** Sends the browser to {@code page} (a plain address such as {@code /referrals}) with query parameters given as name, value pairs. */

@@ -1,11 +1,11 @@
 package org.waypoint.web.referral;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
-import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,14 +28,13 @@ import org.waypoint.web.session.Me;
  * Correcting the record of the person a referral is for, at {@code /referrals/{id}/person}: only a
  * caseworker of the organisation that recorded them may (anyone else is told it is not found). The
  * questions and their checks are the new referral's ({@link PersonAnswers}); the version read with
- * the record guards against overwriting someone else's correction. This view keeps ids and the
- * version alone, never the details.
+ * the record guards against overwriting someone else's correction. Nothing is kept on the server
+ * between showing the form and saving it: the form carries the ids and the version (never a detail)
+ * back in hidden fields, and the domain checks them again as it saves (ADR 0018).
  */
 @Named
-@ViewScoped
-public class CorrectPersonPage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class CorrectPersonPage {
 
     @Inject
     ClientService clients;
@@ -58,6 +57,17 @@ public class CorrectPersonPage implements Serializable {
     private String referralId;
     private String clientId;
     private long clientVersion;
+
+    /** At a postback, the record being corrected, from the form's hidden fields. */
+    @PostConstruct
+    void restore() {
+        if (!"POST".equals(Pages.request().getMethod())) {
+            return;
+        }
+        referralId = Form.id("correctReferral");
+        clientId = Form.id("correctClient");
+        clientVersion = Form.version("correctVersion");
+    }
 
     /**
      * Opens the form filled in from the saved record (GET); a referral or person the reader may not
@@ -83,6 +93,10 @@ public class CorrectPersonPage implements Serializable {
 
     /** Saves the correction and returns to the referral; bad answers or a record changed meanwhile are shown on the form. */
     public void save() {
+        if (!me.isCaseworker() || referralId == null || clientId == null) {
+            Pages.notFound();
+            return;
+        }
         ClientDetails details = PersonAnswers.details(form, errors, clock,
                 clients.get(me.actor(), clientId).details().guardian());
         if (details == null) {
@@ -100,6 +114,14 @@ public class CorrectPersonPage implements Serializable {
 
     public String getReferralId() {
         return referralId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public long getClientVersion() {
+        return clientVersion;
     }
 
     public List<Option> getGenderOptions() {

@@ -1,12 +1,13 @@
 package org.waypoint.web.referral;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,15 +53,18 @@ import org.waypoint.web.session.Me;
  * check, or a new one with safe-contact instructions), their needs and risk, and the service, chosen
  * from the matched list with its reasons. Each answer is saved as it is given: the person's record
  * and the draft at the first step, then the needs, then the service, so nothing typed is lost when a
- * session ends. This view keeps only ids and the step; what is typed lives for one request in
- * {@link NewReferralForm}. A saved draft is resumed, or one of its answers changed, at
+ * session ends. Between requests nothing is kept on the server: the form carries the step and the
+ * ids (never a detail) in hidden fields, read back at each postback and checked again by the domain
+ * on every use, so any instance answers the next step (ADR 0018); what is typed lives for one request
+ * in {@link NewReferralForm}. A saved draft is resumed, or one of its answers changed, at
  * {@code /referrals/new?draft={id}&step=person|needs|service}.
  */
 @Named
-@ViewScoped
-public class NewReferralPage implements Serializable {
+@RequestScoped
+public class NewReferralPage {
 
-    private static final long serialVersionUID = 2L;
+    /** The most possible duplicates a form may carry back; the search shows fewer. */
+    private static final int MOST_CANDIDATES = 50;
 
     /** The questions, in the order they are asked. */
     public enum Step { FIND, CHOOSE, ADD, NEEDS, SERVICE }
@@ -91,6 +95,28 @@ public class NewReferralPage implements Serializable {
     private String clientId;
     private long clientVersion;
     private String referralId;
+
+    /**
+     * At a postback, where the wizard stands, from the form's hidden fields. They come from the
+     * browser, so each id must look like one, and every use of it is checked by the domain as if it
+     * were typed: a forged id reaches nothing its caseworker could not open anyway.
+     */
+    @PostConstruct
+    void restore() {
+        if (!"POST".equals(Pages.request().getMethod())) {
+            return;
+        }
+        referralId = Form.id("wizardReferral");
+        clientId = Form.id("wizardClient");
+        clientVersion = Form.version("wizardClientVersion");
+        step = Form.choice("wizardStep", Step.class);
+        if (step == null || referralId == null && (step == Step.NEEDS || step == Step.SERVICE)) {
+            step = Step.FIND;
+        }
+        String candidates = Form.value("wizardCandidates");
+        candidateIds = candidates == null ? List.of() : Arrays.stream(candidates.split(","))
+                .filter(Pages::isId).distinct().limit(MOST_CANDIDATES).toList();
+    }
 
     /** Opens a saved draft at one of its questions ({@code ?draft={id}&step=...}); a plain GET starts afresh. */
     public void resume() {
@@ -362,7 +388,7 @@ public class NewReferralPage implements Serializable {
     }
 
     /** A possible existing record of the same person: enough to recognise them, no more. */
-    public record Candidate(String id, String name, String dateOfBirth, String postcodeDistrict) implements Serializable {
+    public record Candidate(String id, String name, String dateOfBirth, String postcodeDistrict) {
 
         static Candidate of(Client client) {
             ClientDetails details = client.details();
@@ -374,7 +400,7 @@ public class NewReferralPage implements Serializable {
 
     /** A matched service, with why it matched and how long the wait is. */
     public record MatchView(String id, String name, String organisation, String description, String capacity,
-                            String capacityTag, List<String> reasons) implements Serializable {
+                            String capacityTag, List<String> reasons) {
 
         /** The service with its reasons in words: a category offered by its label, never its code. */
         static MatchView of(ServiceProfile service, List<MatchReason> reasons, Map<String, String> categoryLabels) {
@@ -393,7 +419,7 @@ public class NewReferralPage implements Serializable {
     }
 
     /** A service not shown, and every reason why. */
-    public record ExclusionView(String name, List<String> reasons) implements Serializable {
+    public record ExclusionView(String name, List<String> reasons) {
 
         static ExclusionView of(ServiceProfile service, List<ExclusionReason> reasons) {
             return new ExclusionView(service.name(),
@@ -414,6 +440,19 @@ public class NewReferralPage implements Serializable {
 
     public String getReferralId() {
         return referralId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public long getClientVersion() {
+        return clientVersion;
+    }
+
+    /** The possible duplicates' ids, comma-joined, for the form to carry back. */
+    public String getCandidateIds() {
+        return String.join(",", candidateIds);
     }
 
     /** The possible duplicates, read (and audited) from their ids each time they are shown. */

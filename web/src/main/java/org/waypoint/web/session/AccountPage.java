@@ -48,9 +48,8 @@ public class AccountPage {
             errors.add("currentPassword", Messages.text("account.error.currentWrong"));
             return;
         }
-        // Every other session of the account has ended; this one signs in again, having just given the password.
-        sessions.signIn(Pages.request(), me.actor());
-        Csrf.renew(Pages.request().getSession());
+        // Every other session of the account ends; this one signs in again, having just given the password.
+        sessions.signInAlone(Pages.request(), Pages.response(), me.actor());
         Pages.redirect("/account", "done", "passwordChanged");
     }
 

@@ -66,7 +66,8 @@ public class PageAuthentication extends HttpFilter {
     static String signInFor(HttpServletRequest request) {
         String signIn = request.getContextPath() + SIGN_IN;
         if (!"GET".equals(request.getMethod())) {
-            return signIn;
+            // A form sent after the session ended: what it carried is lost, and the person is told why.
+            return signIn + "?ended=true";
         }
         return ReturnAddress.checked(ReturnAddress.of(request))
                 .map(path -> signIn + "?" + ReturnAddress.PARAMETER + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8))

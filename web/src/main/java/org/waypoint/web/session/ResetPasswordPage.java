@@ -3,7 +3,8 @@ package org.waypoint.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.PasswordResetException;
 import org.waypoint.core.account.PasswordResets;
@@ -12,15 +13,15 @@ import org.waypoint.web.page.Pages;
 
 /**
  * Choosing a new password through the link in a reset e-mail. The link's token is moved out of the
- * address at once, into the session, and the browser sent to the same page without it, so that it
- * stays in no history, log or referrer. A link that no longer works gets a page that says so, with a
+ * address at once, into a cookie of its own for this page only, and the browser sent to the same page
+ * without it, so that it stays in no history, log or referrer, and any instance can finish the reset. A link that no longer works gets a page that says so, with a
  * way to ask for another; once the password is set, every session of the account has ended.
  */
 @Named
 @RequestScoped
 public class ResetPasswordPage {
 
-    private static final String TOKEN = "waypoint.resetToken";
+    private static final String COOKIE = "waypoint_reset";
 
     @Inject
     PasswordResets resets;
@@ -39,7 +40,7 @@ public class ResetPasswordPage {
     /** On arrival: takes the token out of the address, or checks the one the session holds. */
     public void arrive() {
         if (token != null) {
-            Pages.request().getSession(true).setAttribute(TOKEN, token);
+            Pages.response().addCookie(cookie(token));
             Pages.redirect(PageAuthentication.RESET_PASSWORD);
             return;
         }
@@ -61,13 +62,37 @@ public class ResetPasswordPage {
             problem = e.reason();
             return;
         }
-        sessions.signOut(Pages.request());
+        Cookie used = cookie("");
+        used.setMaxAge(0);
+        Pages.response().addCookie(used);
+        sessions.signOut(Pages.request(), Pages.response());
         Pages.redirect(PageAuthentication.SIGN_IN, "passwordReset", "true");
     }
 
-    private String stored() {
-        HttpSession session = Pages.request().getSession(false);
-        return session != null && session.getAttribute(TOKEN) instanceof String stored ? stored : null;
+    private static String stored() {
+        Cookie[] cookies = Pages.request().getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The token's cookie: sent only to this page, never readable by script, and SameSite=Lax rather than
+     * Strict, because the browser arrives from a link in an e-mail, another site, and is sent on at once.
+     */
+    private static Cookie cookie(String value) {
+        HttpServletRequest request = Pages.request();
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setPath(request.getContextPath() + PageAuthentication.RESET_PASSWORD);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
     }
 
     /** Whether the link cannot be used (unknown, expired or used), so the page offers to send another. */

@@ -6,9 +6,11 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The session cookie: not readable by script and named for nothing in particular. The container
- * marks it Secure when the request came over TLS, and SameSite=Strict by the pre-boot commands
- * ({@code src/main/payara}): Payara ignores the attribute when it is set here.
+ * The container's own session cookie, used only by the administrator's import page (which keeps an
+ * uploaded file on this instance between its check and its apply, {@code ImportFiles}): not readable
+ * by script, and named for that, apart from the sign-in cookie ({@code SessionSignIn}), which does
+ * not depend on any instance's memory. The container marks it Secure over TLS, and SameSite=Strict by the pre-boot
+ * commands ({@code src/main/payara}).
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -16,7 +18,7 @@ public class SessionCookies implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
-        cookie.setName("waypoint_session");
+        cookie.setName("waypoint_import");
         cookie.setHttpOnly(true);
     }
 }

@@ -54,8 +54,7 @@ public class SignInPage {
             errors.add("email", Messages.text("signIn.error.wrong"));
             return;
         }
-        sessions.signIn(Pages.request(), actor.get());
-        Csrf.renew(Pages.request().getSession());
+        sessions.signIn(Pages.request(), Pages.response(), actor.get());
         Pages.redirect(ReturnAddress.checked(getReturnTo()).orElse(Me.home(actor.get())));
     }
 

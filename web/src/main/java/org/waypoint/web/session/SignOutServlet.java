@@ -18,7 +18,7 @@ public class SignOutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-        sessions.signOut(request);
+        sessions.signOut(request, response);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + PageAuthentication.SIGN_IN + "?signedOut=true");
     }

@@ -779,7 +779,7 @@ class PagesIT {
             type(page, "newPassword", "a-better-pass-phrase");
             type(page, "confirmPassword", "a-better-pass-phrase");
             browser.follow(By.id("change-password-button"));
-            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Your password has been changed.");
+            assertThat(page.findElement(By.id("notice")).getText()).startsWith("Your password has been changed.");
             signOut(browser);
 
             signIn(browser, email, "first-password-123");
@@ -1402,6 +1402,54 @@ class PagesIT {
                     .findFirst().orElseThrow().getString("id");
             browser.open("/my-service?id=" + lantern);
             assertThat(page.findElement(By.tagName("h1")).getText()).as("another organisation's service").isEqualTo("Page not found");
+        }
+    }
+
+    /**
+     * A person sees every browser signed in to their account and signs others out; an administrator
+     * signs an account out of every browser. The sessions are rows in the database (ADR 0018), so each
+     * ending counts at the other browser's next request.
+     */
+    @Test
+    void aPersonSeesWhereTheyAreSignedInAndSignsOtherBrowsersOutAndAnAdministratorSignsThemOutEverywhere() {
+        try (Browser laptop = new Browser(base); Browser phone = new Browser(base); Browser admin = new Browser(base)) {
+            WebDriver page = laptop.driver();
+            phone.open("/sign-in");
+            signIn(phone, STAFF);
+            laptop.open("/sign-in");
+            signIn(laptop, STAFF);
+            laptop.open("/account");
+            List<WebElement> rows = page.findElements(By.cssSelector("#sessions tbody tr"));
+            assertThat(rows).as("this browser and the phone at least").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rows.get(0).getText()).as("this browser first").contains("This browser");
+            assertThat(page.findElements(By.xpath("//table[@id='sessions']//strong[normalize-space()='This browser']"))).hasSize(1);
+            laptop.checkAccessibility();
+
+            laptop.follow(By.id("end-others"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("Every other browser has been signed out.");
+            assertThat(page.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(1);
+            phone.open("/referrals");
+            assertThat(phone.driver().findElement(By.tagName("h1")).getText()).as("the phone, at its next request").isEqualTo("Sign in");
+
+            signIn(phone, STAFF);
+            laptop.open("/account");
+            laptop.follow(By.xpath("//table[@id='sessions']//input[@value='Sign out']"));
+            assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("That browser has been signed out.");
+            phone.open("/referrals");
+            assertThat(phone.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+            laptop.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("the laptop itself stays signed in").isNotEqualTo("Sign in");
+
+            admin.open("/sign-in");
+            signIn(admin, "admin@example.org");
+            admin.open("/admin/users");
+            admin.follow(By.xpath("//tr[contains(., '" + STAFF + "')]//input[@value='Sign out everywhere']"));
+            assertThat(admin.driver().findElement(By.id("notice")).getText()).startsWith("The account has been signed out of every browser.");
+            admin.checkAccessibility();
+            laptop.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+            signIn(laptop, STAFF);
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("signing in again works").isNotEqualTo("Sign in");
         }
     }
 

@@ -191,6 +191,7 @@ public class AccountService {
         ApiToken token = tokens.find(tokenId).filter(t -> t.userId().equals(actor.userId()))
                 .orElseThrow(() -> new NotFoundException("token"));
         token.revoke(clock.instant());
+        audit.success(actor, AuditTrail.ACCOUNT, actor.userId(), AuditEvent.Action.UPDATE, "API token revoked");
         return token;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.BrowserSessions;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.organisation.Organisation;
@@ -34,6 +35,9 @@ public class UsersPage {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    BrowserSessions sessions;
 
     @Inject
     OrganisationService organisations;
@@ -207,6 +211,24 @@ public class UsersPage {
         Pages.redirect("/admin/users", "done", enabled ? "enabled" : "disabled");
     }
 
+    /** Signs the account out of every browser at its next request, say after a lost laptop. */
+    public void endSessions() {
+        if (!gate.allowed()) {
+            return;
+        }
+        Row row = sentRow();
+        if (row == null) {
+            return;
+        }
+        try {
+            sessions.endAll(me.actor(), row.id());
+        } catch (NotFoundException gone) {
+            errors.add("accounts", AdminText.text("users.error.gone"));
+            return;
+        }
+        Pages.redirect("/admin/users", "done", "sessionsEnded");
+    }
+
     /** The account a row's form names. */
     private Row sentRow() {
         String userId = Form.value("user");
@@ -235,6 +257,10 @@ public class UsersPage {
 
         public String accessLabel() {
             return AdminText.text(enabled ? "users.disableLabel" : "users.enableLabel", name);
+        }
+
+        public String endSessionsLabel() {
+            return AdminText.text("users.endSessionsLabel", name);
         }
     }
 

@@ -3,15 +3,23 @@ package org.waypoint.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
+import org.waypoint.web.page.Format;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
 
 /**
- * The signed-in person's own account: who they are signed in as, and changing their password, which
- * signs out every other session of the account.
+ * The signed-in person's own account: who they are signed in as; where they are signed in and their
+ * API tokens, each of which they may end (a browser left signed in elsewhere, a token no longer
+ * needed); and changing their password, which signs out every other session of the account.
  */
 @Named
 @RequestScoped
@@ -28,6 +36,12 @@ public class AccountPage {
 
     @Inject
     SessionSignIn sessions;
+
+    @Inject
+    BrowserSessions browserSessions;
+
+    @Inject
+    Clock clock;
 
     @Inject
     FormErrors errors;
@@ -51,6 +65,69 @@ public class AccountPage {
         // Every other session of the account ends; this one signs in again, having just given the password.
         sessions.signInAlone(Pages.request(), Pages.response(), me.actor());
         Pages.redirect("/account", "done", "passwordChanged");
+    }
+
+    /** Where the person is signed in: this browser first, then the others, newest first. */
+    public List<SessionRow> getSessions() {
+        String current = sessions.sessionId(Pages.request()).orElse("");
+        return browserSessions.of(me.actor()).stream()
+                .map(s -> new SessionRow(s.id(), Format.time(s.signedInAt()), Format.time(s.lastSeenAt()), s.id().equals(current)))
+                .sorted((a, b) -> Boolean.compare(b.current(), a.current()))
+                .toList();
+    }
+
+    /** The person's API tokens still in force. */
+    public List<TokenRow> getTokens() {
+        Instant now = clock.instant();
+        return accounts.tokens(me.actor()).stream()
+                .filter(t -> t.revokedAt().isEmpty() && t.expiresAt().isAfter(now))
+                .map(t -> new TokenRow(t.id(), t.name(), Format.time(t.createdAt()), Format.time(t.expiresAt())))
+                .toList();
+    }
+
+    /** Signs one of the person's other browsers out. */
+    public void endSession() {
+        String id = Form.id("session");
+        if (id == null || id.equals(sessions.sessionId(Pages.request()).orElse(null))) {
+            errors.add("sessions", Messages.text("account.error.sessionGone"));
+            return;
+        }
+        try {
+            browserSessions.end(me.actor(), id);
+        } catch (NotFoundException gone) {
+            errors.add("sessions", Messages.text("account.error.sessionGone"));
+            return;
+        }
+        Pages.redirect("/account", "done", "sessionEnded");
+    }
+
+    /** Signs every browser but this one out. */
+    public void endOtherSessions() {
+        sessions.sessionId(Pages.request()).ifPresent(current -> browserSessions.endOthers(me.actor(), current));
+        Pages.redirect("/account", "done", "othersEnded");
+    }
+
+    /** Revokes one of the person's API tokens: it is refused from its next request. */
+    public void revokeToken() {
+        String id = Form.id("token");
+        try {
+            if (id == null) {
+                throw new NotFoundException("token");
+            }
+            accounts.revokeToken(me.actor(), id);
+        } catch (NotFoundException gone) {
+            errors.add("tokens", Messages.text("account.error.tokenGone"));
+            return;
+        }
+        Pages.redirect("/account", "done", "tokenRevoked");
+    }
+
+    /** A browser signed in; {@code current} when it is the one showing the page. */
+    public record SessionRow(String id, String signedInAt, String lastSeenAt, boolean current) {
+    }
+
+    /** An API token in force, by the name its holder gave it. */
+    public record TokenRow(String id, String name, String createdAt, String expiresAt) {
     }
 
     /** The rules a new password follows wherever it is chosen (here, or from a reset link): its length, and typed the same twice. */

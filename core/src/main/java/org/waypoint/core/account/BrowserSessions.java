@@ -138,5 +138,10 @@ public class BrowserSessions {
 
     /** A live session and who it signs in; {@code seenIsStale} when this use should be recorded ({@link #seen}). */
     public record SignedIn(String sessionId, Actor actor, boolean seenIsStale) {
+
+        @Override
+        public String toString() {
+            return "SignedIn[" + sessionId + "]";
+        }
     }
 }

@@ -82,6 +82,7 @@ export WAYPOINT_RATE_LIMIT_PER_TOKEN_PER_MINUTE=100000000 WAYPOINT_RATE_LIMIT_PE
 start_instance() {
     WAYPOINT_DATA_DIR="$run/instance-$1" WAYPOINT_HTTP_PORT="${ports[$1]}" bin/waypoint --no-build >> "$run/instance-$1.log" 2>&1 &
     instance_pid[$1]=$!
+    echo "$!" > "$run/instance-$1.pid"
 }
 ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:${ports[$1]}/health/ready")" == 200 ]]; }
 wait_ready() {
@@ -190,6 +191,7 @@ submitter() {
     while [[ ! -e "$run/stop" ]]; do
         submission "$run/submitter-$1" >> "$run/outcomes"
     done
+    echo "submitter $1" >> "$run/loops-ended"
 }
 
 # A browser: one cookie jar, signed in once on the pages as the demo caseworker.
@@ -206,7 +208,8 @@ page() {
     else page_kind=ok
     fi
 }
-field() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$page_file" | head -n 1 | sed 's/.*value="//;s/"$//'; }
+# A form field's value on the page, empty when it has none (an error page, the sign-in page).
+field() { { grep -o "name=\"$1\" value=\"[^\"]*\"" "$page_file" || true; } | head -n 1 | sed 's/.*value="//;s/"$//'; }
 sign_in() {
     local log=$1 csrf
     rm -f "$jar"
@@ -252,6 +255,7 @@ browser() {
             echo "signed-in" >> "$run/browser-$1.sign-ins"
         fi
     done
+    echo "browser $1" >> "$run/loops-ended"
 }
 
 # A directory change on one instance (a new waiting time for Willow Therapy), then each other instance's
@@ -265,9 +269,9 @@ waiting_weeks() {
 watch_change() { # round, changer, instance, weeks, start µs
     local seen
     while true; do
-        if ! ready "$3"; then echo "$1 $2 $3 -" >> "$run/directory"; return; fi
         seen=$(waiting_weeks "$3" || true)
         if [[ "$seen" == "$4" ]]; then echo "$1 $2 $3 $((($(now_us) - $5) / 1000))" >> "$run/directory"; return; fi
+        if [[ -z "$seen" ]] && ! ready "$3"; then echo "$1 $2 $3 -" >> "$run/directory"; return; fi
         if (( $(now_us) - $5 > 30000000 )); then echo "$1 $2 $3 30000+" >> "$run/directory"; return; fi
         sleep 0.05
     done
@@ -297,11 +301,11 @@ directory_changes() {
             fi
             round=$((round + 1))
         fi
-        sleep "$directory_every"
+        for _ in $(seq 1 "$directory_every"); do [[ -e "$run/stop" ]] && break; sleep 1; done
     done
 }
 
-: > "$run/outcomes"; : > "$run/pages"; : > "$run/kills"; : > "$run/restarts"
+: > "$run/outcomes"; : > "$run/pages"; : > "$run/kills"; : > "$run/restarts"; : > "$run/loops-ended"
 for n in $(seq 1 "$clients"); do submitter "$n" & workers+=($!); done
 for n in $(seq 1 "$browsers"); do browser "$n" & workers+=($!); done
 directory_changes & workers+=($!)
@@ -415,11 +419,12 @@ check "every page answered as expected (list, wizard, its first step)" "$unexpec
 check "no 5xx but for requests in flight on a killed instance" "$(errors_of other-5xx)" "($(errors_detail other-5xx))"
 check "no failed connection but for requests in flight on a killed instance" "$(errors_of other-failed)" "($(errors_detail other-failed))"
 check "every directory change matched on every other instance within 2 s" "$late" "of $measured (see $run/directory)"
+check "every load loop ran until told to stop" "$((clients + browsers - $(wc -l < "$run/loops-ended")))" "loops ended early (a fault of this script)"
 check "at least one directory change measured" "$(( measured > 0 ? 0 : 1 ))" ""
 
 echo "== figures"
 echo "   run:                          $load_s s of load, $clients API clients, $browsers browsers, through HAProxy to 3 instances on PostgreSQL"
-echo "   instances killed (kill -9):   $(wc -l < "$run/kills")$(sort -n "$run/restarts" | awk '{v[NR] = $1} END {if (NR) printf ", ready again after p50 %.1f s, max %.1f s", v[int(NR * 0.5 + 0.999)] / 1000, v[NR] / 1000}')"
+echo "   instances killed (kill -9):   $(wc -l < "$run/kills")$(awk 'NR == 1 {first = $1} {last = $1} END {if (NR > 1) printf ", one every %.0f s", (last - first) / (NR - 1) / 1000000}' "$run/kills")$(sort -n "$run/restarts" | awk '{v[NR] = $1} END {if (NR) printf ", ready again after p50 %.1f s, max %.1f s", v[int(NR * 0.5 + 0.999)] / 1000, v[NR] / 1000}')"
 echo "   submissions attempted:        $(wc -l < "$run/outcomes"), acknowledged $acked ($(awk -v a="$acked" -v s="$load_s" 'BEGIN {printf "%.1f", a / s}')/s)"
 echo "   submissions not acknowledged: $(grep -c '^died' "$run/outcomes" || true) without an answer, $(grep -c '^refused' "$run/outcomes" || true) refused$(grep '^refused' "$run/outcomes" | cut -d' ' -f2,3 | sort | uniq -c | awk '{printf " (%s at %s: %d)", $3, $2, $1}'); cut off at submit: $cut_off, of which had happened: $cut_off_done"
 echo "   API request time (all steps): $(awk '$5 ~ /^api-/ && $4 == 0 {print ($2 - $1) / 1000}' "$run/requests" | sort -n | awk '{v[NR] = $1} END {if (NR) printf "p50 %.0f ms, p99 %.0f ms over %d requests", v[int(NR * 0.5 + 0.999)], v[int(NR * 0.99 + 0.999)], NR}')"

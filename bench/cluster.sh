@@ -18,7 +18,8 @@
 # (the run's folder is then kept; it is removed after a run that passed).
 # Usage: bench/cluster.sh [--no-build]   (env: DURATION=180 CLIENTS=4 BROWSERS=3 KILL_EVERY=30
 #        DIRECTORY_EVERY=40; ports: EDGE_PORT=28180, the instances the next three, SMTP_PORT=28185;
-#        CLUSTER_DB=waypoint_cluster, dropped and made again; READY_WAIT=180 seconds for each start;
+#        CLUSTER_DB=waypoint_cluster, dropped and made again; READY_WAIT=300 seconds for each start (a
+#        restart under this load on two cores has taken two minutes and more);
 #        DRAIN_MAX=420 seconds for the outbox to empty: on PostgreSQL a restart cannot free the leases a
 #        killed instance held, as another instance may hold them too, so its messages wait out the
 #        dispatcher's 5-minute lease)
@@ -88,8 +89,8 @@ ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.
 wait_ready() {
     local started=$SECONDS
     until ready "$1"; do
-        kill -0 "${instance_pid[$1]}" 2>/dev/null || { echo "instance $1 exited: see $run/instance-$1.log"; exit 1; }
-        (( SECONDS - started < ${READY_WAIT:-180} )) || { echo "instance $1 not ready: see $run/instance-$1.log"; exit 1; }
+        kill -0 "${instance_pid[$1]}" 2>/dev/null || { echo "   instance $1 exited: see $run/instance-$1.log"; return 1; }
+        (( SECONDS - started < ${READY_WAIT:-300} )) || { echo "   instance $1 not ready after ${READY_WAIT:-300} s: see $run/instance-$1.log"; return 1; }
         sleep 0.2
     done
 }
@@ -99,11 +100,11 @@ wait_ready() {
 echo "== PostgreSQL database $database; three instances at ports ${ports[*]}, HAProxy at $edge_port, SMTP at $smtp_port"
 started=$(now_us)
 start_instance 0
-wait_ready 0
+wait_ready 0 || exit 1
 start_instance 1
 start_instance 2
-wait_ready 1
-wait_ready 2
+wait_ready 1 || exit 1
+wait_ready 2 || exit 1
 echo "   all three ready after $((($(now_us) - started) / 1000000)) s"
 
 cat > "$run/haproxy.cfg" <<EOF
@@ -305,7 +306,7 @@ directory_changes() {
     done
 }
 
-: > "$run/outcomes"; : > "$run/pages"; : > "$run/kills"; : > "$run/restarts"; : > "$run/loops-ended"
+: > "$run/outcomes"; : > "$run/pages"; : > "$run/kills"; : > "$run/restarts"; : > "$run/loops-ended"; : > "$run/not-back"
 for n in $(seq 1 "$clients"); do submitter "$n" & workers+=($!); done
 for n in $(seq 1 "$browsers"); do browser "$n" & workers+=($!); done
 directory_changes & workers+=($!)
@@ -325,7 +326,11 @@ while (( next_kill < end )); do
     after=$(now_us)
     echo "$before $after $victim" >> "$run/kills"
     start_instance "$victim"
-    wait_ready "$victim"
+    # One instance down at a time: one that does not come back ends the killing, and the run fails.
+    if ! wait_ready "$victim"; then
+        echo "$victim" >> "$run/not-back"
+        break
+    fi
     restart_ms=$((($(now_us) - after) / 1000))
     echo "$restart_ms" >> "$run/restarts"
     echo "   killed instance $victim at $(((before - load_started) / 1000000)) s; ready again after $restart_ms ms; $(grep -c '^ack' "$run/outcomes" || true) referrals acknowledged so far"
@@ -419,6 +424,7 @@ check "every page answered as expected (list, wizard, its first step)" "$unexpec
 check "no 5xx but for requests in flight on a killed instance" "$(errors_of other-5xx)" "($(errors_detail other-5xx))"
 check "no failed connection but for requests in flight on a killed instance" "$(errors_of other-failed)" "($(errors_detail other-failed))"
 check "every directory change matched on every other instance within 2 s" "$late" "of $measured (see $run/directory)"
+check "every killed instance ready again within ${READY_WAIT:-300} s" "$(wc -l < "$run/not-back")" "instances"
 check "every load loop ran until told to stop" "$((clients + browsers - $(wc -l < "$run/loops-ended")))" "loops ended early (a fault of this script)"
 check "at least one directory change measured" "$(( measured > 0 ? 0 : 1 ))" ""
 

@@ -10,8 +10,8 @@
 # posting it, counting every answer that is the sign-in page. One instance is killed with kill -9 every
 # KILL_EVERY seconds, in turn, and started again on the same settings; never two at once: when a restart
 # takes longer, the next kill comes 5 s after it is ready (the load then goes on until it is, so that all
-# three are up at the end). The demo data is loaded by the first instance alone: started together on an
-# empty database, the three race to load it and the losers fail to deploy. Every DIRECTORY_EVERY seconds an
+# three are up at the end). The three start together on the empty database, which also shows that they
+# do not race to load the demo data (StartupLock). Every DIRECTORY_EVERY seconds an
 # administrator changes a service's waiting time on one instance, and each other instance's matching is
 # asked directly until it shows the change.
 # At the end, once the outbox is empty, it checks: every acknowledged referral is in the database once
@@ -99,14 +99,14 @@ wait_ready() {
     done
 }
 
-# The demo data is loaded by whichever instance finds it missing, without a lock between instances:
-# the first loads it alone, the other two start once it is ready and find it there.
+# All three start at once on the empty database: migrating and loading the demo data run on one
+# instance at a time (StartupLock), so the others wait, then find it there.
 echo "== PostgreSQL database $database; three instances at ports ${ports[*]}, HAProxy at $edge_port, SMTP at $smtp_port"
 started=$(now_us)
 start_instance 0
-wait_ready 0 || exit 1
 start_instance 1
 start_instance 2
+wait_ready 0 || exit 1
 wait_ready 1 || exit 1
 wait_ready 2 || exit 1
 echo "   all three ready after $((($(now_us) - started) / 1000000)) s"

@@ -25,7 +25,8 @@ import org.waypoint.core.shared.SchemaReady;
  * the application never serves on a schema it does not know.
  *
  * <p>A start-up EJB rather than a CDI observer of the application's start, because the data source is
- * bound in JNDI only once deployment has got that far. Flyway runs its own transactions.
+ * bound in JNDI only once deployment has got that far. Flyway runs its own transactions. Migrating
+ * and the start-up work that follows run on one instance at a time ({@link StartupLock}).
  */
 @Startup
 @Singleton
@@ -55,12 +56,17 @@ public class Migrations {
 
     @PostConstruct
     void migrate() {
-        String url;
-        try (Connection connection = dataSource.getConnection()) {
-            url = connection.getMetaData().getURL();
+        try (Connection lock = dataSource.getConnection()) {
+            String url = lock.getMetaData().getURL();
+            StartupLock.around(lock, () -> migrateAndAnnounce(url));
         } catch (SQLException e) {
             throw new IllegalStateException("the database cannot be reached to migrate it", e);
         }
+        complete = true;
+    }
+
+    /** Migrates, then lets every observer of {@link SchemaReady} do its start-up work, one instance at a time. */
+    private void migrateAndAnnounce(String url) {
         MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .placeholders(placeholders(url))
@@ -71,7 +77,6 @@ public class Migrations {
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
         schemaReady.fire(new SchemaReady(version));
-        complete = true;
     }
 
     /** Whether the schema is up to date and every start-up observer of {@link SchemaReady} has run. */

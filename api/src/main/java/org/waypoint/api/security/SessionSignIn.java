@@ -101,10 +101,15 @@ public class SessionSignIn {
         if (request.getAttribute(SECRET) instanceof String chosen) {
             return chosen;
         }
+        return cookieValue(request, COOKIE);
+    }
+
+    /** The value of the cookie the browser sent by this name, if it sent one that is not empty. */
+    public static String cookieValue(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
                     return cookie.getValue();
                 }
             }

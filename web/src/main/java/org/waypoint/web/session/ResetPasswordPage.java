@@ -70,15 +70,7 @@ public class ResetPasswordPage {
     }
 
     private static String stored() {
-        Cookie[] cookies = Pages.request().getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return SessionSignIn.cookieValue(Pages.request(), COOKIE);
     }
 
     /**

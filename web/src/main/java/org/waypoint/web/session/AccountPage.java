@@ -49,6 +49,8 @@ public class AccountPage {
     private String currentPassword;
     private String newPassword;
     private String confirmPassword;
+    private List<SessionRow> sessionRows;
+    private List<TokenRow> tokenRows;
 
     public void changePassword() {
         if (currentPassword == null || currentPassword.isEmpty()) {
@@ -67,22 +69,28 @@ public class AccountPage {
         Pages.redirect("/account", "done", "passwordChanged");
     }
 
-    /** Where the person is signed in: this browser first, then the others, newest first. */
+    /** Where the person is signed in: this browser first, then the others, newest first. Read once a request. */
     public List<SessionRow> getSessions() {
-        String current = sessions.sessionId(Pages.request()).orElse("");
-        return browserSessions.of(me.actor()).stream()
-                .map(s -> new SessionRow(s.id(), Format.time(s.signedInAt()), Format.time(s.lastSeenAt()), s.id().equals(current)))
-                .sorted((a, b) -> Boolean.compare(b.current(), a.current()))
-                .toList();
+        if (sessionRows == null) {
+            String current = sessions.sessionId(Pages.request()).orElse("");
+            sessionRows = browserSessions.of(me.actor()).stream()
+                    .map(s -> new SessionRow(s.id(), Format.time(s.signedInAt()), Format.time(s.lastSeenAt()), s.id().equals(current)))
+                    .sorted((a, b) -> Boolean.compare(b.current(), a.current()))
+                    .toList();
+        }
+        return sessionRows;
     }
 
-    /** The person's API tokens still in force. */
+    /** The person's API tokens still in force. Read once a request. */
     public List<TokenRow> getTokens() {
-        Instant now = clock.instant();
-        return accounts.tokens(me.actor()).stream()
-                .filter(t -> t.revokedAt().isEmpty() && t.expiresAt().isAfter(now))
-                .map(t -> new TokenRow(t.id(), t.name(), Format.time(t.createdAt()), Format.time(t.expiresAt())))
-                .toList();
+        if (tokenRows == null) {
+            Instant now = clock.instant();
+            tokenRows = accounts.tokens(me.actor()).stream()
+                    .filter(t -> t.revokedAt().isEmpty() && t.expiresAt().isAfter(now))
+                    .map(t -> new TokenRow(t.id(), t.name(), Format.time(t.createdAt()), Format.time(t.expiresAt())))
+                    .toList();
+        }
+        return tokenRows;
     }
 
     /** Signs one of the person's other browsers out. */

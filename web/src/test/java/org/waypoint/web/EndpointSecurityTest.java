@@ -17,11 +17,16 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import java.util.Arrays;
 import java.util.List;
-import org.waypoint.core.account.Allowed;
-import org.waypoint.core.account.Public;
+import org.waypoint.core.account.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
-/** Every endpoint says who may call it: {@link Allowed} with its roles, or {@link Public}. Never neither, never both. */
+/**
+ * Every endpoint says who may call it: {@link RolesAllowed} with its roles, or {@link PermitAll}. Never neither,
+ * never both, and never on the class alone (where a method's own reading could miss it).
+ */
 @AnalyzeClasses(packages = "org.waypoint", importOptions = ImportOption.DoNotIncludeTests.class)
 class EndpointSecurityTest {
 
@@ -38,11 +43,18 @@ class EndpointSecurityTest {
     private static final ArchCondition<JavaMethod> SAY_WHO_MAY_CALL = new ArchCondition<>("say who may call them") {
         @Override
         public void check(JavaMethod method, ConditionEvents events) {
-            boolean allowed = method.isAnnotatedWith(Allowed.class);
-            boolean open = method.isAnnotatedWith(Public.class);
+            boolean allowed = method.isAnnotatedWith(RolesAllowed.class);
+            boolean open = method.isAnnotatedWith(PermitAll.class);
             if (allowed == open) {
                 events.add(SimpleConditionEvent.violated(method, method.getFullName()
-                        + (allowed ? " is both @Allowed and @Public" : " has neither @Allowed nor @Public")));
+                        + (allowed ? " is both @RolesAllowed and @PermitAll" : " has neither @RolesAllowed nor @PermitAll")));
+            } else if (allowed) {
+                for (String role : method.getAnnotationOfType(RolesAllowed.class).value()) {
+                    if (Arrays.stream(Role.values()).noneMatch(known -> known.name().equals(role))) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " allows " + role
+                                + ", which is no role: it would refuse everyone"));
+                    }
+                }
             }
         }
     };

@@ -1,5 +1,7 @@
 package org.waypoint.api.account;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,9 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Bodies;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.Role;
-import org.waypoint.core.account.Public;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiToken;
 import org.waypoint.core.account.IssuedToken;
@@ -93,7 +94,7 @@ public class AccountResource {
     @GET
     @Path("me")
     @SecurityRequirement(name = "bearer")
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     public Me me() {
         UserAccount account = accounts.me(actor.required());
         return new Me(account.id(), account.email().value(), account.displayName(), account.role().name(),
@@ -108,7 +109,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Signed in: a new token, whose `token` is shown this once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
-    @Public
+    @PermitAll
     public Response signIn(SignIn body) {
         Bodies.valid(body);
         char[] password = body.password().toCharArray();
@@ -127,7 +128,7 @@ public class AccountResource {
     @GET
     @Path("me/tokens")
     @SecurityRequirement(name = "bearer")
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     public List<TokenResponse> tokens() {
         return accounts.tokens(actor.required()).stream().map(AccountResource::token).toList();
     }
@@ -140,7 +141,7 @@ public class AccountResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "201", description = "A new token, whose `token` is shown this once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewToken")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     public Response createToken(TokenRequest body) {
         TokenRequest request = body == null ? new TokenRequest(null, null) : Bodies.valid(body);
         return created(accounts.createToken(actor.required(), request.name() == null ? "API" : request.name(),
@@ -153,7 +154,7 @@ public class AccountResource {
     @Path("me/tokens/{id}")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "The token is revoked.")
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     public Response revoke(@PathParam("id") String id) {
         accounts.revokeToken(actor.required(), id);
         return Response.noContent().build();

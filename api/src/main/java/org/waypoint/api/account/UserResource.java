@@ -1,5 +1,6 @@
 package org.waypoint.api.account;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +35,7 @@ import org.waypoint.api.Idempotent;
 import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.UserAccount;
@@ -101,7 +102,7 @@ public class UserResource {
     @GET
     @APIResponse(responseCode = "200", description = "One page of the accounts, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponsePage")))
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public PageResponse<UserResponse> list(
             @Parameter(description = "`email` (the default), `displayName` or `role`; a leading `-` reverses it.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"email", "-email", "displayName",
@@ -124,7 +125,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The account, open.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public Response create(NewUser body) {
         Bodies.valid(body);
         char[] password = body.password().toCharArray();
@@ -141,7 +142,7 @@ public class UserResource {
             description = "The account can no longer sign in, and its tokens stop working.")
     @POST
     @Path("{id}/disable")
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public UserResponse disable(@PathParam("id") String id) {
         return view(accounts.setEnabled(actor.required(), id, false));
     }
@@ -150,7 +151,7 @@ public class UserResource {
             description = "A disabled account can sign in again.")
     @POST
     @Path("{id}/enable")
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public UserResponse enable(@PathParam("id") String id) {
         return view(accounts.setEnabled(actor.required(), id, true));
     }
@@ -160,7 +161,7 @@ public class UserResource {
     @PUT
     @Path("{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public UserResponse changeRole(@PathParam("id") String id, RoleChange body) {
         Bodies.valid(body);
         return view(accounts.changeRole(actor.required(), id, body.role()));

@@ -1,5 +1,6 @@
 package org.waypoint.api.apiclient;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +35,7 @@ import org.waypoint.api.Bodies;
 import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiClientAccount;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.ApiScope;
@@ -113,7 +114,7 @@ public class ApiClientResource {
                     + "its hash. The client acts in the role given, within its scopes. Administrators only.")
     @APIResponse(responseCode = "201", description = "Registered; `Location` is its address.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RegisteredApiClientResponse")))
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public Response register(NewApiClient body, @Context UriInfo uri) {
         NewApiClient given = Bodies.required(body);
         if (given.organisationId() == null || given.role() == null || given.scopes() == null) {
@@ -140,7 +141,7 @@ public class ApiClientResource {
     @Operation(summary = "List API clients", description = "One page of the API clients, revoked ones too. Administrators only.")
     @APIResponse(responseCode = "200", description = "One page of the API clients, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiClientResponsePage")))
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public PageResponse<ApiClientResponse> list(
             @Parameter(description = "`-createdAt` (the default: newest first), `createdAt`, `name` or `-name`.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"-createdAt", "createdAt", "name", "-name"},
@@ -157,7 +158,7 @@ public class ApiClientResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read an API client", description = "One API client, without its secret. Administrators only.")
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public ApiClientResponse get(@Parameter(description = "The client id.", required = true, schema = @Schema(format = UUID)) @PathParam("id") String id) {
         return view(clients.get(actor.required(), id));
     }
@@ -168,7 +169,7 @@ public class ApiClientResource {
             description = "The client gets no more tokens, and every token it holds is refused from now on. The record stays, "
                     + "so that what the client did stays attributed. Revoking a revoked client changes nothing. Administrators only.")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public Response revoke(@Parameter(description = "The client id.", required = true, schema = @Schema(format = UUID)) @PathParam("id") String id) {
         clients.revoke(actor.required(), id);
         return Response.noContent().build();

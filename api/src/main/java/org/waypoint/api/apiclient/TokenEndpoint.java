@@ -1,5 +1,6 @@
 package org.waypoint.api.apiclient;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -30,7 +31,6 @@ import org.waypoint.core.account.ApiClientRefusedException;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.IssuedAccessToken;
-import org.waypoint.core.account.Public;
 
 /**
  * The OAuth 2.0 token endpoint, client-credentials grant only (RFC 6749 §4.4). Its answers are
@@ -102,7 +102,7 @@ public class TokenEndpoint {
                     @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))})
     @APIResponse(responseCode = "401", description = "`invalid_client`: unknown client, wrong secret, or a revoked client.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
-    @Public
+    @PermitAll
     @UnrecognisedParametersIgnored
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         MultivaluedMap<String, String> given = form == null ? new MultivaluedHashMap<>() : form;

@@ -1,5 +1,6 @@
 package org.waypoint.api.client;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import org.waypoint.api.json.Limit;
 import static org.waypoint.api.Bodies.valid;
@@ -35,10 +36,9 @@ import org.waypoint.api.Versions;
 import org.waypoint.api.referral.ReferralResponses;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.client.Client;
 import org.waypoint.core.client.ClientService;
 import org.waypoint.core.referral.ReferralService;
@@ -89,7 +89,7 @@ public class ClientResource {
     @APIResponse(responseCode = "201", description = "The person, recorded; `Location` is their address, `ETag` their version.",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response register(ClientRequest body, @Context UriInfo uri) {
         Client client = clients.register(actor.required(), valid(body).toDomain());
@@ -104,7 +104,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The person; `ETag` is their version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.CLIENTS_READ)
     public Response get(@PathParam("id") String id) {
         Client client = clients.get(actor.required(), id);
@@ -122,7 +122,7 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "The person as changed; `ETag` is their new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public Response update(@PathParam("id") String id, ClientRequest body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         clients.requireCurrent(actor.required(), id, Versions.expected(ifMatch));
@@ -136,7 +136,7 @@ public class ClientResource {
     @POST
     @Path("duplicates")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.CLIENTS_READ)
     public List<ClientResponse> duplicates(DuplicateCheck body) {
         DuplicateCheck check = valid(body);
@@ -150,7 +150,7 @@ public class ClientResource {
     @POST
     @Path("{id}/withdraw-consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.CLIENTS_WRITE)
     public List<ReferralResponses.ReferralSummary> withdrawConsent(@PathParam("id") String id, Withdrawal body) {
         return referrals.withdrawConsent(actor.required(), id, valid(body).reason()).stream()

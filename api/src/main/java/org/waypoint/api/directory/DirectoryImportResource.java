@@ -1,5 +1,6 @@
 package org.waypoint.api.directory;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +36,7 @@ import org.waypoint.api.problem.ProblemException;
 import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
-import org.waypoint.core.account.Role;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.ImportReport;
 import org.waypoint.core.directory.OrukSource;
@@ -115,7 +115,7 @@ public class DirectoryImportResource {
                             + "services (its `service`).")))
     @APIResponse(responseCode = "200", description = "What the import does (dry run) or did.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportReportResponse")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public ImportReportResponse importFile(
             @Parameter(description = "`true` (the default) only reports; `false` applies the import.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
@@ -140,7 +140,7 @@ public class DirectoryImportResource {
                     + "but ORUK JSON is refused with 400 and changes nothing. Administrators only.")
     @APIResponse(responseCode = "200", description = "What the import does (dry run) or did.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportReportResponse")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public ImportReportResponse importUrl(
             @Parameter(description = "`true` (the default) only reports; `false` applies the import.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
@@ -161,7 +161,7 @@ public class DirectoryImportResource {
             description = "How other directories' taxonomy terms map to Waypoint's published terms when a directory is "
                     + "imported, by source term id; Waypoint's own term ids map to themselves and are not listed. "
                     + "Administrators only.")
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public List<TermMapping> termMappings() {
         return imports.termMapping(actor.required()).entrySet().stream()
                 .map(e -> new TermMapping(e.getKey(), e.getValue())).toList();
@@ -175,7 +175,7 @@ public class DirectoryImportResource {
                     + "what it mapped to before; the next import reads it so. Administrators only.")
     @APIResponse(responseCode = "200", description = "The mapping as kept.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TermMapping")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public TermMapping mapTerm(TermMapping body) {
         TermMapping given = Bodies.valid(body);
         imports.mapTerm(actor.required(), given.sourceTermId(), given.waypointTermId());

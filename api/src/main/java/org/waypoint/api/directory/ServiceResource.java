@@ -1,5 +1,7 @@
 package org.waypoint.api.directory;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import org.waypoint.api.json.Limit;
 import org.waypoint.api.Bodies;
@@ -44,10 +46,9 @@ import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Public;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.AgeRange;
@@ -186,7 +187,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "One page of the directory's services (their public face), "
             + "and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponsePage")))
-    @Public
+    @PermitAll
     public PageResponse<ServiceResponse> list(
             @Parameter(description = "`name` (the default) or `organisation` (its name); a leading `-` reverses it.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "organisation",
@@ -214,7 +215,7 @@ public class ServiceResource {
     @GET
     @Path("match")
     @SecurityRequirement(name = "bearer")
-    @Allowed(Role.CASEWORKER)
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.DIRECTORY_READ)
     public MatchResponse match(@QueryParam("need") @Parameter(required = true) List<String> needs,
                                @QueryParam("postcode") @Parameter(required = true, description = "The postcode district, such as M14: never a full postcode.") String postcode,
@@ -245,7 +246,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The service's public face; `ETag` is its version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
-    @Public
+    @PermitAll
     public Response get(@PathParam("id") String id) {
         SupportService service = directory.get(id);
         return Versions.ok(ServiceResponse.of(service), service.version()).build();
@@ -261,7 +262,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "201", description = "The service, listed; `Location` is its address, `ETag` its version.",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public Response create(Definition body, @Context UriInfo uri) {
         SupportService service = directory.create(actor.required(), Bodies.valid(body).toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(service.id()).build())
@@ -277,7 +278,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The service as changed; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("id") String id, Definition body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         directory.requireCurrent(id, Versions.expected(ifMatch));
         SupportService service = directory.update(actor.required(), id, Bodies.valid(body).toDomain(), Versions.expected(ifMatch));
@@ -295,7 +296,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The service as changed; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
-    @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.DIRECTORY_WRITE)
     public Response keepEntry(@PathParam("id") String id, EntryChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SupportService service = visible(id);
@@ -320,7 +321,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The service with its new capacity; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ServiceResponse")))
-    @Allowed({Role.ADMIN, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.DIRECTORY_WRITE)
     public Response capacity(@PathParam("id") String id, CapacityChange body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         directory.requireCurrent(id, Versions.expected(ifMatch));

@@ -1,5 +1,6 @@
 package org.waypoint.api.organisation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import org.waypoint.api.json.Limit;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,10 +36,9 @@ import org.waypoint.api.Bodies;
 import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationService;
@@ -90,7 +90,7 @@ public class OrganisationResource {
     @GET
     @APIResponse(responseCode = "200", description = "One page of the organisations, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponsePage")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     @RequiresScope(ApiScope.DIRECTORY_READ)
     public PageResponse<OrganisationResponse> list(
             @Parameter(description = "`name` (the default) or `kind`; a leading `-` reverses it.",
@@ -110,7 +110,7 @@ public class OrganisationResource {
             description = "One organisation.")
     @GET
     @Path("{id}")
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF, Role.ADMIN})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF, Roles.ADMIN})
     @RequiresScope(ApiScope.DIRECTORY_READ)
     public OrganisationResponse get(@PathParam("id") String id) {
         return view(organisations.get(actor.required(), id));
@@ -125,7 +125,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "201", description = "The organisation; `Location` is its address.",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OrganisationResponse")))
-    @Allowed({Role.ADMIN})
+    @RolesAllowed(Roles.ADMIN)
     public Response create(NewOrganisation body, @Context UriInfo uri) {
         NewOrganisation given = Bodies.valid(body);
         Organisation organisation = organisations.create(actor.required(), given.name(), given.kind());

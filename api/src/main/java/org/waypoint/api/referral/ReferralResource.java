@@ -2,6 +2,7 @@ package org.waypoint.api.referral;
 
 import static org.waypoint.api.Bodies.valid;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,10 +45,9 @@ import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralCommand;
 import org.waypoint.core.referral.ReferralQuery;
@@ -94,7 +94,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "The draft; `Location` is its address and `ETag` its version.",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response draft(ReferralRequests.Draft body, @Context UriInfo uri) {
         valid(body);
@@ -108,7 +108,7 @@ public class ReferralResource {
     @GET
     @APIResponse(responseCode = "200", description = "One page of the referrals the caller may see, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralSummaryPage")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.ReferralSummary> list(
             @QueryParam("status") @Parameter(schema = @Schema(ref = "ReferralStatus")) String status,
@@ -148,7 +148,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral as the caller may see it; `ETag` is its version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
     public Response get(@PathParam("id") String id) {
         Referral referral = referrals.read(actor.required(), id);
@@ -163,7 +163,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The draft as changed; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response updateDraft(@PathParam("id") String id, ReferralRequests.UpdateDraft body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -182,7 +182,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral with its consent; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response recordConsent(@PathParam("id") String id, ReferralRequests.ConsentBody body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -203,7 +203,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral, submitted, with its reference and acknowledge-by time.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Referral referral = referrals.submit(actor.required(), id, Versions.expected(ifMatch));
@@ -223,7 +223,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The referral after the action; `ETag` is its new version.",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response act(@PathParam("id") String id, @PathParam("action") String action, ReferralRequests.Action body,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -244,7 +244,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "201", description = "The new draft to the other service, linked to the rejected referral.",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReferralResponse")))
-    @Allowed({Role.CASEWORKER})
+    @RolesAllowed(Roles.CASEWORKER)
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response redirect(@PathParam("id") String id, ReferralRequests.Action body, @Context UriInfo uri) {
         if (valid(body).serviceId() == null) {
@@ -261,7 +261,7 @@ public class ReferralResource {
     @Path("{id}/timeline")
     @APIResponse(responseCode = "200", description = "One page of the referral's timeline: who did what, when.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TimelineEntryPage")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.TimelineEntry> timeline(
             @PathParam("id") String id,
@@ -284,7 +284,7 @@ public class ReferralResource {
     @Path("{id}/messages")
     @APIResponse(responseCode = "200", description = "One page of the messages between the referrer and the service.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponsePage")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_READ)
     public PageResponse<ReferralResponses.MessageResponse> messages(
             @PathParam("id") String id,
@@ -310,7 +310,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The message, sent.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageResponse")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.REFERRALS_WRITE)
     public Response sendMessage(@PathParam("id") String id, ReferralRequests.Message body) {
         valid(body);

@@ -141,7 +141,7 @@ public class ApiClients {
      * Like {@link AccountService#authenticate}, two reads that need no transaction of their own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ApiClientCaller> authenticate(String token) {
+    public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(ACCESS_TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -150,7 +150,7 @@ public class ApiClients {
                 .filter(t -> t.isValidAt(now))
                 .flatMap(t -> clients.find(t.clientId())
                         .filter(ApiClientAccount::active)
-                        .map(client -> new ApiClientCaller(client.asActor(), t.scopes())));
+                        .map(client -> Caller.apiClient(client.asActor(), t.scopes())));
     }
 
     private static String random() {

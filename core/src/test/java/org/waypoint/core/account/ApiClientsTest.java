@@ -40,9 +40,9 @@ class ApiClientsTest {
 
         assertThat(token.secret()).startsWith(ApiClients.ACCESS_TOKEN_PREFIX);
         assertThat(token.validity()).isEqualTo(Duration.ofMinutes(15));
-        ApiClientCaller caller = clients.authenticate(token.secret()).orElseThrow();
+        Caller caller = clients.authenticate(token.secret()).orElseThrow();
         assertThat(caller.actor()).isEqualTo(new Actor(registered.client().id(), police.id(), Role.CASEWORKER));
-        assertThat(caller.scopes()).containsExactlyInAnyOrder(ApiScope.REFERRALS_READ, ApiScope.REFERRALS_WRITE);
+        assertThat(caller.apiClientScopes()).containsExactlyInAnyOrder(ApiScope.REFERRALS_READ, ApiScope.REFERRALS_WRITE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.waypoint.notifications.admin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -21,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waypoint.core.account.Allowed;
-import org.waypoint.core.account.Role;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotFoundException;
@@ -64,7 +64,7 @@ public class OutboxResource {
     @APIResponse(responseCode = "200", description = "One page of the messages in that state, newest first: "
             + "recipient, state and attempts, never the body.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "OutboxPage")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public Response list(@Parameter(description = "PENDING, FAILED or SENT, in any case.")
                          @QueryParam("status") @DefaultValue("PENDING") String status,
                          @Parameter(description = "The order: newest first, the only one the outbox offers.",
@@ -95,7 +95,7 @@ public class OutboxResource {
     @APIResponse(responseCode = "200", description = "The message, pending again and due at once; "
             + "a message already sent answers 409.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "OutboxEntry")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public Response retry(@PathParam("id") String id) {
         return Response.ok(admin.retry(actor(), id)).build();
     }
@@ -105,7 +105,7 @@ public class OutboxResource {
             description = "The messages written to the pickup folder when no SMTP server is configured, newest first.")
     @GET
     @Path("pickup")
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public List<PickupFile> pickupFiles() {
         return admin.pickupFiles(actor());
     }
@@ -117,7 +117,7 @@ public class OutboxResource {
     @Produces("message/rfc822")
     @APIResponse(responseCode = "200", description = "One message from the pickup folder, whole, as it would have "
             + "been sent.", content = @Content(mediaType = "message/rfc822", schema = @Schema(ref = "MailMessage")))
-    @Allowed(Role.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     public Response pickupFile(@PathParam("id") String id) {
         return Response.ok(admin.pickupFile(actor(), id).orElseThrow(() -> new NotFoundException("message")),
                 "message/rfc822").build();

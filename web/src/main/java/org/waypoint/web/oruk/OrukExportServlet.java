@@ -14,14 +14,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.waypoint.api.problem.Problem;
-import org.waypoint.api.problem.ProblemJson;
-import org.waypoint.api.problem.ProblemType;
-import org.waypoint.api.security.SessionSignIn;
-import org.waypoint.core.account.AccountService;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.directory.DirectoryExport;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.web.http.AdminRequests;
 
 /**
  * {@code /admin/oruk-export}: the whole directory as one Open Referral UK JSON package, a single page
@@ -35,13 +30,9 @@ import org.waypoint.core.shared.Actor;
 public class OrukExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final String BEARER = "Bearer ";
 
     @Inject
-    transient AccountService accounts;
-
-    @Inject
-    transient SessionSignIn sessions;
+    transient AdminRequests admins;
 
     @Inject
     transient DirectoryExport export;
@@ -51,19 +42,8 @@ public class OrukExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Actor> actor = signedIn(request);
-        if (actor.isEmpty() || !actor.get().is(Role.ADMIN)) {
-            Problem problem = actor.isEmpty()
-                    ? Problem.of(ProblemType.UNAUTHORIZED, "Sign in as an administrator to download the directory.")
-                    : Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address for you.");
-            byte[] body = ProblemJson.write(problem.withInstance(request.getRequestURI())).getBytes(StandardCharsets.UTF_8);
-            response.setStatus(problem.status());
-            if (actor.isEmpty()) {
-                response.setHeader("WWW-Authenticate", "Bearer");
-            }
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+        Optional<Actor> actor = admins.administrator(request, response);
+        if (actor.isEmpty()) {
             return;
         }
         List<JsonObject> contents = OrukDocuments.inFull(export.everything(actor.get()));
@@ -81,11 +61,4 @@ public class OrukExportServlet extends HttpServlet {
         }
     }
 
-    private Optional<Actor> signedIn(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return accounts.authenticate(header.substring(BEARER.length()).strip());
-        }
-        return sessions.actor(request);
-    }
 }

@@ -10,17 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.api.security.SessionSignIn;
-import org.waypoint.core.shared.Actor;
 
 /**
- * Signs each page request in from its session, for the backing beans to take the actor from
- * {@link RequestActor}. Only the public pages answer without signing in; any other page sends the
- * browser to sign in first, remembering the address asked for ({@link ReturnAddress}) so that
- * signing in leads straight back to it. Which pages a role may use is decided by the use cases the
+ * Only the public pages answer a browser that nobody signed in (the authentication mechanism found no
+ * one, see {@link RequestActor}); any other page sends it to sign in first, remembering the address
+ * asked for ({@link ReturnAddress}) so that signing in leads straight back to it. Which pages a role may use is decided by the use cases the
  * page calls.
  */
 public class PageAuthentication extends HttpFilter {
@@ -37,18 +33,13 @@ public class PageAuthentication extends HttpFilter {
             "/problem", "/accessibility", "/privacy", "/contact", "/help");
 
     @Inject
-    SessionSignIn sessions;
-
-    @Inject
     RequestActor requestActor;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<Actor> actor = sessions.actor(request);
-        actor.ifPresent(requestActor::signedIn);
         boolean showingAnError = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
-        if (actor.isEmpty() && !showingAnError && !PUBLIC.contains(view(request))) {
+        if (requestActor.get().isEmpty() && !showingAnError && !PUBLIC.contains(view(request))) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", signInFor(request));
             return;

@@ -1,5 +1,6 @@
 package org.waypoint.notifications.webhook.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -16,10 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotSignedInException;
 import org.waypoint.notifications.webhook.EventPage;
@@ -56,7 +56,7 @@ public class EventResource {
                     + "scope `events:read`.")
     @APIResponse(responseCode = "200", description = "A page of events and the cursor to read on from.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventPage")))
-    @Allowed({Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.EVENTS_READ)
     public EventPage events(@Parameter(description = "A cursor from an earlier page (`next`, or an item's `cursor`).",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"))

@@ -1,5 +1,6 @@
 package org.waypoint.notifications.webhook.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -29,10 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.waypoint.core.account.Allowed;
+import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
-import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotSignedInException;
@@ -88,7 +88,7 @@ public class WebhookResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "NewSubscription")))
-    @Allowed({Role.ADMIN, Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.WEBHOOKS_MANAGE)
     public Response subscribe(SubscriptionRequest request, @Context UriInfo uri) {
         NewSubscription created = webhooks.subscribe(actor(), valid(request));
@@ -101,7 +101,7 @@ public class WebhookResource {
                     + "secrets." + WHO)
     @APIResponse(responseCode = "200", description = "One page of the subscriptions, and their total.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionPage")))
-    @Allowed({Role.ADMIN, Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.WEBHOOKS_MANAGE)
     public SubscriptionPage list(
             @Parameter(description = "Only this organisation's subscriptions.",
@@ -122,7 +122,7 @@ public class WebhookResource {
     @Operation(summary = "Read a webhook subscription", description = "One subscription, without its secret." + WHO)
     @APIResponse(responseCode = "200", description = "The subscription.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubscriptionView")))
-    @Allowed({Role.ADMIN, Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.WEBHOOKS_MANAGE)
     public SubscriptionView get(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                 @PathParam("id") String id) {
@@ -134,7 +134,7 @@ public class WebhookResource {
     @Operation(summary = "Delete a webhook subscription",
             description = "Nothing more is sent to it; deliveries to it not yet made are dropped." + WHO)
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @Allowed({Role.ADMIN, Role.CASEWORKER, Role.SERVICE_STAFF})
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.SERVICE_STAFF})
     @RequiresScope(ApiScope.WEBHOOKS_MANAGE)
     public Response delete(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                            @PathParam("id") String id) {

@@ -229,6 +229,11 @@ class ApiClientsIT {
         assertThat(full.get("api/v1/api-clients").status()).as("an administrator's operation").isEqualTo(403);
         assertThat(full.post("api/v1/organisations", Json.createObjectBuilder().add("name", "Rogue").add("kind", "REFERRER").build())
                 .status()).isEqualTo(403);
+
+        // An API client signs in to the API only: elsewhere its token signs nobody in (401, where a
+        // signed-in person who is no administrator would be told 404).
+        assertThat(full.get("metrics").status()).as("/metrics").isEqualTo(401);
+        assertThat(full.get("admin/oruk-export").status()).as("the directory's export").isEqualTo(401);
     }
 
     @Test

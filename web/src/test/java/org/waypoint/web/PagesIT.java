@@ -1453,6 +1453,42 @@ class PagesIT {
         }
     }
 
+    /**
+     * One authentication mechanism signs every request in (ADR 0021): the browser's session is the same
+     * caller to the pages and to the API, but a change to the API is signed in by the session only when
+     * the browser says it comes from our own pages; from anywhere else it is anonymous.
+     */
+    @Test
+    void theBrowsersSessionSignsInToTheApiButAChangeFromAnotherSiteIsNotSignedIn() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            browser.open("/sign-in");
+            signIn(browser, CASEWORKER);
+            String cookie = "waypoint_session=" + sessionCookie(browser.driver());
+            HttpClient http = HttpClient.newHttpClient();
+            URI me = base.toURI().resolve("api/v1/me");
+            URI someToken = base.toURI().resolve("api/v1/me/tokens/" + java.util.UUID.randomUUID());
+
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(me).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).contains(CASEWORKER);
+            HttpResponse<String> fromElsewhere = http.send(HttpRequest.newBuilder(someToken).header("Cookie", cookie)
+                    .header("Sec-Fetch-Site", "cross-site").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(fromElsewhere.statusCode()).as("a change from another site").isEqualTo(401);
+            HttpResponse<String> unsaid = http.send(HttpRequest.newBuilder(someToken).header("Cookie", cookie).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unsaid.statusCode()).as("a change whose origin the browser did not say").isEqualTo(401);
+            HttpResponse<String> fromOurPages = http.send(HttpRequest.newBuilder(someToken).header("Cookie", cookie)
+                    .header("Sec-Fetch-Site", "same-origin").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(fromOurPages.statusCode()).as("signed in, and no such token of theirs").isEqualTo(404);
+
+            signOut(browser);
+            HttpResponse<String> after = http.send(HttpRequest.newBuilder(me).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).as("the session ended with signing out").isEqualTo(401);
+        }
+    }
+
     @Test
     void signingInLeadsBackToThePageAskedForAndNeverToAnotherSite() {
         try (Browser browser = new Browser(base)) {

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.waypoint.api.problem.ProblemMapping;
+import org.waypoint.api.problem.Problem;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.web.security.WaypointAuthentication;
 
 /**
  * Who may use an administrators' servlet: an administrator, as the authentication mechanism found them
@@ -26,14 +28,30 @@ public class AdminRequests {
     public Optional<Actor> administrator(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Actor> actor = requestActor.get();
         if (actor.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            ServletProblems.write(response, ProblemMapping.forStatus(401, "Unauthorized").withInstance(request.getRequestURI()));
-            return Optional.empty();
+            return signInFirst(request, response, "Sign in as an administrator, with a personal API token or in the pages.");
         }
         if (!actor.get().is(Role.ADMIN)) {
-            ServletProblems.write(response, ProblemMapping.forStatus(404, "Not Found").withInstance(request.getRequestURI()));
+            ServletProblems.write(response, Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address for you.")
+                    .withInstance(request.getRequestURI()));
             return Optional.empty();
         }
         return actor;
+    }
+
+    /**
+     * As {@link #administrator}, but signed in by a personal API token only, for an operation a browser
+     * must never start on a session's strength (a backup, a key rotation).
+     */
+    public Optional<Actor> administratorByToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (WaypointAuthentication.bearerToken(request).isEmpty()) {
+            return signInFirst(request, response, "Send an administrator's personal API token: a browser session cannot start this.");
+        }
+        return administrator(request, response);
+    }
+
+    private static Optional<Actor> signInFirst(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        ServletProblems.write(response, Problem.of(ProblemType.UNAUTHORIZED, detail).withInstance(request.getRequestURI()));
+        return Optional.empty();
     }
 }

@@ -39,11 +39,7 @@ public class BackupServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getHeader("Authorization") == null) {
-            ServletProblems.write(response, ProblemMapping.forStatus(401, "Unauthorized").withInstance(request.getRequestURI()));
-            return;
-        }
-        Optional<Actor> admin = admins.administrator(request, response);
+        Optional<Actor> admin = admins.administratorByToken(request, response);
         if (admin.isEmpty()) {
             return;
         }

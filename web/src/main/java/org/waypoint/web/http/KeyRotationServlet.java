@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.waypoint.api.problem.ProblemMapping;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.crypto.KeyRotationProgress;
 
@@ -43,11 +42,7 @@ public class KeyRotationServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getHeader("Authorization") == null) {
-            ServletProblems.write(response, ProblemMapping.forStatus(401, "Unauthorized").withInstance(request.getRequestURI()));
-            return;
-        }
-        Optional<Actor> admin = admins.administrator(request, response);
+        Optional<Actor> admin = admins.administratorByToken(request, response);
         if (admin.isPresent()) {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             write(response, json(job.start(admin.get())));

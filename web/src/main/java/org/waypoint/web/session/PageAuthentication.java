@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.core.account.BrowserSession;
+import org.waypoint.core.account.BrowserSessions.Pending;
 import org.waypoint.core.shared.Actor;
 
 /**
  * Signs each page request in from its session, for the backing beans to take the actor from
  * {@link RequestActor}. Only the public pages answer without signing in; any other page sends the
  * browser to sign in first, remembering the address asked for ({@link ReturnAddress}) so that
- * signing in leads straight back to it. Which pages a role may use is decided by the use cases the
+ * signing in leads straight back to it. A browser that has given its password but not yet its second
+ * factor is signed in nowhere: it reaches only its second-factor page. Which pages a role may use is decided by the use cases the
  * page calls.
  */
 public class PageAuthentication extends HttpFilter {
@@ -49,6 +52,18 @@ public class PageAuthentication extends HttpFilter {
         actor.ifPresent(requestActor::signedIn);
         boolean showingAnError = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
         if (actor.isEmpty() && !showingAnError && !PUBLIC.contains(view(request))) {
+            Optional<Pending> pending = sessions.pending(request);
+            if (pending.isPresent()) {
+                // A browser that gave its password but not its second factor reaches its second-factor page only.
+                String page = pending.get().stage() == BrowserSession.Stage.ENROL ? SecondFactorPage.SET_UP_PAGE : SecondFactorPage.CODE_PAGE;
+                if (page.equals(view(request))) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", request.getContextPath() + page);
+                return;
+            }
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", signInFor(request));
             return;

@@ -49,6 +49,11 @@ public class SecondFactors {
 
     /** Where an account stands: whether it has a second factor, since when, recovery codes left, and whether it must have one. */
     public record Status(boolean set, Optional<Instant> since, long recoveryCodesLeft, boolean required) {
+
+        @Override
+        public String toString() {
+            return "Status[set=" + set + "]";
+        }
     }
 
     private final UserAccountRepository accounts;

@@ -12,7 +12,7 @@ fi
 for run in $(seq 1 "$runs"); do
     data=$(mktemp -d)
     start=$(date +%s%3N)
-    WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
+    WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_TOTP_REQUIRED=administrators WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build > "$data/server.log" 2>&1 &
     server=$!
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" == 200 ]]; do
         sleep 0.2

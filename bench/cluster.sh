@@ -78,7 +78,7 @@ WAYPOINT_CRYPTO_HMAC_KEY=$(head -c 32 /dev/urandom | base64)
 export WAYPOINT_CRYPTO_KEYS WAYPOINT_CRYPTO_HMAC_KEY
 export WAYPOINT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" WAYPOINT_DB_USER=postgres
 export WAYPOINT_MAIL_HOST=127.0.0.1 WAYPOINT_MAIL_PORT=$smtp_port WAYPOINT_MAIL_TLS=none
-export WAYPOINT_PUBLIC_URL="$edge" WAYPOINT_DEMO=true
+export WAYPOINT_PUBLIC_URL="$edge" WAYPOINT_DEMO=true WAYPOINT_TOTP_REQUIRED=administrators
 # Behind the edge every request comes from its one address; the load is far past production's limits.
 export WAYPOINT_RATE_LIMIT_PER_TOKEN_PER_MINUTE=100000000 WAYPOINT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE=100000000
 

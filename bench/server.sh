@@ -16,7 +16,7 @@ export WAYPOINT_RATE_LIMIT_PER_ADDRESS_PER_MINUTE=${WAYPOINT_RATE_LIMIT_PER_ADDR
 # Starts the server on $data (again, after a crash: bench/crash.sh) and waits up to READY_WAIT seconds
 # for /health/ready; sets server and java_pid.
 start_server() {
-    WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build >> "$data/server.log" 2>&1 &
+    WAYPOINT_DATA_DIR="$data" WAYPOINT_DEMO=true WAYPOINT_TOTP_REQUIRED=administrators WAYPOINT_HTTP_PORT="$port" bin/waypoint --no-build >> "$data/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 $(( ${READY_WAIT:-120} * 5 ))); do
         [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]] && break

@@ -171,7 +171,7 @@ public final class ApiExamples {
     private static Map<Class<?>, Object> schemas() {
         Examples examples = new Examples();
         examples.put(AccountResource.SignIn.class, new AccountResource.SignIn("casey.worker@example.org", PASSWORD,
-                "Case management export", 30));
+                "Case management export", 30, "492039"));
         examples.put(AccountResource.TokenRequest.class, new AccountResource.TokenRequest("Laptop", 30));
         examples.put(AccountResource.NewToken.class, new AccountResource.NewToken(TOKEN, "Laptop",
                 Instant.parse("2026-04-01T09:30:00Z"), "wp_3q2-Example-Token-Shown-Only-Once-xYz0AbC1dE2"));

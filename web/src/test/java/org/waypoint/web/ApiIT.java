@@ -124,6 +124,36 @@ class ApiIT {
         assertThat(anonymous.get("api-docs/").body()).contains("swagger-ui-bundle.js");
     }
 
+    /**
+     * A token for an account with a second factor needs its code (an administrator's always has one);
+     * an account that must have one but has not set it up is refused until its holder has, on the pages.
+     */
+    @Test
+    @Order(11)
+    void anAccountWithASecondFactorSendsItsCodeForAToken() {
+        String email = System.getProperty("waypoint.it.admin-email");
+        String password = System.getProperty("waypoint.it.admin-password");
+        ApiClient anonymous = ApiClient.anonymous(base);
+        ApiClient.Reply without = anonymous.post("api/v1/auth/token", Json.createObjectBuilder()
+                .add("email", email).add("password", password).build());
+        assertProblem(without, 401);
+        assertThat(without.json().getString("type")).endsWith("/second-factor-required");
+        ApiClient.Reply replayed = anonymous.post("api/v1/auth/token", Json.createObjectBuilder()
+                .add("email", email).add("password", password).add("code", SecondFactor.codeOfStep(email, 1)).build());
+        assertProblem(replayed, 401);
+        assertThat(replayed.json().getString("type")).as("an old code is no code").endsWith("/unauthorized");
+
+        String organisation = admin.newOrganisation("IT Second Factor Unit", "REFERRER");
+        String newcomer = "it-new-admin-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        admin.newUser(newcomer, "ADMIN", organisation, PASSWORD);
+        ApiClient.Reply notSetUp = anonymous.post("api/v1/auth/token", Json.createObjectBuilder()
+                .add("email", newcomer).add("password", PASSWORD).build());
+        assertProblem(notSetUp, 403);
+        assertThat(notSetUp.json().getString("type")).endsWith("/second-factor-not-set-up");
+        assertThat(anonymous.signIn(newcomer, PASSWORD).get("api/v1/me").json().getString("role"))
+                .as("once set up on the pages, with its code").isEqualTo("ADMIN");
+    }
+
     @Test
     @Order(10)
     void anAdministratorSetsUpOrganisationsAccountsAndAService() {
@@ -708,6 +738,7 @@ class ApiIT {
         org.openapitools.client.ApiClient administrator = generatedClient(new org.openapitools.client.api.MeApi(
                 generatedClient(null)).signIn(new org.openapitools.client.model.SignIn()
                 .email(System.getProperty("waypoint.it.admin-email")).password(System.getProperty("waypoint.it.admin-password"))
+                .code(SecondFactor.nextCode(System.getProperty("waypoint.it.admin-email")))
                 .tokenName("generated client")).getToken());
         List<org.openapitools.client.model.OrganisationResponse> organisations =
                 new org.openapitools.client.api.OrganisationsApi(administrator).organisationsList(null, 0, 100, null).getItems();

@@ -1093,6 +1093,147 @@ class PagesIT {
         }
     }
 
+    /**
+     * Issue #19's second factor, as people meet it: a caseworker (for whom it is optional on this
+     * server) sets an authenticator app up from the QR page and is shown recovery codes once; signing in
+     * then asks for a code, a replayed code is refused and a recovery code works once; an administrator
+     * (who always needs one) resets it, which signs the caseworker out; and a password reset by e-mail
+     * still asks for the code.
+     */
+    @Test
+    void aSecondFactorIsSetUpAskedForAtSignInRefusesReplaysAndIsResetByAnAdministrator() throws Exception {
+        String email = "tariq." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        SecondFactor.forget(email);
+        try (Browser admin = new Browser(base)) {
+            WebDriver page = admin.driver();
+            admin.open("/sign-in");
+            type(page, "email", "admin@example.org");
+            type(page, "password", PASSWORD);
+            admin.follow(By.id("sign-in-button"));
+            assertThat(URI.create(page.getCurrentUrl()).getPath()).as("an administrator always needs a second factor")
+                    .endsWith("second-factor");
+            admin.open("/admin/");
+            assertThat(URI.create(page.getCurrentUrl()).getPath()).as("nothing else before it").endsWith("second-factor");
+            admin.open("/sign-in");
+            signIn(admin, "admin@example.org");
+            addCaseworker(admin, email, "Tariq Two", "first-password-123");
+        }
+        List<String> recovery;
+        String usedCode;
+        try (Browser browser = new Browser(base)) {
+            WebDriver page = browser.driver();
+            browser.open("/sign-in");
+            signIn(browser, email, "first-password-123");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("optional for caseworkers here").isEqualTo("Your organisation's referrals");
+            browser.follow(By.id("account-link"));
+            assertThat(page.findElement(By.id("second-factor-status")).getText()).contains("You have not set up an authenticator app");
+            browser.follow(By.id("set-up-second-factor"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Set up an authenticator app");
+            assertThat(page.findElements(By.cssSelector("svg#qr-code path"))).as("a QR code drawn on the server").hasSize(1);
+            String secret = page.findElement(By.id("totp-secret")).getText();
+            assertThat(secret.replace(" ", "")).matches("[A-Z2-7]{32}");
+            browser.checkAccessibility();
+            type(page, "code", "12345");
+            browser.follow(By.id("set-up-button"));
+            assertThat(errorSummary(page)).contains("Enter the code your authenticator app shows now");
+            assertThat(page.findElement(By.id("totp-secret")).getText()).as("the same key, shown again").isEqualTo(secret);
+            browser.checkAccessibility();
+            SecondFactor.remember(email, secret);
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("set-up-button"));
+            recovery = page.findElements(By.cssSelector("#recovery-codes li")).stream().map(WebElement::getText).toList();
+            assertThat(recovery).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}"));
+            browser.checkAccessibility();
+            browser.follow(By.id("continue"));
+            assertThat(page.findElement(By.id("second-factor-status")).getText()).contains("Recovery codes left: 10");
+            signOut(browser);
+
+            type(page, "email", email);
+            type(page, "password", "first-password-123");
+            browser.follow(By.id("sign-in-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Enter the code from your authenticator app");
+            String pending = sessionCookie(page);
+            browser.checkAccessibility();
+            browser.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("the password alone signs nobody in")
+                    .isEqualTo("Enter the code from your authenticator app");
+            browser.open("/api/v1/me");
+            assertThat(page.findElement(By.tagName("body")).getText()).as("nor to the API").doesNotContain(email);
+            browser.open("/second-factor");
+            usedCode = SecondFactor.nextCode(email);
+            type(page, "code", usedCode);
+            browser.follow(By.id("second-factor-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+            assertThat(sessionCookie(page)).as("a new secret once signed in").isNotEqualTo(pending);
+            signOut(browser);
+
+            type(page, "email", email);
+            type(page, "password", "first-password-123");
+            browser.follow(By.id("sign-in-button"));
+            type(page, "code", usedCode);
+            browser.follow(By.id("second-factor-button"));
+            assertThat(errorSummary(page)).as("a code works once").contains("Enter a correct code");
+            browser.checkAccessibility();
+            type(page, "code", recovery.get(0));
+            browser.follow(By.id("second-factor-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("a recovery code").isEqualTo("Your organisation's referrals");
+            signOut(browser);
+            type(page, "email", email);
+            type(page, "password", "first-password-123");
+            browser.follow(By.id("sign-in-button"));
+            type(page, "code", recovery.get(0));
+            browser.follow(By.id("second-factor-button"));
+            assertThat(errorSummary(page)).as("a recovery code works once").contains("Enter a correct code");
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("second-factor-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+
+            try (Browser admin = new Browser(base)) {
+                WebDriver adminPage = admin.driver();
+                admin.open("/sign-in");
+                signIn(admin, "admin@example.org");
+                admin.open("/admin/users");
+                admin.follow(By.xpath("//tr[td[contains(., '" + email + "')]]//input[@value='Reset authenticator app']"));
+                assertThat(adminPage.findElement(By.id("notice")).getText()).contains("authenticator app has been reset");
+                admin.checkAccessibility();
+            }
+            browser.open("/referrals");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("signed out by the reset").isEqualTo("Sign in");
+            SecondFactor.forget(email);
+            signIn(browser, email, "first-password-123");
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("no code asked once reset").isEqualTo("Your organisation's referrals");
+
+            browser.open("/set-up-second-factor");
+            SecondFactor.remember(email, page.findElement(By.id("totp-secret")).getText());
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("set-up-button"));
+            assertThat(page.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+            browser.follow(By.id("continue"));
+            signOut(browser);
+
+            browser.open("/forgot-password");
+            type(page, "email", email);
+            browser.follow(By.id("send-link-button"));
+            String mail = awaitMail(email);
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("https?://[^/\\s]+([^\\s\"]*/reset-password\\?token=[A-Za-z0-9_-]{43})").matcher(mail);
+            assertThat(link.find()).as("a reset link in the e-mail:%n%s", mail).isTrue();
+            browser.open(link.group(1).replaceFirst("^" + java.util.regex.Pattern.quote(base.getPath().replaceAll("/$", "")), ""));
+            type(page, "newPassword", "a-reset-pass-phrase");
+            type(page, "confirmPassword", "a-reset-pass-phrase");
+            browser.follow(By.id("reset-password-button"));
+            assertThat(page.findElement(By.id("notice")).getText()).contains("Your password has been changed");
+            type(page, "email", email);
+            type(page, "password", "a-reset-pass-phrase");
+            browser.follow(By.id("sign-in-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("a reset password still needs the code")
+                    .isEqualTo("Enter the code from your authenticator app");
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("second-factor-button"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your organisation's referrals");
+        }
+    }
+
     @Test
     void aCaseworkerCorrectsThePersonsNameAndTheServiceSeesTheCorrectedName() {
         String familyName = personalMarker("Corrected");
@@ -1847,11 +1988,25 @@ class PagesIT {
         signIn(browser, email, PASSWORD);
     }
 
+    /**
+     * Signs in on the sign-in page, and then, when asked, with a code from the account's app
+     * ({@link SecondFactor}), or sets the app up first from the key the set-up page shows and goes on.
+     */
     private static void signIn(Browser browser, String email, String password) {
         WebDriver page = browser.driver();
         type(page, "email", email);
         type(page, "password", password);
         browser.follow(By.id("sign-in-button"));
+        String path = URI.create(page.getCurrentUrl()).getPath();
+        if (path.endsWith("/set-up-second-factor")) {
+            SecondFactor.remember(email, page.findElement(By.id("totp-secret")).getText());
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("set-up-button"));
+            browser.follow(By.id("continue"));
+        } else if (path.endsWith("/second-factor")) {
+            type(page, "code", SecondFactor.nextCode(email));
+            browser.follow(By.id("second-factor-button"));
+        }
     }
 
     private static void signOut(Browser browser) {

@@ -32,6 +32,9 @@ import org.waypoint.core.account.Role;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiToken;
 import org.waypoint.core.account.IssuedToken;
+import org.waypoint.core.account.SecondFactors;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
@@ -47,17 +50,19 @@ public class AccountResource {
     private static final int DEFAULT_TOKEN_DAYS = 90;
 
     private final AccountService accounts;
+    private final SecondFactors secondFactors;
     private final RequestActor actor;
 
     @Inject
-    public AccountResource(AccountService accounts, RequestActor actor) {
+    public AccountResource(AccountService accounts, SecondFactors secondFactors, RequestActor actor) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.actor = actor;
     }
 
     /** For CDI's proxy only. */
     protected AccountResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Schema(requiredProperties = {"id", "email", "displayName", "role", "organisationId", "organisationName"})
@@ -71,7 +76,9 @@ public class AccountResource {
 
     @Schema(requiredProperties = {"email", "password"})
     public record SignIn(@NotNull @Limit(max = 254) String email, @NotNull @Limit(max = 1000) String password,
-                         @Limit(max = 100) String tokenName, Integer validForDays) {
+                         @Limit(max = 100) String tokenName, Integer validForDays,
+                         @Schema(description = "For an account with a second factor: the six-digit code from its authenticator app, or one of its recovery codes.")
+                         @Limit(max = 20) String code) {
 
         @Override
         public String toString() {
@@ -103,7 +110,11 @@ public class AccountResource {
 
     /** Signs in with e-mail address and password and returns a new personal API token. */
     @Operation(summary = "Sign in for a personal token",
-            description = "Signs in with an e-mail address and password and returns a new personal API token, shown this once. Five wrong passwords lock the account for a while.")
+            description = "Signs in with an e-mail address and password and returns a new personal API token, shown this once. "
+                    + "Five wrong passwords lock the account for a while. An account with a second factor also sends `code`: "
+                    + "without it the answer is 401 of type `second-factor-required`; five wrong codes lock its codes for a while. "
+                    + "An account that must have a second factor and has not set one up yet is refused (403, `second-factor-not-set-up`): "
+                    + "its holder signs in on the pages first, which sets one up.")
     @POST
     @Path("auth/token")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +127,22 @@ public class AccountResource {
         try {
             Actor signedIn = accounts.signIn(new EmailAddress(body.email()), password)
                     .orElseThrow(NotSignedInException::new);
+            switch (secondFactors.afterPassword(signedIn)) {
+                case ENROL -> throw new ProblemException(ProblemType.SECOND_FACTOR_NOT_SET_UP,
+                        "This account must have a second factor. Sign in on the pages to set one up, then ask again with its code.");
+                case CODE -> {
+                    if (body.code() == null || body.code().isBlank()) {
+                        throw new ProblemException(ProblemType.SECOND_FACTOR_REQUIRED,
+                                "Send the code from the account's authenticator app, or a recovery code, as `code`.");
+                    }
+                    if (secondFactors.check(signedIn, body.code()) != SecondFactors.Check.ACCEPTED) {
+                        throw new NotSignedInException();
+                    }
+                }
+                case SIGNED_IN -> {
+                    // a password is all this account needs
+                }
+            }
             return created(accounts.createToken(signedIn, body.tokenName() == null ? "API" : body.tokenName(),
                     validity(body.validForDays())));
         } finally {

@@ -12,6 +12,8 @@ public enum ProblemType {
     MALFORMED_JSON(400, "malformed-json", "The request body is not well-formed JSON"),
     INVALID_BODY(400, "invalid-body", "The request body does not have the expected shape"),
     UNAUTHORIZED(401, "unauthorized", "Sign-in is required"),
+    SECOND_FACTOR_REQUIRED(401, "second-factor-required", "A code from the authenticator app is required"),
+    SECOND_FACTOR_NOT_SET_UP(403, "second-factor-not-set-up", "A second factor must be set up first"),
     FORBIDDEN(403, "forbidden", "Not permitted"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

@@ -6,7 +6,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.waypoint.core.account.BrowserSession;
 import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.account.BrowserSessions.Pending;
 import org.waypoint.core.account.BrowserSessions.SignedIn;
 import org.waypoint.core.shared.Actor;
 
@@ -43,8 +45,25 @@ public class SessionSignIn {
 
     /** Signs the browser in as {@code actor} under a new secret. */
     public void signIn(HttpServletRequest request, HttpServletResponse response, Actor actor) {
+        start(request, response, actor, BrowserSession.Stage.SIGNED_IN);
+    }
+
+    /**
+     * The browser gave {@code actor}'s password, and waits at {@code stage} for the second factor: under
+     * a new secret, it is not signed in ({@link #actor} finds nobody) but {@link #pending} finds it.
+     */
+    public void signInPending(HttpServletRequest request, HttpServletResponse response, Actor actor, BrowserSession.Stage stage) {
+        start(request, response, actor, stage);
+    }
+
+    /** Whose password the browser gave and what it still has to do, while it waits for its second factor. */
+    public Optional<Pending> pending(HttpServletRequest request) {
+        return sessions.findPending(secret(request));
+    }
+
+    private void start(HttpServletRequest request, HttpServletResponse response, Actor actor, BrowserSession.Stage stage) {
         String old = secret(request);
-        String secret = sessions.start(actor);
+        String secret = sessions.start(actor, stage);
         if (old != null) {
             sessions.end(old);
         }

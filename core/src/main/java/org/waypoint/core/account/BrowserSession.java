@@ -2,6 +2,8 @@ package org.waypoint.core.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -26,6 +28,17 @@ public class BrowserSession {
      * most, not one a request, at the price of an idle time-out up to a minute late.
      */
     static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+    /** How long a browser that gave its password has to give its second factor, or set one up. */
+    public static final Duration PENDING = Duration.ofMinutes(10);
+
+    /** How far signing in has got: signed in, or waiting for the second factor (a code, or setting one up). */
+    public enum Stage {
+        SIGNED_IN,
+        /** The password was right; a code from the authenticator app, or a recovery code, is asked for. */
+        CODE,
+        /** The password was right; the account must set a second factor up before it is signed in. */
+        ENROL
+    }
 
     @Id
     @Column(length = 36)
@@ -43,11 +56,20 @@ public class BrowserSession {
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Stage stage;
+
     protected BrowserSession() {
         // for JPA
     }
 
     BrowserSession(String userId, String tokenHash, Instant signedInAt) {
+        this(userId, tokenHash, signedInAt, Stage.SIGNED_IN);
+    }
+
+    BrowserSession(String userId, String tokenHash, Instant signedInAt, Stage stage) {
+        this.stage = stage;
         this.id = UUID.randomUUID().toString();
         this.userId = userId;
         this.tokenHash = tokenHash;
@@ -57,7 +79,16 @@ public class BrowserSession {
 
     /** Whether the session is still signed in at {@code now}: used within its idle time, and not too old. */
     public boolean isLiveAt(Instant now) {
-        return now.isBefore(lastSeenAt.plus(IDLE)) && !now.isAfter(signedInAt.plus(LONGEST));
+        return now.isBefore(lastSeenAt.plus(IDLE)) && !now.isAfter(signedInAt.plus(stage == Stage.SIGNED_IN ? LONGEST : PENDING));
+    }
+
+    /** Whether the browser is signed in, rather than still waiting at its second factor. */
+    public boolean isSignedIn() {
+        return stage == Stage.SIGNED_IN;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     boolean lastSeenIsStaleAt(Instant now) {

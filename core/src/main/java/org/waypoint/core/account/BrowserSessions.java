@@ -56,8 +56,17 @@ public class BrowserSessions {
     /** Starts a session for {@code actor}, answering the secret its cookie carries. */
     @Transactional
     public String start(Actor actor) {
+        return start(actor, BrowserSession.Stage.SIGNED_IN);
+    }
+
+    /**
+     * Starts a session at {@code stage}: signed in, or (the password given) still waiting for the second
+     * factor, when it signs nobody in and {@link #find} does not find it; {@link #findPending} does.
+     */
+    @Transactional
+    public String start(Actor actor, BrowserSession.Stage stage) {
         String secret = newSecret();
-        sessions.add(new BrowserSession(actor.userId(), AccountService.hash(secret), clock.instant()));
+        sessions.add(new BrowserSession(actor.userId(), AccountService.hash(secret), clock.instant(), stage));
         return secret;
     }
 
@@ -72,9 +81,24 @@ public class BrowserSessions {
         }
         Instant now = clock.instant();
         return sessions.findByHash(AccountService.hash(secret))
-                .filter(s -> s.isLiveAt(now))
+                .filter(s -> s.isSignedIn() && s.isLiveAt(now))
                 .flatMap(s -> accounts.actorOf(s.userId(), s.signedInAt())
                         .map(actor -> new SignedIn(s.id(), actor, s.lastSeenIsStaleAt(now))));
+    }
+
+    /**
+     * The session a cookie's secret names while it waits for its second factor (the password given):
+     * whose it is and what it waits for. Such a session signs nobody in.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Pending> findPending(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return sessions.findByHash(AccountService.hash(secret))
+                .filter(s -> !s.isSignedIn() && s.isLiveAt(now))
+                .flatMap(s -> accounts.actorOf(s.userId(), s.signedInAt()).map(actor -> new Pending(actor, s.stage())));
     }
 
     /** Records that the session was used now, keeping it from its idle time-out. */
@@ -96,7 +120,7 @@ public class BrowserSessions {
     public List<BrowserSession> of(Actor actor) {
         Instant now = clock.instant();
         return sessions.ofUser(actor.userId()).stream()
-                .filter(s -> s.isLiveAt(now) && accounts.actorOf(s.userId(), s.signedInAt()).isPresent())
+                .filter(s -> s.isSignedIn() && s.isLiveAt(now) && accounts.actorOf(s.userId(), s.signedInAt()).isPresent())
                 .toList();
     }
 
@@ -134,6 +158,15 @@ public class BrowserSessions {
     public int sweep() {
         Instant now = clock.instant();
         return sessions.removeEnded(now.minus(BrowserSession.IDLE), now.minus(BrowserSession.LONGEST));
+    }
+
+    /** A browser that gave the password of {@code actor}'s account and waits at {@code stage}: not signed in. */
+    public record Pending(Actor actor, BrowserSession.Stage stage) {
+
+        @Override
+        public String toString() {
+            return "Pending[" + stage + "]";
+        }
     }
 
     /** A live session and who it signs in; {@code seenIsStale} when this use should be recorded ({@link #seen}). */

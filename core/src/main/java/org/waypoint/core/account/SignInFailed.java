@@ -1,10 +1,10 @@
 package org.waypoint.core.account;
 
 /**
- * A sign-in with e-mail address and password was refused. It names nobody: it is for counting.
+ * A sign-in with e-mail address and password (and second factor) was refused. It names nobody: it is for counting.
  *
  * @param reason        why it was refused
- * @param lockedAccount whether this failure locked the account (the last of the failures in a row allowed)
+ * @param lockedAccount whether this failure locked the account, or its codes (the last of the failures in a row allowed)
  */
 public record SignInFailed(Reason reason, boolean lockedAccount) {
 
@@ -14,6 +14,8 @@ public record SignInFailed(Reason reason, boolean lockedAccount) {
         /** The account is locked or disabled, whatever the password. */
         REFUSED,
         /** The password is wrong. */
-        WRONG_PASSWORD
+        WRONG_PASSWORD,
+        /** The password was right, but the second factor's code (or recovery code) is wrong or refused. */
+        WRONG_CODE
     }
 }

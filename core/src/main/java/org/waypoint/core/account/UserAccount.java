@@ -1,6 +1,7 @@
 package org.waypoint.core.account;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,10 +14,12 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
  * A person who signs in: a caseworker, a member of a service's staff or an administrator, always of
@@ -67,6 +70,29 @@ public class UserAccount {
     /** Browser sessions signed in before this are no longer signed in; null while the password has never changed. */
     @Column(name = "sessions_valid_from")
     private Instant sessionsValidFrom;
+
+    /** The confirmed time-based one-time password's secret (base32), encrypted; null without a second factor. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "totp_secret", length = 200)
+    private String totpSecret;
+
+    /** A secret being set up, until a first code from it confirms it. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "totp_pending_secret", length = 200)
+    private String totpPendingSecret;
+
+    @Column(name = "totp_confirmed_at")
+    private Instant totpConfirmedAt;
+
+    /** The last step a code was accepted for: it, and every step before it, is refused from then on. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "failed_codes", nullable = false)
+    private int failedCodes;
+
+    @Column(name = "codes_locked_until")
+    private Instant codesLockedUntil;
 
     @Version
     private long version;
@@ -145,6 +171,92 @@ public class UserAccount {
     /** Whether a browser session signed in at {@code signedInAt} still stands: not if the password changed since. */
     public boolean acceptsSessionSignedInAt(Instant signedInAt) {
         return sessionsValidFrom == null || !signedInAt.isBefore(sessionsValidFrom);
+    }
+
+    /** Whether a second factor is set up (and confirmed). */
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    /** Whether codes are refused at {@code now}: disabled, or locked after repeated wrong codes. */
+    boolean refusesCodesAt(Instant now) {
+        return !enabled || (codesLockedUntil != null && now.isBefore(codesLockedUntil));
+    }
+
+    /** Counts a wrong code, as a wrong password is counted: the fifth in a row locks codes for fifteen minutes. */
+    boolean codeFailed(Instant now) {
+        failedCodes++;
+        if (failedCodes >= MAX_FAILED_SIGN_INS) {
+            codesLockedUntil = now.plus(LOCK);
+            failedCodes = 0;
+            return true;
+        }
+        return false;
+    }
+
+    void codeAccepted() {
+        failedCodes = 0;
+        codesLockedUntil = null;
+    }
+
+    /** The secret being set up: the one already begun, or {@code fresh} when none is. */
+    String pendingSecret(java.util.function.Supplier<String> fresh) {
+        if (totpPendingSecret == null) {
+            totpPendingSecret = fresh.get();
+        }
+        return totpPendingSecret;
+    }
+
+    Optional<String> pendingSecret() {
+        return Optional.ofNullable(totpPendingSecret);
+    }
+
+    Optional<String> secret() {
+        return Optional.ofNullable(totpSecret);
+    }
+
+    /**
+     * Of the steps around {@code now} (one before, this, one after), the one whose code {@code code} is
+     * for {@code secret}, if it comes after the last step accepted.
+     */
+    Optional<Long> stepOf(String secret, String code, Instant now) {
+        long current = Totp.step(now);
+        for (long step = current - 1; step <= current + 1; step++) {
+            if ((totpLastStep == null || step > totpLastStep) && java.security.MessageDigest.isEqual(
+                    Totp.code(secret, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
+    }
+
+    void stepUsed(long step) {
+        totpLastStep = step;
+    }
+
+    /** The secret being set up becomes the second factor, from {@code step}; every browser session before {@code now} ends. */
+    void confirmSecondFactor(long step, Instant now) {
+        totpSecret = Objects.requireNonNull(totpPendingSecret, "no second factor is being set up");
+        totpPendingSecret = null;
+        totpConfirmedAt = now;
+        totpLastStep = step;
+        sessionsValidFrom = now;
+    }
+
+    /** The second factor is removed, by an administrator: every browser session ends, and a new one is set up at the next sign-in. */
+    void resetSecondFactor(Instant now) {
+        totpSecret = null;
+        totpPendingSecret = null;
+        totpConfirmedAt = null;
+        totpLastStep = null;
+        failedCodes = 0;
+        codesLockedUntil = null;
+        sessionsValidFrom = now;
+    }
+
+    public Optional<Instant> secondFactorConfirmedAt() {
+        return Optional.ofNullable(totpConfirmedAt);
     }
 
     public void disable() {

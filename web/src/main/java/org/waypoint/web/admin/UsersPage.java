@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.account.SecondFactors;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.organisation.Organisation;
@@ -40,6 +41,9 @@ public class UsersPage {
     BrowserSessions sessions;
 
     @Inject
+    SecondFactors secondFactors;
+
+    @Inject
     OrganisationService organisations;
 
     @Inject
@@ -69,7 +73,7 @@ public class UsersPage {
                 mapped.add(new Row(i, account.id(), account.displayName(), account.email().value(),
                         account.organisation().name(), account.role().name(),
                         AdminText.text("role." + account.role().name()), account.enabled(),
-                        account.id().equals(me.actor().userId())));
+                        account.id().equals(me.actor().userId()), account.hasSecondFactor()));
             }
             rows = mapped;
         }
@@ -229,6 +233,27 @@ public class UsersPage {
         Pages.redirect("/admin/users", "done", "sessionsEnded");
     }
 
+    /**
+     * Removes the account's second factor (its holder lost their phone and recovery codes): it is signed
+     * out everywhere and sets a new one up at its next sign-in.
+     */
+    public void resetSecondFactor() {
+        if (!gate.allowed()) {
+            return;
+        }
+        Row row = sentRow();
+        if (row == null) {
+            return;
+        }
+        try {
+            secondFactors.reset(me.actor(), row.id());
+        } catch (NotFoundException gone) {
+            errors.add("accounts", AdminText.text("users.error.gone"));
+            return;
+        }
+        Pages.redirect("/admin/users", "done", "secondFactorReset");
+    }
+
     /** The account a row's form names. */
     private Row sentRow() {
         String userId = Form.value("user");
@@ -241,7 +266,7 @@ public class UsersPage {
 
     /** One account as the list shows it; {@code index} is its place in the list, for its forms' field ids. */
     public record Row(int index, String id, String name, String email, String organisation, String roleName,
-                      String role, boolean enabled, boolean self) {
+                      String role, boolean enabled, boolean self, boolean secondFactor) {
 
         public String field(String name) {
             return name + "-" + index;
@@ -261,6 +286,10 @@ public class UsersPage {
 
         public String endSessionsLabel() {
             return AdminText.text("users.endSessionsLabel", name);
+        }
+
+        public String resetSecondFactorLabel() {
+            return AdminText.text("users.resetSecondFactorLabel", name);
         }
     }
 

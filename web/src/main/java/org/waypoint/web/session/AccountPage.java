@@ -9,6 +9,7 @@ import java.util.List;
 import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.account.SecondFactors;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
@@ -19,7 +20,8 @@ import org.waypoint.web.page.Pages;
 /**
  * The signed-in person's own account: who they are signed in as; where they are signed in and their
  * API tokens, each of which they may end (a browser left signed in elsewhere, a token no longer
- * needed); and changing their password, which signs out every other session of the account.
+ * needed); their authenticator app (set up, replaced, new recovery codes); and changing their password,
+ * which signs out every other session of the account, as replacing the authenticator app does.
  */
 @Named
 @RequestScoped
@@ -44,6 +46,9 @@ public class AccountPage {
     Clock clock;
 
     @Inject
+    SecondFactors secondFactors;
+
+    @Inject
     FormErrors errors;
 
     private String currentPassword;
@@ -51,6 +56,8 @@ public class AccountPage {
     private String confirmPassword;
     private List<SessionRow> sessionRows;
     private List<TokenRow> tokenRows;
+    private SecondFactors.Status secondFactor;
+    private List<String> recoveryCodes;
 
     public void changePassword() {
         if (currentPassword == null || currentPassword.isEmpty()) {
@@ -113,6 +120,32 @@ public class AccountPage {
     public void endOtherSessions() {
         sessions.sessionId(Pages.request()).ifPresent(current -> browserSessions.endOthers(me.actor(), current));
         Pages.redirect("/account", "done", "othersEnded");
+    }
+
+    /** The person's second factor: whether set up, since when, recovery codes left, and whether they must have one. Read once a request. */
+    public SecondFactors.Status getSecondFactor() {
+        if (secondFactor == null) {
+            secondFactor = secondFactors.status(me.actor());
+        }
+        return secondFactor;
+    }
+
+    public String getSecondFactorSince() {
+        return getSecondFactor().since().map(Format::time).orElse("");
+    }
+
+    /** New recovery codes in place of the old, shown on this answer only. */
+    public void renewRecoveryCodes() {
+        if (!getSecondFactor().set()) {
+            return;
+        }
+        recoveryCodes = secondFactors.renewRecoveryCodes(me.actor());
+        secondFactor = null;
+    }
+
+    /** The recovery codes just made; null unless they were made by this request. */
+    public List<String> getRecoveryCodes() {
+        return recoveryCodes;
     }
 
     /** Revokes one of the person's API tokens: it is refused from its next request. */

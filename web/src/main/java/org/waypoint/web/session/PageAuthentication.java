@@ -10,13 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import org.waypoint.api.security.RequestActor;
+import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.core.account.BrowserSession;
+import org.waypoint.core.account.BrowserSessions.Pending;
 
 /**
  * Only the public pages answer a browser that nobody signed in (the authentication mechanism found no
  * one, see {@link RequestActor}); any other page sends it to sign in first, remembering the address
- * asked for ({@link ReturnAddress}) so that signing in leads straight back to it. Which pages a role may use is decided by the use cases the
+ * asked for ({@link ReturnAddress}) so that signing in leads straight back to it. A browser that has
+ * given its password but not yet its second factor is signed in nowhere: it reaches only its
+ * second-factor page. Which pages a role may use is decided by the use cases the
  * page calls.
  */
 public class PageAuthentication extends HttpFilter {
@@ -35,11 +41,26 @@ public class PageAuthentication extends HttpFilter {
     @Inject
     RequestActor requestActor;
 
+    @Inject
+    SessionSignIn sessions;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean showingAnError = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
         if (requestActor.get().isEmpty() && !showingAnError && !PUBLIC.contains(view(request))) {
+            Optional<Pending> pending = sessions.pending(request);
+            if (pending.isPresent()) {
+                // A browser that gave its password but not its second factor reaches its second-factor page only.
+                String page = pending.get().stage() == BrowserSession.Stage.ENROL ? SecondFactorPage.SET_UP_PAGE : SecondFactorPage.CODE_PAGE;
+                if (page.equals(view(request))) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", request.getContextPath() + page);
+                return;
+            }
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", signInFor(request));
             return;

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import java.util.Optional;
 import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
+import org.waypoint.core.account.BrowserSession;
+import org.waypoint.core.account.SecondFactors;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.web.page.FormErrors;
@@ -13,7 +15,8 @@ import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
 
 /**
- * Signing in with e-mail address and password. A wrong address and a wrong password read the same.
+ * Signing in with e-mail address and password, then (docs/adr/0020-second-factor.md) with the second
+ * factor on its own page. A wrong address and a wrong password read the same.
  * Signing in leads back to the page that sent the person here, when it names one on this site.
  */
 @Named
@@ -22,6 +25,9 @@ public class SignInPage {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SecondFactors secondFactors;
 
     @Inject
     SessionSignIn sessions;
@@ -54,8 +60,21 @@ public class SignInPage {
             errors.add("email", Messages.text("signIn.error.wrong"));
             return;
         }
-        sessions.signIn(Pages.request(), Pages.response(), actor.get());
-        Pages.redirect(ReturnAddress.checked(getReturnTo()).orElse(Me.home(actor.get())));
+        BrowserSession.Stage stage = secondFactors.afterPassword(actor.get());
+        if (stage == BrowserSession.Stage.SIGNED_IN) {
+            sessions.signIn(Pages.request(), Pages.response(), actor.get());
+            Pages.redirect(ReturnAddress.checked(getReturnTo()).orElse(Me.home(actor.get())));
+            return;
+        }
+        // The password alone signs nobody in: the browser waits for its second factor, or to set one up.
+        sessions.signInPending(Pages.request(), Pages.response(), actor.get(), stage);
+        String next = stage == BrowserSession.Stage.CODE ? SecondFactorPage.CODE_PAGE : SecondFactorPage.SET_UP_PAGE;
+        String returnTo = getReturnTo();
+        if (returnTo == null) {
+            Pages.redirect(next);
+        } else {
+            Pages.redirect(next, ReturnAddress.PARAMETER, returnTo);
+        }
     }
 
     /** The page to go back to once signed in, carried by the form from the sign-in page's address; checked before use. */

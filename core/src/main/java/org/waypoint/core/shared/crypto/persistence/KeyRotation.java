@@ -47,7 +47,8 @@ public class KeyRotation {
             new EncryptedTable("referral_message", "id", List.of("body")),
             new EncryptedTable("idempotency_record", "id", List.of("response_body")),
             new EncryptedTable("webhook_subscription", "id", List.of("secret")),
-            new EncryptedTable("legal_hold", "id", List.of("reason", "lift_reason")));
+            new EncryptedTable("legal_hold", "id", List.of("reason", "lift_reason")),
+            new EncryptedTable("user_account", "id", List.of("totp_secret", "totp_pending_secret")));
 
     /** What one call of {@link #batch} found. */
     public enum Step {

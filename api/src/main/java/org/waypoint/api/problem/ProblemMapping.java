@@ -15,9 +15,13 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.waypoint.core.referral.IllegalTransitionException;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.DomainException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 
 /**
@@ -98,16 +102,8 @@ public final class ProblemMapping {
         if (t instanceof ConstraintViolationException c) {
             return violations(c);
         }
-        if (t instanceof NotSignedInException) {
-            return Problem.of(ProblemType.UNAUTHORIZED, t.getMessage());
-        }
-        if (t instanceof StaleVersionException) {
-            return Problem.of(ProblemType.PRECONDITION_FAILED, t.getMessage());
-        }
-        if (t instanceof IllegalTransitionException || t instanceof NotFoundException || t instanceof NotPermittedException) {
-            ProblemType kind = t instanceof IllegalTransitionException ? ProblemType.ILLEGAL_TRANSITION
-                    : t instanceof NotFoundException ? ProblemType.NOT_FOUND : ProblemType.FORBIDDEN;
-            return Problem.of(kind, t.getMessage());
+        if (t instanceof DomainException domain) {
+            return domain(domain);
         }
         if (t instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
@@ -124,6 +120,40 @@ public final class ProblemMapping {
         }
         if (t instanceof IllegalStateException && thrownByWaypoint(t)) {
             return Problem.of(ProblemType.CONFLICT, t.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * A failure the domain's rules foresee, by its type alone: its message is written to be shown
+     * (it names fields, kinds and states, never values), so it becomes the detail.
+     */
+    static Problem domain(DomainException e) {
+        ProblemType kind = kindOf(e);
+        return kind == null ? internal(e) : Problem.of(kind, e.getMessage());
+    }
+
+    private static ProblemType kindOf(DomainException e) {
+        if (e instanceof NotSignedInException) {
+            return ProblemType.UNAUTHORIZED;
+        }
+        if (e instanceof NotPermittedException) {
+            return ProblemType.FORBIDDEN;
+        }
+        if (e instanceof NotFoundException) {
+            return ProblemType.NOT_FOUND;
+        }
+        if (e instanceof StaleVersionException) {
+            return ProblemType.PRECONDITION_FAILED;
+        }
+        if (e instanceof IllegalTransitionException) {
+            return ProblemType.ILLEGAL_TRANSITION;
+        }
+        if (e instanceof ConflictException) {
+            return ProblemType.CONFLICT;
+        }
+        if (e instanceof InvalidField || e instanceof RuleViolation) {
+            return ProblemType.VALIDATION;
         }
         return null;
     }

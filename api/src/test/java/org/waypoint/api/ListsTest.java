@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.waypoint.core.shared.InvalidField;
 
 class ListsTest {
 
@@ -23,9 +24,9 @@ class ListsTest {
 
     @Test
     void aSizeAboveTheLimitIsRefusedNotCut() {
-        assertThatThrownBy(() -> Lists.page(List.of(1), 0, 101)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Lists.page(List.of(1), 0, 101)).isInstanceOf(InvalidField.class)
                 .hasMessage("size is between 1 and 100");
-        assertThatThrownBy(() -> Lists.page(List.of(1), -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Lists.page(List.of(1), -1, 10)).isInstanceOf(InvalidField.class);
     }
 
     @Test

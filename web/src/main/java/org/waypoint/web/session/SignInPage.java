@@ -8,6 +8,7 @@ import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
@@ -46,7 +47,7 @@ public class SignInPage {
         Optional<Actor> actor;
         try {
             actor = accounts.signIn(new EmailAddress(address), password.toCharArray());
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             actor = Optional.empty();
         }
         password = null;

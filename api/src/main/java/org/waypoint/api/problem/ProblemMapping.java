@@ -25,10 +25,11 @@ import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 
 /**
- * The one place that decides what a failure looks like to a client. Known kinds keep their own
- * safe message; anything unforeseen becomes a 500 whose only detail is a correlation id, logged
- * on the server with the exception's classes and stack frames but without its messages, which may
- * carry SQL or values someone typed.
+ * The one place that decides what a failure looks like to a client, by the failure's type alone.
+ * Known kinds (the domain's refusals, the API's own, bean validation) keep their own safe message;
+ * anything else, an IllegalArgumentException or NullPointerException from our own code too, is a
+ * fault: a 500 whose only detail is a correlation id, logged on the server with the exception's
+ * classes and stack frames but without its messages, which may carry SQL or values someone typed.
  */
 public final class ProblemMapping {
 
@@ -112,15 +113,6 @@ public final class ProblemMapping {
             }
             return Problem.ofStatus(status, reason(w)).withDetail(defaultDetail(status));
         }
-        if (t instanceof IllegalArgumentException && thrownByWaypoint(t)) {
-            return Problem.of(ProblemType.VALIDATION, t.getMessage());
-        }
-        if (t instanceof NullPointerException && requiredByWaypoint(t)) {
-            return Problem.of(ProblemType.VALIDATION, t.getMessage());
-        }
-        if (t instanceof IllegalStateException && thrownByWaypoint(t)) {
-            return Problem.of(ProblemType.CONFLICT, t.getMessage());
-        }
         return null;
     }
 
@@ -156,22 +148,6 @@ public final class ProblemMapping {
             return ProblemType.VALIDATION;
         }
         return null;
-    }
-
-    /**
-     * Whether our own code threw it: by the domain's convention such messages name fields and
-     * states, never values. The same exception from a library may quote anything.
-     */
-    private static boolean thrownByWaypoint(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("org.waypoint.");
-    }
-
-    /** A value our own code requires with {@code Objects.requireNonNull(value, "… is required")}. */
-    private static boolean requiredByWaypoint(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return t.getMessage() != null && trace.length > 1 && trace[0].getClassName().equals("java.util.Objects")
-                && trace[1].getClassName().startsWith("org.waypoint.");
     }
 
     private static Problem violations(ConstraintViolationException c) {

@@ -5,6 +5,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Set;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 
 /**
  * The checks every resource that takes a JSON body makes: that there is one, and that it keeps the
@@ -19,7 +21,7 @@ public final class Bodies {
 
     public static <T> T required(T body) {
         if (body == null) {
-            throw new IllegalArgumentException("a JSON body is required");
+            throw new ProblemException(ProblemType.VALIDATION, "a JSON body is required");
         }
         return body;
     }

@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.idempotency.Idempotency;
 import org.waypoint.core.idempotency.StoredResponse;
@@ -75,11 +77,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 return;
             }
             if (decision instanceof Idempotency.Decision.Mismatch) {
-                throw new IllegalStateException("this Idempotency-Key was used for a different request");
+                throw new ProblemException(ProblemType.CONFLICT, "this Idempotency-Key was used for a different request");
             }
             pause();
         }
-        throw new IllegalStateException("a request with this Idempotency-Key is still being handled; try again");
+        throw new ProblemException(ProblemType.CONFLICT, "a request with this Idempotency-Key is still being handled; try again");
     }
 
     @Override

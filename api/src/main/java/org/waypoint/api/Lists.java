@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.shared.Page;
 
 /**
@@ -37,7 +39,7 @@ public final class Lists {
         }
         T chosen = choices.get(value.strip());
         if (chosen == null) {
-            throw new IllegalArgumentException("sort is one of " + String.join(", ", choices.keySet()));
+            throw new ProblemException(ProblemType.VALIDATION, "sort is one of " + String.join(", ", choices.keySet()));
         }
         return chosen;
     }
@@ -73,7 +75,7 @@ public final class Lists {
         try {
             return Optional.of(Instant.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("updatedSince is an ISO-8601 instant in UTC, such as 2026-03-02T09:30:00Z");
+            throw new ProblemException(ProblemType.VALIDATION, "updatedSince is an ISO-8601 instant in UTC, such as 2026-03-02T09:30:00Z");
         }
     }
 }

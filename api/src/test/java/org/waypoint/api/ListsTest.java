@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.core.shared.InvalidField;
 
 class ListsTest {
 
@@ -23,9 +25,9 @@ class ListsTest {
 
     @Test
     void aSizeAboveTheLimitIsRefusedNotCut() {
-        assertThatThrownBy(() -> Lists.page(List.of(1), 0, 101)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Lists.page(List.of(1), 0, 101)).isInstanceOf(InvalidField.class)
                 .hasMessage("size is between 1 and 100");
-        assertThatThrownBy(() -> Lists.page(List.of(1), -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Lists.page(List.of(1), -1, 10)).isInstanceOf(InvalidField.class);
     }
 
     @Test
@@ -36,7 +38,7 @@ class ListsTest {
                 .containsExactly("ccc", "bb", "a");
         assertThat(List.of("ccc", "a", "bb").stream().sorted(Lists.comparator(null, orders)).toList())
                 .containsExactly("a", "bb", "ccc");
-        assertThatThrownBy(() -> Lists.comparator("size", orders)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Lists.comparator("size", orders)).isInstanceOf(ProblemException.class)
                 .hasMessage("sort is one of length, -length");
     }
 
@@ -52,14 +54,14 @@ class ListsTest {
                 .extracting(Entry::what).containsExactly("c", "b");
         assertThat(Lists.recorded(entries, Entry::at, null, null, 1, 2).items()).extracting(Entry::what).containsExactly("c");
         assertThatThrownBy(() -> Lists.recorded(entries, Entry::at, null, "what", 0, 20))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ProblemException.class);
     }
 
     @Test
     void updatedSinceIsAnIsoInstant() {
         assertThat(Lists.since("2026-03-02T09:30:00Z")).contains(Instant.parse("2026-03-02T09:30:00Z"));
         assertThat(Lists.since(null)).isEmpty();
-        assertThatThrownBy(() -> Lists.since("yesterday")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Lists.since("yesterday")).isInstanceOf(ProblemException.class)
                 .hasMessageNotContaining("yesterday");
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.notifications.mail.MailGateway;
 import org.waypoint.notifications.mail.PickupFolder;
@@ -213,7 +214,7 @@ class DeliveryTest {
 
         assertThat(server.getReceivedMessages()).hasSize(1);
         assertThatThrownBy(() -> world.transactions.inTransaction(() -> outboxAdmin.retry(admin, failed.get(0).id())))
-                .as("a sent message is not sent again").isInstanceOf(IllegalStateException.class);
+                .as("a sent message is not sent again").isInstanceOf(ConflictException.class);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.waypoint.core.account.Role;
 import org.waypoint.core.account.persistence.JpaApiClientRepository;
 import org.waypoint.core.organisation.persistence.JpaOrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.notifications.outbox.OutboxDispatcher;
 import org.waypoint.notifications.outbox.OutboxStatus;
@@ -198,9 +199,9 @@ class WebhookDeliveryTest {
         assertThat(world.transactions.inTransaction(() -> webhooks.list(admin, Optional.empty(), "-createdAt", 0, 10))
                 .items()).extracting(SubscriptionView::id).containsExactly(second.id(), first.id());
         assertThatThrownBy(() -> webhooks.list(admin, Optional.empty(), "url", 0, 10))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidField.class);
         assertThatThrownBy(() -> webhooks.list(admin, Optional.empty(), null, 0, 101))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidField.class);
 
         // a person signed in as caseworker is no API client, whatever the scopes an API client of theirs may hold
         assertThatThrownBy(() -> world.transactions.inTransaction(() -> webhooks.list(world.caseworker, Optional.empty(),

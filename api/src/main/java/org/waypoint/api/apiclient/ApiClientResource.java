@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Bodies;
 import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.ApiClientAccount;
@@ -118,11 +120,11 @@ public class ApiClientResource {
     public Response register(NewApiClient body, @Context UriInfo uri) {
         NewApiClient given = Bodies.required(body);
         if (given.organisationId() == null || given.role() == null || given.scopes() == null) {
-            throw new IllegalArgumentException("organisationId, name, role and scopes are required");
+            throw new ProblemException(ProblemType.VALIDATION, "organisationId, name, role and scopes are required");
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String scope : given.scopes()) {
-            scopes.add(ApiScope.of(scope).orElseThrow(() -> new IllegalArgumentException("scopes holds an unknown scope")));
+            scopes.add(ApiScope.of(scope).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "scopes holds an unknown scope")));
         }
         RegisteredApiClient registered = clients.register(actor.required(), given.organisationId(), given.name(), given.role(), scopes);
         ApiClientResponse view = view(registered.client());

@@ -26,6 +26,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.waypoint.core.directory.OrukSource;
 import org.waypoint.core.shared.AddressPolicy;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * Reads another directory's Open Referral UK API page by page ({@code GET <base>/services?page=N}, as
@@ -245,7 +246,7 @@ public final class OrukApiReader {
         try {
             policy.check(address.toString());
             return Optional.empty();
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidField refused) {
             return Optional.of(refused.getMessage());
         }
     }

@@ -47,6 +47,8 @@ import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
 import org.waypoint.core.account.Roles;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
 import org.waypoint.api.security.RequestActor;
@@ -100,7 +102,7 @@ public class ServiceResource {
 
         ServiceDefinition toDomain() {
             if (referralInbox == null) {
-                throw new IllegalArgumentException("referralInbox is required");
+                throw new ProblemException(ProblemType.VALIDATION, "referralInbox is required");
             }
             return new ServiceDefinition(organisationId, name, description, categories, postcodeAreas,
                     new EmailAddress(referralInbox),
@@ -164,7 +166,7 @@ public class ServiceResource {
             try {
                 weekday = DayOfWeek.valueOf(day);
             } catch (IllegalArgumentException notADay) {
-                throw new IllegalArgumentException("openingTimes: a day is MONDAY to SUNDAY");
+                throw new ProblemException(ProblemType.VALIDATION, "openingTimes: a day is MONDAY to SUNDAY");
             }
             return OpeningTime.of(weekday, opens, closes);
         }
@@ -229,11 +231,11 @@ public class ServiceResource {
                                        implementation = String.class)) List<CrimeType> crimes,
                                @QueryParam("exclusions") @DefaultValue("false") boolean exclusions) {
         if (postcode == null || age == null) {
-            throw new IllegalArgumentException("postcode and age are required");
+            throw new ProblemException(ProblemType.VALIDATION, "postcode and age are required");
         }
         Postcode district = new Postcode(postcode);
         if (district.isFull()) {
-            throw new IllegalArgumentException("postcode: give only the district, such as M14, never a full postcode in a URL");
+            throw new ProblemException(ProblemType.VALIDATION, "postcode: give only the district, such as M14, never a full postcode in a URL");
         }
         return MatchResponse.of(directory.match(new MatchCriteria(Set.copyOf(needs), district, age, gender,
                 new LanguageCode(language), interpreter, risk, Set.copyOf(crimes)), exclusions));

@@ -15,16 +15,21 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.waypoint.core.referral.IllegalTransitionException;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.DomainException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 
 /**
- * The one place that decides what a failure looks like to a client. Known kinds keep their own
- * safe message; anything unforeseen becomes a 500 whose only detail is a correlation id, logged
- * on the server with the exception's classes and stack frames but without its messages, which may
- * carry SQL or values someone typed.
+ * The one place that decides what a failure looks like to a client, by the failure's type alone.
+ * Known kinds (the domain's refusals, the API's own, bean validation) keep their own safe message;
+ * anything else, an IllegalArgumentException or NullPointerException from our own code too, is a
+ * fault: a 500 whose only detail is a correlation id, logged on the server with the exception's
+ * classes and stack frames but without its messages, which may carry SQL or values someone typed.
  */
 public final class ProblemMapping {
 
@@ -98,16 +103,8 @@ public final class ProblemMapping {
         if (t instanceof ConstraintViolationException c) {
             return violations(c);
         }
-        if (t instanceof NotSignedInException) {
-            return Problem.of(ProblemType.UNAUTHORIZED, t.getMessage());
-        }
-        if (t instanceof StaleVersionException) {
-            return Problem.of(ProblemType.PRECONDITION_FAILED, t.getMessage());
-        }
-        if (t instanceof IllegalTransitionException || t instanceof NotFoundException || t instanceof NotPermittedException) {
-            ProblemType kind = t instanceof IllegalTransitionException ? ProblemType.ILLEGAL_TRANSITION
-                    : t instanceof NotFoundException ? ProblemType.NOT_FOUND : ProblemType.FORBIDDEN;
-            return Problem.of(kind, t.getMessage());
+        if (t instanceof DomainException domain) {
+            return domain(domain);
         }
         if (t instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
@@ -116,32 +113,41 @@ public final class ProblemMapping {
             }
             return Problem.ofStatus(status, reason(w)).withDetail(defaultDetail(status));
         }
-        if (t instanceof IllegalArgumentException && thrownByWaypoint(t)) {
-            return Problem.of(ProblemType.VALIDATION, t.getMessage());
-        }
-        if (t instanceof NullPointerException && requiredByWaypoint(t)) {
-            return Problem.of(ProblemType.VALIDATION, t.getMessage());
-        }
-        if (t instanceof IllegalStateException && thrownByWaypoint(t)) {
-            return Problem.of(ProblemType.CONFLICT, t.getMessage());
-        }
         return null;
     }
 
     /**
-     * Whether our own code threw it: by the domain's convention such messages name fields and
-     * states, never values. The same exception from a library may quote anything.
+     * A failure the domain's rules foresee, by its type alone: its message is written to be shown
+     * (it names fields, kinds and states, never values), so it becomes the detail.
      */
-    private static boolean thrownByWaypoint(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("org.waypoint.");
+    static Problem domain(DomainException e) {
+        ProblemType kind = kindOf(e);
+        return kind == null ? internal(e) : Problem.of(kind, e.getMessage());
     }
 
-    /** A value our own code requires with {@code Objects.requireNonNull(value, "… is required")}. */
-    private static boolean requiredByWaypoint(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return t.getMessage() != null && trace.length > 1 && trace[0].getClassName().equals("java.util.Objects")
-                && trace[1].getClassName().startsWith("org.waypoint.");
+    private static ProblemType kindOf(DomainException e) {
+        if (e instanceof NotSignedInException) {
+            return ProblemType.UNAUTHORIZED;
+        }
+        if (e instanceof NotPermittedException) {
+            return ProblemType.FORBIDDEN;
+        }
+        if (e instanceof NotFoundException) {
+            return ProblemType.NOT_FOUND;
+        }
+        if (e instanceof StaleVersionException) {
+            return ProblemType.PRECONDITION_FAILED;
+        }
+        if (e instanceof IllegalTransitionException) {
+            return ProblemType.ILLEGAL_TRANSITION;
+        }
+        if (e instanceof ConflictException) {
+            return ProblemType.CONFLICT;
+        }
+        if (e instanceof InvalidField || e instanceof RuleViolation) {
+            return ProblemType.VALIDATION;
+        }
+        return null;
     }
 
     private static Problem violations(ConstraintViolationException c) {

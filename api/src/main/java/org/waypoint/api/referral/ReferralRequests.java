@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.core.referral.BusinessStatus;
 import org.waypoint.core.referral.Consent;
 import org.waypoint.core.referral.ConsentBasis;
@@ -55,7 +57,7 @@ public final class ReferralRequests {
 
         NeedsAssessment toDomain() {
             if (needs == null) {
-                throw new IllegalArgumentException("needs.needs is required");
+                throw new ProblemException(ProblemType.VALIDATION, "needs.needs is required");
             }
             return new NeedsAssessment(Set.copyOf(needs), crimeTypes == null ? Set.of() : Set.copyOf(crimeTypes),
                     riskLevel, urgency, Boolean.TRUE.equals(reportedToPolice), Optional.ofNullable(crimeReference),
@@ -71,7 +73,7 @@ public final class ReferralRequests {
 
         Consent toDomain(String recordedBy, Instant now) {
             if (basis == null) {
-                throw new IllegalArgumentException("basis is required");
+                throw new ProblemException(ProblemType.VALIDATION, "basis is required");
             }
             return new Consent(basis, Boolean.TRUE.equals(shareContactDetails), Boolean.TRUE.equals(shareCaseDetails),
                     method, givenAt == null ? now : givenAt, recordedBy, Optional.ofNullable(overrideJustification),

@@ -43,6 +43,8 @@ import org.waypoint.api.Lists;
 import org.waypoint.api.PageResponse;
 import org.waypoint.api.Versions;
 import org.waypoint.api.Idempotent;
+import org.waypoint.api.problem.ProblemException;
+import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.problem.RequestValidationException;
 import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.Roles;
@@ -328,7 +330,7 @@ public class ReferralResource {
 
     private static org.waypoint.core.referral.NeedsAssessment needs(ReferralRequests.Needs needs) {
         if (needs == null) {
-            throw new IllegalArgumentException("needs is required");
+            throw new ProblemException(ProblemType.VALIDATION, "needs is required");
         }
         return needs.toDomain();
     }
@@ -337,7 +339,7 @@ public class ReferralResource {
         try {
             return ReferralStatus.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status is one of " + List.of(ReferralStatus.values()));
+            throw new ProblemException(ProblemType.VALIDATION, "status is one of " + List.of(ReferralStatus.values()));
         }
     }
 }

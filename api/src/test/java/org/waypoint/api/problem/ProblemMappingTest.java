@@ -17,6 +17,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -27,8 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.waypoint.core.referral.IllegalTransitionException;
 import org.waypoint.core.referral.ReferralAction;
 import org.waypoint.core.referral.ReferralStatus;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.NotSignedInException;
+import org.waypoint.core.shared.RuleViolation;
+import org.waypoint.core.shared.StaleVersionException;
 
 class ProblemMappingTest {
 
@@ -92,16 +98,46 @@ class ProblemMappingTest {
     }
 
     @Test
-    void theDomainsIllegalArgumentIs400AndItsIllegalStateIs409() {
-        Problem argument = ProblemMapping.toProblem(new IllegalArgumentException("date of birth must be in the past"));
-        Problem state = ProblemMapping.toProblem(new IllegalStateException("consent has been withdrawn"));
+    void aFieldOrRuleTheRequestBreaksIs400AndAConflictWithTheRecordsIs409() {
+        Problem field = ProblemMapping.toProblem(new InvalidField("reason", "error.reason.required", "a reason is required"));
+        Problem rule = ProblemMapping.toProblem(new RuleViolation("error.dateRange.order", "the span of time ends before it starts"));
+        Problem conflict = ProblemMapping.toProblem(new ConflictException("error.account.exists", "an account with that e-mail address exists"));
 
-        assertThat(argument.status()).isEqualTo(400);
-        assertThat(argument.type()).isEqualTo(URI.create(PROBLEMS + "validation"));
-        assertThat(argument.detail()).isEqualTo("date of birth must be in the past");
-        assertThat(state.status()).isEqualTo(409);
-        assertThat(state.type()).isEqualTo(URI.create(PROBLEMS + "conflict"));
-        assertThat(state.detail()).isEqualTo("consent has been withdrawn");
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.type()).isEqualTo(URI.create(PROBLEMS + "validation"));
+        assertThat(field.detail()).isEqualTo("a reason is required");
+        assertThat(rule.status()).isEqualTo(400);
+        assertThat(rule.type()).isEqualTo(URI.create(PROBLEMS + "validation"));
+        assertThat(rule.detail()).isEqualTo("the span of time ends before it starts");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.type()).isEqualTo(URI.create(PROBLEMS + "conflict"));
+        assertThat(conflict.detail()).isEqualTo("an account with that e-mail address exists");
+        assertThat(List.of(field, rule, conflict)).allSatisfy(p -> assertThat(p.correlationId()).isNull());
+    }
+
+    @Test
+    void nobodySignedInIs401AndAStaleVersionIs412() {
+        assertThat(ProblemMapping.toProblem(new NotSignedInException()).status()).isEqualTo(401);
+        assertThat(ProblemMapping.toProblem(new StaleVersionException("service")).status()).isEqualTo(412);
+    }
+
+    @Test
+    void anIllegalArgumentStateOrNullFromOurOwnCodeIsInternalNotTheClientsFault() {
+        List<Throwable> faults = List.of(
+                new IllegalArgumentException("a batch has at least one row"),
+                new IllegalStateException("the retention run lost its lease"),
+                catchThrowable(() -> Objects.requireNonNull(null, "a referral is for a client")),
+                catchThrowable(() -> ((String) null).length()));
+
+        for (Throwable fault : faults) {
+            assertThat(fault.getStackTrace()[0].getClassName() + fault.getStackTrace()[1].getClassName())
+                    .as("thrown from Waypoint's own code").contains("org.waypoint.");
+            Problem problem = ProblemMapping.toProblem(fault);
+            assertThat(problem.status()).as(fault.toString()).isEqualTo(500);
+            assertThat(problem.type()).isEqualTo(URI.create(PROBLEMS + "internal"));
+            assertThat(problem.correlationId()).isNotBlank();
+            assertThat(problem.toString()).doesNotContain(String.valueOf(fault.getMessage()));
+        }
     }
 
     @Test

@@ -19,8 +19,10 @@ import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 
 /** Use cases for accounts: signing in by password or token, personal API tokens, and the administrator's keeping of accounts. */
@@ -61,7 +63,7 @@ public class AccountService {
     public UserAccount register(EmailAddress email, String displayName, Role role, Organisation organisation,
                                 char[] password) {
         if (accounts.findByEmail(email).isPresent()) {
-            throw new IllegalStateException("an account with that e-mail address exists");
+            throw new ConflictException("error.account.exists", "an account with that e-mail address exists");
         }
         UserAccount account = new UserAccount(email, displayName, role, organisation, hasher.hash(password));
         accounts.add(account);
@@ -88,7 +90,7 @@ public class AccountService {
         admin.requireRole(Role.ADMIN, "disable accounts");
         UserAccount account = accounts.find(userId).orElseThrow(() -> new NotFoundException("account"));
         if (!enabled && account.id().equals(admin.userId())) {
-            throw new IllegalStateException("an administrator cannot disable their own account");
+            throw new ConflictException("error.account.disableOwn", "an administrator cannot disable their own account");
         }
         if (enabled) {
             account.enable();
@@ -170,7 +172,7 @@ public class AccountService {
     @Transactional
     public IssuedToken createToken(Actor actor, String name, Duration validity) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_TOKEN_VALIDITY) > 0) {
-            throw new IllegalArgumentException("a token is valid for 1 to 366 days");
+            throw new InvalidField("days", "error.token.validity", "a token is valid for 1 to 366 days");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

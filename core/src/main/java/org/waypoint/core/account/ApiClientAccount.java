@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * An organisation's system that calls the API on its own behalf (OAuth 2.0 client credentials), not
@@ -63,20 +65,23 @@ public class ApiClientAccount {
     ApiClientAccount(Organisation organisation, String name, Role role, Set<ApiScope> scopes, String secretHash,
                      Instant createdAt, String createdBy) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            throw new IllegalArgumentException("an API client's name has 1 to 100 characters");
+            throw new InvalidField("name", "error.apiClient.name", "an API client's name has 1 to 100 characters");
         }
-        Objects.requireNonNull(role, "an API client's role is required");
+        InvalidField.required(role, "role", "error.field.required", "an API client's role is required");
         if (role == Role.ADMIN) {
-            throw new IllegalArgumentException("an API client acts as a caseworker or as service staff, never as an administrator");
+            throw new RuleViolation("error.apiClient.role",
+                    "an API client acts as a caseworker or as service staff, never as an administrator");
         }
         if (role == Role.CASEWORKER && !organisation.kind().refers()) {
-            throw new IllegalArgumentException("an API client in the caseworker's role belongs to an organisation that refers");
+            throw new RuleViolation("error.apiClient.caseworkerOrganisation",
+                    "an API client in the caseworker's role belongs to an organisation that refers");
         }
         if (role == Role.SERVICE_STAFF && !organisation.kind().provides()) {
-            throw new IllegalArgumentException("an API client in the service staff's role belongs to an organisation that provides services");
+            throw new RuleViolation("error.apiClient.staffOrganisation",
+                    "an API client in the service staff's role belongs to an organisation that provides services");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw new IllegalArgumentException("an API client has at least one scope");
+            throw new InvalidField("scopes", "error.apiClient.scopes", "an API client has at least one scope");
         }
         this.id = UUID.randomUUID().toString();
         this.organisationId = organisation.id();

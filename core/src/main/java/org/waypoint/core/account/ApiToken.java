@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * A personal API token: shown once when created, kept only as a SHA-256 hash, valid until it
@@ -44,10 +45,10 @@ public class ApiToken {
 
     ApiToken(String userId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            throw new IllegalArgumentException("a token name of 1 to 100 characters is required");
+            throw new InvalidField("name", "error.token.name", "a token name of 1 to 100 characters is required");
         }
         if (!expiresAt.isAfter(createdAt)) {
-            throw new IllegalArgumentException("a token expires after it is created");
+            throw new InvalidField("expiresAt", "error.token.expiry", "a token expires after it is created");
         }
         this.id = UUID.randomUUID().toString();
         this.userId = userId;

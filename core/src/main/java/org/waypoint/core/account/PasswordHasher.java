@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * Hashes passwords with PBKDF2-HMAC-SHA256 at the 600,000 iterations OWASP asks for; Soteria's
@@ -47,8 +49,8 @@ public class PasswordHasher {
 
     public String hash(char[] password) {
         if (password == null || password.length < MIN_LENGTH || password.length > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "a password has between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+            throw new InvalidField("password", "error.password.length",
+                    "a password has between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters", MIN_LENGTH, MAX_LENGTH);
         }
         return throttled(() -> pbkdf2.generate(password));
     }
@@ -68,7 +70,7 @@ public class PasswordHasher {
     private static <T> T throttled(Supplier<T> work) {
         try {
             if (!CONCURRENT.tryAcquire(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("too many sign-ins at once; try again");
+                throw new ConflictException("error.signIn.busy", "too many sign-ins at once; try again");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
@@ -103,12 +105,13 @@ public class UserAccount {
 
     UserAccount(EmailAddress email, String displayName, Role role, Organisation organisation, String passwordHash) {
         this.id = UUID.randomUUID().toString();
-        this.email = Objects.requireNonNull(email, "an e-mail address is required").value();
+        this.email = InvalidField.required(email, "email", "error.field.required", "an e-mail address is required").value();
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            throw new IllegalArgumentException("a display name of 1 to 200 characters is required");
+            throw new InvalidField("displayName", "error.account.displayName",
+                    "a display name of 1 to 200 characters is required");
         }
         this.displayName = displayName.strip();
-        this.role = Objects.requireNonNull(role, "a role is required");
+        this.role = InvalidField.required(role, "role", "error.field.required", "a role is required");
         this.organisation = Objects.requireNonNull(organisation, "an account belongs to an organisation");
         this.organisationId = organisation.id();
         requireRoleFits(role, organisation);
@@ -143,16 +146,18 @@ public class UserAccount {
     }
 
     public void changeRole(Role newRole) {
-        requireRoleFits(Objects.requireNonNull(newRole, "a role is required"), organisation);
+        requireRoleFits(InvalidField.required(newRole, "role", "error.field.required", "a role is required"), organisation);
         this.role = newRole;
     }
 
     private static void requireRoleFits(Role role, Organisation organisation) {
         if (role == Role.CASEWORKER && !organisation.kind().refers()) {
-            throw new IllegalArgumentException("a caseworker belongs to an organisation that refers");
+            throw new RuleViolation("error.account.caseworkerOrganisation",
+                    "a caseworker belongs to an organisation that refers");
         }
         if (role == Role.SERVICE_STAFF && !organisation.kind().provides()) {
-            throw new IllegalArgumentException("service staff belong to an organisation that provides services");
+            throw new RuleViolation("error.account.staffOrganisation",
+                    "service staff belong to an organisation that provides services");
         }
     }
 

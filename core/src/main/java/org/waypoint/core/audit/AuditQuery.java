@@ -2,7 +2,9 @@ package org.waypoint.core.audit;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.Page;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * What an administrator looks for in the audit log: events about one record, by one user, in a span
@@ -25,7 +27,7 @@ public record AuditQuery(Optional<String> recordId, Optional<String> userId, Opt
         from = from == null ? Optional.empty() : from;
         until = until == null ? Optional.empty() : until;
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
-            throw new IllegalArgumentException("the span of time ends before it starts");
+            throw new RuleViolation("error.dateRange.order", "the span of time ends before it starts");
         }
         Page.requireValid(page, size);
     }
@@ -38,7 +40,7 @@ public record AuditQuery(Optional<String> recordId, Optional<String> userId, Opt
     private static Optional<String> id(Optional<String> id, String what) {
         Optional<String> stripped = id == null ? Optional.empty() : id.map(String::strip).filter(s -> !s.isEmpty());
         if (stripped.isPresent() && stripped.get().length() > MAX_ID) {
-            throw new IllegalArgumentException("a " + what + " is at most " + MAX_ID + " characters");
+            throw new InvalidField(what, "error.field.tooLong", "a " + what + " is at most " + MAX_ID + " characters", MAX_ID);
         }
         return stripped;
     }

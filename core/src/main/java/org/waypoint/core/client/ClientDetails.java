@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * Everything recorded about a person referred. Every text here is personal data: it is encrypted at
@@ -30,19 +31,19 @@ public record ClientDetails(
     public ClientDetails {
         givenName = Text.required(givenName, "given name", MAX_NAME);
         familyName = Text.required(familyName, "family name", MAX_NAME);
-        Objects.requireNonNull(dateOfBirth, "a date of birth is required");
+        InvalidField.required(dateOfBirth, "dateOfBirth", "error.field.required", "a date of birth is required");
         if (dateOfBirth.isBefore(LocalDate.of(1900, 1, 1))) {
-            throw new IllegalArgumentException("a date of birth is after 1900");
+            throw new InvalidField("dateOfBirth", "error.client.dateOfBirth.range", "a date of birth is after 1900");
         }
-        Objects.requireNonNull(gender, "a gender (or 'not said') is required");
+        InvalidField.required(gender, "gender", "error.field.required", "a gender (or 'not said') is required");
         if (preferredLanguage == null || !preferredLanguage.matches("[a-z]{2}")) {
-            throw new IllegalArgumentException("a preferred language is a two-letter ISO 639-1 code");
+            throw new InvalidField("language", "error.language.code", "a preferred language is a two-letter ISO 639-1 code");
         }
         accessNeeds = Text.optional(accessNeeds, "access needs", 2000);
         postcode = Text.optional(postcode, "postcode", 10).map(p -> p.toUpperCase(java.util.Locale.ROOT));
         postcode.ifPresent(p -> {
             if (!p.matches("[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?")) {
-                throw new IllegalArgumentException("not a UK postcode");
+                throw new InvalidField("postcode", "error.postcode.uk", "not a UK postcode");
             }
         });
         Objects.requireNonNull(contact, "contact details are required, even if empty");

@@ -1,6 +1,7 @@
 package org.waypoint.core.client;
 
 import java.util.Optional;
+import org.waypoint.core.shared.InvalidField;
 
 /** How the person can be reached. Read the safe-contact instructions first. */
 public record ContactDetails(Optional<String> phone, Optional<String> email, Optional<String> address) {
@@ -11,7 +12,7 @@ public record ContactDetails(Optional<String> phone, Optional<String> email, Opt
         email = Text.optional(email, "e-mail address", 320);
         email.ifPresent(e -> {
             if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw new IllegalArgumentException("not an e-mail address");
+                throw new InvalidField("email", "error.email.form", "not an e-mail address");
             }
         });
         address = Text.optional(address, "address", 500);

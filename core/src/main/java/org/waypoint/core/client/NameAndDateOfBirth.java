@@ -1,7 +1,7 @@
 package org.waypoint.core.client;
 
 import java.time.LocalDate;
-import java.util.Objects;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
 /**
@@ -13,9 +13,9 @@ public record NameAndDateOfBirth(String givenName, String familyName, LocalDate 
 
     public NameAndDateOfBirth {
         if (givenName == null || givenName.isBlank() || familyName == null || familyName.isBlank()) {
-            throw new IllegalArgumentException("both names are required to find a person");
+            throw new InvalidField("names", "error.client.names.required", "both names are required to find a person");
         }
-        Objects.requireNonNull(dateOfBirth, "a date of birth is required to find a person");
+        InvalidField.required(dateOfBirth, "dateOfBirth", "error.field.required", "a date of birth is required to find a person");
         givenName = givenName.strip();
         familyName = familyName.strip();
     }

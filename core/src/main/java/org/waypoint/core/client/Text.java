@@ -1,6 +1,7 @@
 package org.waypoint.core.client;
 
 import java.util.Optional;
+import org.waypoint.core.shared.InvalidField;
 
 /** Checks for the free text a caseworker types about a person; messages name the field, never the value. */
 final class Text {
@@ -10,7 +11,7 @@ final class Text {
 
     static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidField(field, "error.field.required", field + " is required");
         }
         return limited(value.strip(), field, max);
     }
@@ -24,16 +25,17 @@ final class Text {
 
     static void requirePhone(String phone) {
         if (!phone.matches("\\+?[0-9 ()-]{6,30}")) {
-            throw new IllegalArgumentException("a phone number has digits, spaces, brackets, dashes and perhaps a leading +");
+            throw new InvalidField("phone", "error.phone.form",
+                    "a phone number has digits, spaces, brackets, dashes and perhaps a leading +");
         }
     }
 
     private static String limited(String value, String field, int max) {
         if (value.length() > max) {
-            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+            throw new InvalidField(field, "error.field.tooLong", field + " is longer than " + max + " characters", max);
         }
         if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new IllegalArgumentException(field + " contains control characters");
+            throw new InvalidField(field, "error.field.control", field + " contains control characters");
         }
         return value;
     }

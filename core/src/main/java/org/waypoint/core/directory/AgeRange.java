@@ -2,6 +2,8 @@ package org.waypoint.core.directory;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 /** The ages a service sees, in years, both ends inclusive; either end may be open. */
 public record AgeRange(OptionalInt minAge, OptionalInt maxAge) {
@@ -17,7 +19,7 @@ public record AgeRange(OptionalInt minAge, OptionalInt maxAge) {
         minAge.ifPresent(AgeRange::requirePlausible);
         maxAge.ifPresent(AgeRange::requirePlausible);
         if (minAge.isPresent() && maxAge.isPresent() && minAge.getAsInt() > maxAge.getAsInt()) {
-            throw new IllegalArgumentException("the lowest age seen is above the highest");
+            throw new RuleViolation("error.ageRange.order", "the lowest age seen is above the highest");
         }
     }
 
@@ -35,7 +37,7 @@ public record AgeRange(OptionalInt minAge, OptionalInt maxAge) {
 
     private static void requirePlausible(int age) {
         if (age < 0 || age > OLDEST) {
-            throw new IllegalArgumentException("an age is between 0 and " + OLDEST);
+            throw new InvalidField("age", "error.age.range", "an age is between 0 and " + OLDEST, OLDEST);
         }
     }
 

@@ -34,7 +34,9 @@ import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.DomainException;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.RiskLevel;
 
@@ -147,10 +149,11 @@ public class DirectoryImport {
     public void mapTerm(Actor actor, String sourceTermId, String waypointTermId) {
         actor.requireRole(Role.ADMIN, "change the import term mapping");
         if (sourceTermId == null || sourceTermId.isBlank() || sourceTermId.length() > 100) {
-            throw new IllegalArgumentException("a source term id is 1 to 100 characters");
+            throw new InvalidField("sourceId", "error.termMapping.sourceId", "a source term id is 1 to 100 characters");
         }
         if (PublishedTaxonomy.find(services.categories(), waypointTermId).isEmpty()) {
-            throw new IllegalArgumentException("a source term maps to a term of Waypoint's published taxonomy");
+            throw new InvalidField("term", "error.termMapping.term",
+                    "a source term maps to a term of Waypoint's published taxonomy");
         }
         mappings.put(sourceTermId.strip(), waypointTermId);
         audit.success(actor, AuditTrail.SERVICE, DirectoryExport.WHOLE_DIRECTORY, AuditEvent.Action.UPDATE,
@@ -314,7 +317,7 @@ public class DirectoryImport {
         AgeRange ages;
         try {
             ages = ages(service, codes.getOrDefault(Facet.AGE_GROUPS, Set.of()));
-        } catch (IllegalArgumentException implausible) {
+        } catch (DomainException implausible) {
             throw new Skip("Its ages are not a plausible range.");
         }
         Eligibility eligibility = new Eligibility(ages,
@@ -325,7 +328,7 @@ public class DirectoryImport {
         for (String code : service.languages()) {
             try {
                 languages.add(new LanguageCode(code).value());
-            } catch (IllegalArgumentException notIso6391) {
+            } catch (DomainException notIso6391) {
                 // a language Waypoint cannot name is left out; English is assumed when none is left
             }
         }
@@ -362,7 +365,7 @@ public class DirectoryImport {
                 if (day != null && !byDay.containsKey(day)) {
                     try {
                         byDay.put(day, OpeningTime.of(day, minutes(schedule.opensAt()), minutes(schedule.closesAt())));
-                    } catch (IllegalArgumentException unreadable) {
+                    } catch (DomainException unreadable) {
                         // left out, as a language Waypoint cannot name is
                     }
                 }

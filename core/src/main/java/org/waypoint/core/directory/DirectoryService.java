@@ -19,6 +19,7 @@ import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.StaleVersionException;
@@ -257,10 +258,11 @@ public class DirectoryService {
 
     private List<ServiceCategory> categories(List<String> codes) {
         if (codes == null) {
-            throw new IllegalArgumentException("categories are required");
+            throw new InvalidField("categories", "error.service.categories.required", "categories are required");
         }
         return codes.stream()
-                .map(code -> services.category(code).orElseThrow(() -> new IllegalArgumentException("categories holds a code that is not a support category")))
+                .map(code -> services.category(code).orElseThrow(() -> new InvalidField("categories", "error.service.categories.code",
+                        "categories holds a code that is not a support category")))
                 .toList();
     }
 

@@ -2,10 +2,10 @@ package org.waypoint.core.directory;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.Postcode;
 import org.waypoint.core.shared.RiskLevel;
@@ -25,23 +25,23 @@ public record MatchCriteria(Set<String> needs, Postcode postcode, int age, Gende
 
     public MatchCriteria {
         if (needs == null || needs.isEmpty()) {
-            throw new IllegalArgumentException("at least one need is required");
+            throw new InvalidField("needs", "error.needs.required", "at least one need is required");
         }
         for (String code : needs) {
             if (code == null || !code.matches("[A-Z][A-Z_]{0,39}")) {
-                throw new IllegalArgumentException("a need is a category code, such as COUNSELLING");
+                throw new InvalidField("needs", "error.needs.code", "a need is a category code, such as COUNSELLING");
             }
         }
         needs = Set.copyOf(needs);
-        Objects.requireNonNull(postcode, "a postcode or postcode district is required");
+        InvalidField.required(postcode, "postcode", "error.field.required", "a postcode or postcode district is required");
         if (age < 0 || age > AgeRange.OLDEST) {
-            throw new IllegalArgumentException("an age is between 0 and " + AgeRange.OLDEST);
+            throw new InvalidField("age", "error.age.range", "an age is between 0 and " + AgeRange.OLDEST, AgeRange.OLDEST);
         }
-        Objects.requireNonNull(gender, "a gender is required: NOT_SAID when the person has not said");
-        Objects.requireNonNull(language, "a language is required");
-        Objects.requireNonNull(riskLevel, "a risk level is required");
+        InvalidField.required(gender, "gender", "error.field.required", "a gender is required: NOT_SAID when the person has not said");
+        InvalidField.required(language, "language", "error.field.required", "a language is required");
+        InvalidField.required(riskLevel, "riskLevel", "error.field.required", "a risk level is required");
         if (crimeTypes == null || crimeTypes.isEmpty()) {
-            throw new IllegalArgumentException("at least one crime type is required");
+            throw new InvalidField("crimeTypes", "error.crimeTypes.required", "at least one crime type is required");
         }
         crimeTypes = Collections.unmodifiableSet(EnumSet.copyOf(crimeTypes));
     }

@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * When a service is open on one day of the week, in UK local time, to the minute (the weekly
@@ -44,11 +46,11 @@ public class OpeningTime {
     }
 
     public OpeningTime(DayOfWeek day, LocalTime opens, LocalTime closes) {
-        this.day = Objects.requireNonNull(day, "an opening time has a day");
-        Objects.requireNonNull(opens, "an opening time has a time it opens");
-        Objects.requireNonNull(closes, "an opening time has a time it closes");
+        this.day = InvalidField.required(day, "day", "error.field.required", "an opening time has a day");
+        InvalidField.required(opens, "opens", "error.field.required", "an opening time has a time it opens");
+        InvalidField.required(closes, "closes", "error.field.required", "an opening time has a time it closes");
         if (!opens.truncatedTo(ChronoUnit.MINUTES).isBefore(closes.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new IllegalArgumentException("a service opens before it closes on the same day");
+            throw new RuleViolation("error.openingTime.order", "a service opens before it closes on the same day");
         }
         this.opens = opens.format(HOURS_MINUTES);
         this.closes = closes.format(HOURS_MINUTES);
@@ -59,9 +61,9 @@ public class OpeningTime {
         Set<OpeningTime> checked = new HashSet<>();
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (OpeningTime time : times == null ? List.<OpeningTime>of() : times) {
-            Objects.requireNonNull(time, "an opening time is required");
+            InvalidField.required(time, "time", "error.field.required", "an opening time is required");
             if (!days.add(time.day())) {
-                throw new IllegalArgumentException("a service states at most one opening time a day");
+                throw new RuleViolation("error.openingTime.oneADay", "a service states at most one opening time a day");
             }
             checked.add(time);
         }
@@ -77,7 +79,8 @@ public class OpeningTime {
         try {
             return LocalTime.parse(text == null ? "" : text.strip(), HOURS_MINUTES);
         } catch (DateTimeParseException notATime) {
-            throw new IllegalArgumentException("a time is written on the 24-hour clock, such as 09:00 or 17:30");
+            throw new InvalidField("time", "error.openingTime.form",
+                    "a time is written on the 24-hour clock, such as 09:00 or 17:30");
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * One entry of the controlled taxonomy of support categories (counselling, legal aid, ISVA…).
@@ -26,10 +27,10 @@ public class ServiceCategory {
 
     public ServiceCategory(String code, String label) {
         if (code == null || !code.matches("[A-Z][A-Z_]{0,39}")) {
-            throw new IllegalArgumentException("a category code is upper case letters and underscores");
+            throw new InvalidField("code", "error.category.code", "a category code is upper case letters and underscores");
         }
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("a category label is required");
+            throw new InvalidField("label", "error.category.label", "a category label is required");
         }
         this.code = code;
         this.label = label.strip();

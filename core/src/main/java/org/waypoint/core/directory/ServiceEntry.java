@@ -3,10 +3,10 @@ package org.waypoint.core.directory;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 
 /**
@@ -27,31 +27,35 @@ public record ServiceEntry(Capacity capacity, int waitWeeks, String description,
     static final int MAX_WEEKS = 104;
 
     public ServiceEntry {
-        Objects.requireNonNull(capacity, "a capacity is required");
+        InvalidField.required(capacity, "capacity", "error.field.required", "a capacity is required");
         if (capacity == Capacity.WAITING_LIST && (waitWeeks < 1 || waitWeeks > MAX_WEEKS)) {
-            throw new IllegalArgumentException("a waiting list is between 1 and " + MAX_WEEKS + " weeks");
+            throw new InvalidField("waitWeeks", "error.service.waitWeeks",
+                    "a waiting list is between 1 and " + MAX_WEEKS + " weeks", MAX_WEEKS);
         }
         if (description == null || description.isBlank()) {
-            throw new IllegalArgumentException("service description is required");
+            throw new InvalidField("description", "error.field.required", "service description is required");
         }
         description = description.strip();
         if (description.length() > SupportService.MAX_DESCRIPTION) {
-            throw new IllegalArgumentException("service description is longer than " + SupportService.MAX_DESCRIPTION + " characters");
+            throw new InvalidField("description", "error.field.tooLong",
+                    "service description is longer than " + SupportService.MAX_DESCRIPTION + " characters", SupportService.MAX_DESCRIPTION);
         }
         referralInbox = referralInbox == null ? Optional.empty() : referralInbox;
         if (referralInbox.isEmpty() && capacity != Capacity.CLOSED) {
-            throw new IllegalArgumentException("a referral inbox is required to take referrals");
+            throw new InvalidField("referralInbox", "error.service.inbox.required",
+                    "a referral inbox is required to take referrals");
         }
         publicAddress = publicAddress == null ? Optional.empty() : publicAddress.filter(a -> !a.isBlank()).map(String::strip);
         if (publicAddress.filter(a -> a.length() > SupportService.MAX_ADDRESS).isPresent()) {
-            throw new IllegalArgumentException("an address is longer than " + SupportService.MAX_ADDRESS + " characters");
+            throw new InvalidField("address", "error.field.tooLong",
+                    "an address is longer than " + SupportService.MAX_ADDRESS + " characters", SupportService.MAX_ADDRESS);
         }
-        Objects.requireNonNull(eligibility, "eligibility is required: Eligibility.ANYONE for anyone");
+        InvalidField.required(eligibility, "eligibility", "error.field.required", "eligibility is required: Eligibility.ANYONE for anyone");
         postcodePrefixes = Set.copyOf(SupportService.requirePostcodePrefixes(postcodePrefixes));
         openingTimes = OpeningTime.requireOnePerDay(openingTimes).stream()
                 .sorted(Comparator.comparing(OpeningTime::day)).toList();
         if (languages == null || languages.isEmpty()) {
-            throw new IllegalArgumentException("a service works in at least one language");
+            throw new InvalidField("languages", "error.service.languages.required", "a service works in at least one language");
         }
         languages = Set.copyOf(languages);
     }

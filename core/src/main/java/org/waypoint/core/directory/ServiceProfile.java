@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.waypoint.core.shared.LanguageCode;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * An immutable copy of what matching and the pages showing its results need of one support
@@ -39,7 +40,7 @@ public record ServiceProfile(String id, String name, String description, String 
         Objects.requireNonNull(capacityNote, "capacityNote is empty when there is none, never null");
         Objects.requireNonNull(lastModified, "lastModified is required");
         if (confidentialLocation && publicAddress.isPresent()) {
-            throw new IllegalArgumentException("a confidential location has no public address");
+            throw new RuleViolation("error.service.confidentialAddress", "a confidential location has no public address");
         }
     }
 

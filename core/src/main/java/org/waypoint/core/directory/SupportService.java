@@ -31,8 +31,10 @@ import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * A support service that takes referrals: counselling, legal aid, an ISVA service and so on
@@ -167,10 +169,10 @@ public class SupportService {
         this.id = UUID.randomUUID().toString();
         this.organisation = Objects.requireNonNull(organisation, "a service belongs to an organisation");
         if (!organisation.kind().provides()) {
-            throw new IllegalArgumentException("only an organisation that provides services can own one");
+            throw new RuleViolation("error.service.organisationKind", "only an organisation that provides services can own one");
         }
         apply(name, description, categories, postcodePrefixes);
-        this.referralInbox = Objects.requireNonNull(referralInbox, "a referral inbox is required").value();
+        this.referralInbox = InvalidField.required(referralInbox, "referralInbox", "error.field.required", "a referral inbox is required").value();
         this.capacity = Capacity.OPEN;
         this.ackTargetWorkingDays = DEFAULT_ACK_TARGET_WORKING_DAYS;
         this.languages.add(LanguageCode.ENGLISH.value());
@@ -188,7 +190,7 @@ public class SupportService {
         service.id = Objects.requireNonNull(id, "an imported service keeps its id");
         service.organisation = Objects.requireNonNull(organisation, "a service belongs to an organisation");
         if (!organisation.kind().provides()) {
-            throw new IllegalArgumentException("only an organisation that provides services can own one");
+            throw new RuleViolation("error.service.organisationKind", "only an organisation that provides services can own one");
         }
         service.apply(name, description, categories, postcodePrefixes);
         service.capacity = Capacity.CLOSED;
@@ -201,11 +203,11 @@ public class SupportService {
 
     private static String requireText(String text, String what, int max) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new InvalidField(what, "error.field.required", what + " is required");
         }
         String stripped = text.strip();
         if (stripped.length() > max) {
-            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+            throw new InvalidField(what, "error.field.tooLong", what + " is longer than " + max + " characters", max);
         }
         return stripped;
     }
@@ -213,7 +215,8 @@ public class SupportService {
     /** The postcode areas and districts, checked and in capitals: at least one. */
     static Set<String> requirePostcodePrefixes(Collection<String> prefixes) {
         if (prefixes == null || prefixes.isEmpty()) {
-            throw new IllegalArgumentException("a service covers at least one postcode area");
+            throw new InvalidField("postcodeAreas", "error.service.postcodeAreas.required",
+                    "a service covers at least one postcode area");
         }
         Set<String> checked = new HashSet<>();
         prefixes.forEach(prefix -> checked.add(requirePostcodePrefix(prefix)));
@@ -223,7 +226,8 @@ public class SupportService {
     private static String requirePostcodePrefix(String prefix) {
         String normalised = prefix == null ? "" : prefix.strip().toUpperCase(Locale.ROOT);
         if (!normalised.matches("[A-Z]{1,2}([0-9][0-9A-Z]?)?")) {
-            throw new IllegalArgumentException("a postcode area or district looks like \"M\" or \"M14\"");
+            throw new InvalidField("postcodeAreas", "error.service.postcodeArea.form",
+                    "a postcode area or district looks like \"M\" or \"M14\"");
         }
         return normalised;
     }
@@ -231,7 +235,7 @@ public class SupportService {
     /** Replaces what the service is called, says, offers and covers. */
     public void describe(String newName, String newDescription, Collection<ServiceCategory> newCategories,
                          Collection<String> newPostcodePrefixes, EmailAddress newReferralInbox) {
-        Objects.requireNonNull(newReferralInbox, "a referral inbox is required");
+        InvalidField.required(newReferralInbox, "referralInbox", "error.field.required", "a referral inbox is required");
         apply(newName, newDescription, newCategories, newPostcodePrefixes);
         this.referralInbox = newReferralInbox.value();
     }
@@ -247,7 +251,7 @@ public class SupportService {
         String checkedName = requireText(newName, "service name", MAX_NAME);
         String checkedDescription = requireText(newDescription, "service description", MAX_DESCRIPTION);
         if (newCategories == null || newCategories.isEmpty()) {
-            throw new IllegalArgumentException("a service has at least one category");
+            throw new InvalidField("categories", "error.service.categories.required", "a service has at least one category");
         }
         Set<String> checkedPrefixes = requirePostcodePrefixes(newPostcodePrefixes);
         this.name = checkedName;
@@ -260,7 +264,7 @@ public class SupportService {
 
     private void requireInbox() {
         if (referralInbox == null) {
-            throw new IllegalArgumentException("a service takes referrals only once it has a referral inbox");
+            throw new RuleViolation("error.service.inboxFirst", "a service takes referrals only once it has a referral inbox");
         }
     }
 
@@ -274,7 +278,7 @@ public class SupportService {
     /** Takes referrals onto a waiting list of about {@code weeks} weeks. */
     public void waitingList(int weeks) {
         if (weeks < 1 || weeks > 104) {
-            throw new IllegalArgumentException("a waiting list is between 1 and 104 weeks");
+            throw new InvalidField("waitWeeks", "error.service.waitWeeks", "a waiting list is between 1 and 104 weeks", 104);
         }
         requireInbox();
         this.capacity = Capacity.WAITING_LIST;
@@ -289,14 +293,15 @@ public class SupportService {
 
     public void acknowledgementTarget(int workingDays) {
         if (workingDays < 1 || workingDays > 20) {
-            throw new IllegalArgumentException("an acknowledgement target is between 1 and 20 working days");
+            throw new InvalidField("acknowledgementDays", "error.service.acknowledgementTarget",
+                    "an acknowledgement target is between 1 and 20 working days");
         }
         this.ackTargetWorkingDays = workingDays;
     }
 
     /** States whom the service sees, replacing what it said before. */
     public void eligibility(Eligibility eligibility) {
-        Objects.requireNonNull(eligibility, "eligibility is required: Eligibility.ANYONE for anyone");
+        InvalidField.required(eligibility, "eligibility", "error.field.required", "eligibility is required: Eligibility.ANYONE for anyone");
         this.minAge = eligibility.ages().minAge().isPresent() ? eligibility.ages().minAge().getAsInt() : null;
         this.maxAge = eligibility.ages().maxAge().isPresent() ? eligibility.ages().maxAge().getAsInt() : null;
         this.genders.clear();
@@ -310,7 +315,7 @@ public class SupportService {
     /** States the languages the service works in, and whether it arranges interpreters for others. */
     public void languages(Collection<LanguageCode> languages, boolean interpretersAvailable) {
         if (languages == null || languages.isEmpty()) {
-            throw new IllegalArgumentException("a service works in at least one language");
+            throw new InvalidField("languages", "error.service.languages.required", "a service works in at least one language");
         }
         this.languages.clear();
         languages.forEach(language -> this.languages.add(language.value()));
@@ -319,7 +324,8 @@ public class SupportService {
 
     public void deliveryModes(Collection<DeliveryMode> modes) {
         if (modes == null || modes.isEmpty()) {
-            throw new IllegalArgumentException("a service meets people in at least one way");
+            throw new InvalidField("deliveryModes", "error.service.deliveryModes.required",
+                    "a service meets people in at least one way");
         }
         this.deliveryModes.clear();
         this.deliveryModes.addAll(modes);

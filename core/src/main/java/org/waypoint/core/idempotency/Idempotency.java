@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
 /**
@@ -61,7 +62,8 @@ public class Idempotency {
 
     public static void requireValidKey(String key) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.matches("[A-Za-z0-9._:-]+")) {
-            throw new IllegalArgumentException("an Idempotency-Key is 1 to 100 letters, digits, '.', '_', ':' or '-'");
+            throw new InvalidField("Idempotency-Key", "error.idempotencyKey.form",
+                    "an Idempotency-Key is 1 to 100 letters, digits, '.', '_', ':' or '-'");
         }
     }
 

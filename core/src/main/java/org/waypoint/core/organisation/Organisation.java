@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Objects;
 import java.util.UUID;
+import org.waypoint.core.shared.InvalidField;
 
 /**
  * An organisation that refers people (a police victim care unit, a safeguarding team, a school),
@@ -42,7 +43,7 @@ public class Organisation {
     public Organisation(String name, OrganisationKind kind) {
         this.id = UUID.randomUUID().toString();
         this.name = requireName(name);
-        this.kind = Objects.requireNonNull(kind, "organisation kind is required");
+        this.kind = InvalidField.required(kind, "kind", "error.field.required", "organisation kind is required");
     }
 
     /** A providing organisation imported from another directory, under the id it has there. */
@@ -58,11 +59,12 @@ public class Organisation {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("organisation name is required");
+            throw new InvalidField("name", "error.organisation.name", "organisation name is required");
         }
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME) {
-            throw new IllegalArgumentException("organisation name is longer than " + MAX_NAME + " characters");
+            throw new InvalidField("name", "error.field.tooLong",
+                    "organisation name is longer than " + MAX_NAME + " characters", MAX_NAME);
         }
         return stripped;
     }

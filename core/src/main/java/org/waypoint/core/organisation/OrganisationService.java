@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.NotFoundException;
 
 /** Use cases for organisations: anyone signed in may read the list (names are not personal); administrators keep it. */
@@ -38,7 +39,7 @@ public class OrganisationService {
     public Organisation create(Actor actor, String name, OrganisationKind kind) {
         actor.requireRole(Role.ADMIN, "create organisations");
         if (organisations.findByName(name == null ? "" : name.strip()).isPresent()) {
-            throw new IllegalStateException("an organisation with that name exists");
+            throw new ConflictException("error.organisation.exists", "an organisation with that name exists");
         }
         Organisation organisation = new Organisation(name, kind);
         organisations.add(organisation);

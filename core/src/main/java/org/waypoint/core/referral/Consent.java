@@ -3,6 +3,8 @@ package org.waypoint.core.referral;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * The consent a referral rests on: given by the person or a parent or guardian, or overridden under
@@ -22,22 +24,24 @@ public record Consent(
     private static final int MAX_TEXT = 2000;
 
     public Consent {
-        Objects.requireNonNull(basis, "the basis of consent is required");
-        Objects.requireNonNull(method, "how consent was given is required");
-        Objects.requireNonNull(givenAt, "when consent was given is required");
+        InvalidField.required(basis, "basis", "error.field.required", "the basis of consent is required");
+        InvalidField.required(method, "method", "error.field.required", "how consent was given is required");
+        InvalidField.required(givenAt, "givenAt", "error.field.required", "when consent was given is required");
         Objects.requireNonNull(recordedBy, "who recorded consent is required");
         overrideJustification = cleaned(overrideJustification);
         overrideApprovedBy = cleaned(overrideApprovedBy);
         if (basis == ConsentBasis.SAFEGUARDING_OVERRIDE
                 && (overrideJustification.isEmpty() || overrideApprovedBy.isEmpty())) {
-            throw new IllegalArgumentException("a safeguarding override needs a justification and who approved it");
+            throw new RuleViolation("error.consent.overrideNeedsJustification",
+                    "a safeguarding override needs a justification and who approved it");
         }
         if (basis != ConsentBasis.SAFEGUARDING_OVERRIDE
                 && (overrideJustification.isPresent() || overrideApprovedBy.isPresent())) {
-            throw new IllegalArgumentException("a justification belongs only to a safeguarding override");
+            throw new RuleViolation("error.consent.justificationOnlyForOverride",
+                    "a justification belongs only to a safeguarding override");
         }
         if (!shareContactDetails && !shareCaseDetails && basis != ConsentBasis.SAFEGUARDING_OVERRIDE) {
-            throw new IllegalArgumentException("consent shares contact details, case details or both");
+            throw new InvalidField("scope", "error.consent.scope", "consent shares contact details, case details or both");
         }
     }
 
@@ -59,7 +63,8 @@ public record Consent(
         Optional<String> stripped = text == null ? Optional.empty() : text.map(String::strip).filter(t -> !t.isEmpty());
         stripped.ifPresent(t -> {
             if (t.length() > MAX_TEXT) {
-                throw new IllegalArgumentException("consent text is longer than " + MAX_TEXT + " characters");
+                throw new InvalidField("text", "error.field.tooLong",
+                        "consent text is longer than " + MAX_TEXT + " characters", MAX_TEXT);
             }
         });
         return stripped;

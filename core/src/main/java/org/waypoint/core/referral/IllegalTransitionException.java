@@ -1,7 +1,9 @@
 package org.waypoint.core.referral;
 
+import org.waypoint.core.shared.DomainException;
+
 /** An action the lifecycle does not allow from the referral's current state; names both. */
-public class IllegalTransitionException extends RuntimeException {
+public class IllegalTransitionException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
@@ -9,7 +11,7 @@ public class IllegalTransitionException extends RuntimeException {
     private final ReferralAction action;
 
     public IllegalTransitionException(ReferralStatus status, ReferralAction action) {
-        super("cannot " + action.verb() + " a referral that is " + status.fhirCode());
+        super("error.illegalTransition", "cannot " + action.verb() + " a referral that is " + status.fhirCode(), action.name(), status.name());
         this.status = status;
         this.action = action;
     }

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * What the person needs and why: the support categories asked for, the crimes, the assessed risk,
@@ -26,29 +28,32 @@ public record NeedsAssessment(
 
     public NeedsAssessment {
         if (needs == null || needs.isEmpty()) {
-            throw new IllegalArgumentException("at least one need is required");
+            throw new InvalidField("needs", "error.needs.required", "at least one need is required");
         }
         if (needs.size() > MAX_NEEDS || needs.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("needs are at most " + MAX_NEEDS + " category codes");
+            throw new InvalidField("needs", "error.needs.tooMany",
+                    "needs are at most " + MAX_NEEDS + " category codes", MAX_NEEDS);
         }
         needs = Set.copyOf(new TreeSet<>(needs));
         crimeTypes = crimeTypes == null ? Set.of() : Set.copyOf(crimeTypes);
-        Objects.requireNonNull(riskLevel, "a risk level is required");
-        Objects.requireNonNull(urgency, "an urgency is required");
+        InvalidField.required(riskLevel, "riskLevel", "error.field.required", "a risk level is required");
+        InvalidField.required(urgency, "urgency", "error.field.required", "an urgency is required");
         crimeReference = crimeReference == null ? Optional.empty() : crimeReference.map(String::strip).filter(r -> !r.isEmpty());
         safeguardingConcerns = safeguardingConcerns == null ? Optional.empty()
                 : safeguardingConcerns.map(String::strip).filter(c -> !c.isEmpty());
         if (crimeReference.isPresent() && !reportedToPolice) {
-            throw new IllegalArgumentException("a crime reference means the crime was reported to police");
+            throw new RuleViolation("error.needs.crimeReferenceWithoutReport",
+                    "a crime reference means the crime was reported to police");
         }
         crimeReference.ifPresent(r -> {
             if (r.length() > 40) {
-                throw new IllegalArgumentException("a crime reference is at most 40 characters");
+                throw new InvalidField("crimeReference", "error.field.tooLong", "a crime reference is at most 40 characters", 40);
             }
         });
         safeguardingConcerns.ifPresent(c -> {
             if (c.length() > MAX_CONCERNS) {
-                throw new IllegalArgumentException("safeguarding concerns are at most " + MAX_CONCERNS + " characters");
+                throw new InvalidField("safeguardingConcerns", "error.field.tooLong",
+                        "safeguarding concerns are at most " + MAX_CONCERNS + " characters", MAX_CONCERNS);
             }
         });
     }

@@ -33,9 +33,12 @@ import org.waypoint.core.client.Client;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
@@ -352,7 +355,7 @@ public class Referral {
         roleFor(action).ifPresent(role -> actor.requireRole(role, action.verb()));
         if (!allowedNow(action)) {
             if (action == ReferralAction.WITHDRAW_CONSENT) {
-                throw new IllegalStateException("there is no consent to withdraw");
+                throw new ConflictException("error.referral.noConsent", "there is no consent to withdraw");
             }
             throw new IllegalTransitionException(status, action);
         }
@@ -416,9 +419,9 @@ public class Referral {
     /** Records (or replaces) the consent the referral rests on; only while it is a draft. */
     public void recordConsent(Actor caseworker, Consent consent, Instant now) {
         require(caseworker, ReferralAction.UPDATE_DRAFT);
-        Objects.requireNonNull(consent, "consent is required");
+        InvalidField.required(consent, "consent", "error.field.required", "consent is required");
         if (consent.basis() == ConsentBasis.GIVEN_BY_PARENT_OR_GUARDIAN && !client.isChildOn(now)) {
-            throw new IllegalArgumentException("a parent or guardian consents only for a child");
+            throw new RuleViolation("error.consent.guardianForChild", "a parent or guardian consents only for a child");
         }
         this.consentBasis = consent.basis();
         this.consentShareContact = consent.shareContactDetails();
@@ -441,18 +444,19 @@ public class Referral {
                        Instant now) {
         require(caseworker, ReferralAction.SUBMIT);
         if (riskLevel == null) {
-            throw new IllegalStateException("record the needs before submitting");
+            throw new ConflictException("error.referral.needsFirst", "record the needs before submitting");
         }
         if (service == null) {
-            throw new IllegalStateException("choose a service before submitting");
+            throw new ConflictException("error.referral.serviceFirst", "choose a service before submitting");
         }
-        Consent consent = consent().orElseThrow(() -> new IllegalStateException("record consent before submitting"));
+        Consent consent = consent().orElseThrow(() -> new ConflictException("error.referral.consentFirst",
+                "record consent before submitting"));
         if (needs().needsExplicitConsent() && consent.basis() == ConsentBasis.IMPLIED) {
-            throw new IllegalStateException(
+            throw new ConflictException("error.referral.explicitConsent",
                     "sexual offences and domestic abuse need explicit consent or a safeguarding override");
         }
         if (service.capacity() == Capacity.CLOSED) {
-            throw new IllegalStateException("the service is not taking referrals");
+            throw new ConflictException("error.referral.serviceClosed", "the service is not taking referrals");
         }
         this.reference = nextReference.get().value();
         this.submittedAt = now;
@@ -564,7 +568,7 @@ public class Referral {
 
     public void setBusinessStatus(Actor staff, BusinessStatus newStatus, Instant now) {
         require(staff, ReferralAction.SET_BUSINESS_STATUS);
-        this.businessStatus = Objects.requireNonNull(newStatus, "a business status is required");
+        this.businessStatus = InvalidField.required(newStatus, "businessStatus", "error.field.required", "a business status is required");
         record(staff, now, ReferralAction.SET_BUSINESS_STATUS, status, status, newStatus.name());
     }
 
@@ -576,8 +580,9 @@ public class Referral {
     private void end(Actor staff, Instant now, ReferralAction action, ReferralStatus to, String reason, EndReason code) {
         require(staff, action);
         if (code != null && !code.explains(action)) {
-            throw new IllegalArgumentException("reasonCode " + code + " does not explain " + action.verb()
-                    + "; one of " + EndReason.forAction(action) + " does");
+            throw new InvalidField("reasonCode", "error.referral.reasonCode",
+                    "reasonCode " + code + " does not explain " + action.verb()
+                    + "; one of " + EndReason.forAction(action) + " does", action.name());
         }
         transition(staff, now, action, to, requireReason(reason), code);
     }
@@ -670,7 +675,7 @@ public class Referral {
     }
 
     private void applyNeeds(NeedsAssessment assessment) {
-        Objects.requireNonNull(assessment, "a needs assessment is required");
+        InvalidField.required(assessment, "needs", "error.field.required", "a needs assessment is required");
         needs.clear();
         needs.addAll(assessment.needs());
         crimeTypes = assessment.crimeTypes().isEmpty()
@@ -685,11 +690,12 @@ public class Referral {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required");
+            throw new InvalidField("reason", "error.reason.required", "a reason is required");
         }
         String stripped = reason.strip();
         if (stripped.length() > MAX_REASON) {
-            throw new IllegalArgumentException("a reason is at most " + MAX_REASON + " characters");
+            throw new InvalidField("reason", "error.field.tooLong",
+                    "a reason is at most " + MAX_REASON + " characters", MAX_REASON);
         }
         return stripped;
     }
@@ -724,7 +730,7 @@ public class Referral {
     /** The service; every submitted referral has one, a draft once it is chosen ({@link #chosenService()}). */
     public SupportService service() {
         if (service == null) {
-            throw new IllegalStateException("no service chosen yet");
+            throw new ConflictException("error.referral.serviceFirst", "no service chosen yet");
         }
         return service;
     }
@@ -743,7 +749,7 @@ public class Referral {
 
     /** The needs; every submitted referral has them, a draft once they are recorded ({@link #assessment()}). */
     public NeedsAssessment needs() {
-        return assessment().orElseThrow(() -> new IllegalStateException("needs not recorded yet"));
+        return assessment().orElseThrow(() -> new ConflictException("error.referral.needsFirst", "needs not recorded yet"));
     }
 
     public Optional<NeedsAssessment> assessment() {

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /** A message between the referrer and the service about one referral. Never changed. */
@@ -62,10 +63,10 @@ public class ReferralMessage {
 
     ReferralMessage(Referral referral, Actor author, Side side, String body, Instant at, int sequence) {
         if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("a message needs some text");
+            throw new InvalidField("body", "error.message.required", "a message needs some text");
         }
         if (body.strip().length() > MAX_BODY) {
-            throw new IllegalArgumentException("a message is at most " + MAX_BODY + " characters");
+            throw new InvalidField("body", "error.field.tooLong", "a message is at most " + MAX_BODY + " characters", MAX_BODY);
         }
         this.id = UUID.randomUUID().toString();
         this.referral = referral;

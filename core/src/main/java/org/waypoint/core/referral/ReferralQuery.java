@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.waypoint.core.client.NameAndDateOfBirth;
 import org.waypoint.core.shared.Page;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * Filters for a list of referrals, always within what the actor may see. Every filter given must
@@ -49,7 +50,7 @@ public record ReferralQuery(
         urgency = urgency == null ? Optional.empty() : urgency;
         sort = sort == null ? ReferralSort.DUE : sort;
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new IllegalArgumentException("the first day of a date range is after its last");
+            throw new RuleViolation("error.dateRange.order", "the first day of a date range is after its last");
         }
         Page.requireValid(page, size);
     }

@@ -1,6 +1,7 @@
 package org.waypoint.core.referral;
 
 import java.util.regex.Pattern;
+import org.waypoint.core.shared.InvalidField;
 
 /** The human reference of a submitted referral, {@code WP-2026-000123}: unique and sequential per year. */
 public record ReferralReference(String value) {
@@ -9,7 +10,8 @@ public record ReferralReference(String value) {
 
     public ReferralReference {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("a referral reference looks like WP-2026-000123");
+            throw new InvalidField("reference", "error.referral.reference.form",
+                    "a referral reference looks like WP-2026-000123");
         }
     }
 
@@ -20,7 +22,7 @@ public record ReferralReference(String value) {
 
     public static ReferralReference of(int year, long number) {
         if (number < 1 || number > 999_999) {
-            throw new IllegalArgumentException("a referral number is between 1 and 999999");
+            throw new InvalidField("reference", "error.referral.reference.number", "a referral number is between 1 and 999999");
         }
         return new ReferralReference(String.format("WP-%04d-%06d", year, number));
     }

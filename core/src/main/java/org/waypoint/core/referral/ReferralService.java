@@ -24,6 +24,7 @@ import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.directory.SupportServiceRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.DomainEvents;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.Page;
@@ -375,7 +376,7 @@ public class ReferralService {
      */
     private NeedsAssessment known(NeedsAssessment needs) {
         if (needs.needs().stream().anyMatch(code -> services.category(code).isEmpty())) {
-            throw new IllegalArgumentException("needs holds a code that is not a support category");
+            throw new InvalidField("needs", "error.needs.code", "needs holds a code that is not a support category");
         }
         return needs;
     }

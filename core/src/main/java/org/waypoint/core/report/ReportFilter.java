@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.waypoint.core.calendar.WorkingCalendar;
 import org.waypoint.core.referral.Urgency;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 /**
  * Which referrals a report counts: those sent from {@code from} to {@code to} (both days included,
@@ -24,10 +26,10 @@ public record ReportFilter(LocalDate from, LocalDate to, Optional<String> organi
         Objects.requireNonNull(from, "a report has a first day");
         Objects.requireNonNull(to, "a report has a last day");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("a report's last day is not before its first");
+            throw new RuleViolation("error.report.span.order", "a report's last day is not before its first");
         }
         if (YearMonth.from(from).plusMonths(MAX_MONTHS).isBefore(YearMonth.from(to).plusMonths(1))) {
-            throw new IllegalArgumentException("a report covers at most " + MAX_MONTHS + " months");
+            throw new RuleViolation("error.report.span.length", "a report covers at most " + MAX_MONTHS + " months", MAX_MONTHS);
         }
         organisationId = organisationId == null ? Optional.empty() : organisationId;
         serviceId = serviceId == null ? Optional.empty() : serviceId;
@@ -43,7 +45,7 @@ public record ReportFilter(LocalDate from, LocalDate to, Optional<String> organi
     /** The calendar quarter {@code quarter} (1 to 4) of {@code year}. */
     public static ReportFilter quarter(int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
-            throw new IllegalArgumentException("a quarter is 1 to 4");
+            throw new InvalidField("quarter", "error.report.quarter", "a quarter is 1 to 4");
         }
         YearMonth first = YearMonth.of(year, quarter * 3 - 2);
         return between(first.atDay(1), first.plusMonths(2).atEndOfMonth());

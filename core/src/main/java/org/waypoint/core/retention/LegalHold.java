@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
@@ -70,7 +72,7 @@ public class LegalHold {
     public void lift(Actor admin, String reason, Instant now) {
         admin.requireRole(Role.ADMIN, "lift a legal hold");
         if (!isActive()) {
-            throw new IllegalStateException("the legal hold is lifted already");
+            throw new ConflictException("error.legalHold.lifted", "the legal hold is lifted already");
         }
         this.liftReason = requireReason(reason);
         this.liftedAt = now;
@@ -79,11 +81,12 @@ public class LegalHold {
 
     static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required");
+            throw new InvalidField("reason", "error.reason.required", "a reason is required");
         }
         String stripped = reason.strip();
         if (stripped.length() > MAX_REASON) {
-            throw new IllegalArgumentException("a reason is at most " + MAX_REASON + " characters");
+            throw new InvalidField("reason", "error.field.tooLong",
+                    "a reason is at most " + MAX_REASON + " characters", MAX_REASON);
         }
         return stripped;
     }

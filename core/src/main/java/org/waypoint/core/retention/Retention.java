@@ -20,6 +20,7 @@ import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.JobLease;
 import org.waypoint.core.shared.NotFoundException;
 
@@ -255,7 +256,7 @@ public class Retention {
             throw new HeldException();
         }
         if (store.anonymisedAt(clientId).isPresent()) {
-            throw new IllegalStateException("the person's record is anonymised already");
+            throw new ConflictException("error.retention.anonymised", "the person's record is anonymised already");
         }
         referrals.withdrawForErasure(admin, clientId);
         RetentionStore.Counts counts = store.anonymise(List.of(clientId), clock.instant(), Optional.empty(), Optional.of(why));
@@ -264,9 +265,12 @@ public class Retention {
     }
 
     /** Refused: a legal hold stands on the person or one of their referrals. */
-    public static class HeldException extends IllegalStateException {
+    public static class HeldException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
         public HeldException() {
-            super("a legal hold stands on the person or one of their referrals");
+            super("error.retention.held", "a legal hold stands on the person or one of their referrals");
         }
     }
 

@@ -24,23 +24,24 @@ public record AddressPolicy(boolean allowHttp, boolean allowPrivateAddresses) {
     /** The URL, checked; an {@link IllegalArgumentException} says what is wrong with it. */
     public URI check(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("url is required");
+            throw new InvalidField("url", "error.url.required", "url is required");
         }
         if (url.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("url is at most " + MAX_LENGTH + " characters");
+            throw new InvalidField("url", "error.field.tooLong", "url is at most " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL");
+            throw new InvalidField("url", "error.url.invalid", "url is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            throw new IllegalArgumentException(allowHttp ? "url must be http or https" : "url must be https");
+            throw new InvalidField("url", allowHttp ? "error.url.scheme" : "error.url.https",
+                    allowHttp ? "url must be http or https" : "url must be https");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("url needs a host, and has no user name, password or fragment");
+            throw new InvalidField("url", "error.url.parts", "url needs a host, and has no user name, password or fragment");
         }
         requirePublic(uri);
         return uri;
@@ -55,11 +56,11 @@ public record AddressPolicy(boolean allowHttp, boolean allowPrivateAddresses) {
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("url's host does not resolve");
+            throw new InvalidField("url", "error.url.unresolved", "url's host does not resolve");
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new IllegalArgumentException("url's host is a loopback, private or link-local address, "
+                throw new InvalidField("url", "error.url.private", "url's host is a loopback, private or link-local address, "
                         + "which the server does not call");
             }
         }

@@ -1,7 +1,6 @@
 package org.waypoint.core.shared;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -13,10 +12,10 @@ public record EmailAddress(String value) {
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public EmailAddress {
-        Objects.requireNonNull(value, "e-mail address is required");
+        InvalidField.required(value, "email", "error.field.required", "e-mail address is required");
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("not an e-mail address");
+            throw new InvalidField("email", "error.email.form", "not an e-mail address");
         }
     }
 

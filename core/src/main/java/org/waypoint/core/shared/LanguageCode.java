@@ -1,7 +1,6 @@
 package org.waypoint.core.shared;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /** A language as its ISO 639-1 code ({@code en}, {@code pl}, {@code ur}), kept in lower case. */
 public record LanguageCode(String value) {
@@ -9,10 +8,11 @@ public record LanguageCode(String value) {
     public static final LanguageCode ENGLISH = new LanguageCode("en");
 
     public LanguageCode {
-        Objects.requireNonNull(value, "a language code is required");
+        InvalidField.required(value, "language", "error.field.required", "a language code is required");
         value = value.strip().toLowerCase(Locale.ROOT);
         if (!value.matches("[a-z]{2}")) {
-            throw new IllegalArgumentException("a language is its two-letter ISO 639-1 code, such as \"en\"");
+            throw new InvalidField("language", "error.language.code",
+                    "a language is its two-letter ISO 639-1 code, such as \"en\"");
         }
     }
 

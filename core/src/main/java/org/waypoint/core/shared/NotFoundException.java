@@ -5,11 +5,11 @@ package org.waypoint.core.shared;
  * outside, so another organisation's record never betrays itself. The message names the kind of
  * record only.
  */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String kind) {
-        super(kind + " not found");
+        super("error.notFound", kind + " not found");
     }
 }

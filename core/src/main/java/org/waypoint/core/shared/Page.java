@@ -19,10 +19,10 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     /** Checks a requested page and size: page from 0, size from 1 to {@link #MAX_SIZE}. */
     public static void requireValid(int page, int size) {
         if (page < 0) {
-            throw new IllegalArgumentException("page counts from 0");
+            throw new InvalidField("page", "error.page.number", "page counts from 0");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size is between 1 and " + MAX_SIZE);
+            throw new InvalidField("size", "error.page.size", "size is between 1 and " + MAX_SIZE, MAX_SIZE);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.waypoint.core.shared;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +14,11 @@ public record Postcode(String value) {
     private static final Pattern SHAPE = Pattern.compile("([A-Z]{1,2})([0-9][0-9A-Z]?)\\s*([0-9][A-Z]{2})?");
 
     public Postcode {
-        Objects.requireNonNull(value, "a postcode is required");
+        InvalidField.required(value, "postcode", "error.field.required", "a postcode is required");
         Matcher parts = SHAPE.matcher(value.strip().toUpperCase(Locale.ROOT));
         if (!parts.matches()) {
-            throw new IllegalArgumentException("a postcode looks like \"M14 5RT\" or, for its district only, \"M14\"");
+            throw new InvalidField("postcode", "error.postcode.form",
+                    "a postcode looks like \"M14 5RT\" or, for its district only, \"M14\"");
         }
         String outward = parts.group(1) + parts.group(2);
         value = parts.group(3) == null ? outward : outward + " " + parts.group(3);

@@ -34,6 +34,7 @@ import org.waypoint.core.referral.ReferralReference;
 import org.waypoint.core.referral.ReferralRepository;
 import org.waypoint.core.referral.TimelineEvent;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.subjectaccess.SubjectAccessDocument.Item;
 import org.waypoint.core.subjectaccess.SubjectAccessDocument.Section;
@@ -84,10 +85,11 @@ public class SubjectAccess {
     public static String checkedReason(String reason) {
         String stripped = reason == null ? "" : reason.strip();
         if (stripped.isEmpty()) {
-            throw new IllegalArgumentException("a reason is required");
+            throw new InvalidField("reason", "error.reason.required", "a reason is required");
         }
         if (stripped.length() > MAX_REASON || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a reason is one line of at most " + MAX_REASON + " characters");
+            throw new InvalidField("reason", "error.reason.oneLine",
+                    "a reason is one line of at most " + MAX_REASON + " characters", MAX_REASON);
         }
         return stripped;
     }

@@ -16,7 +16,9 @@ import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.testing.InMemory;
 import org.waypoint.core.testing.MutableClock;
 
@@ -104,11 +106,11 @@ class ApiClientsTest {
         Actor caseworker = new Actor(admin.userId(), police.id(), Role.CASEWORKER);
         assertThatThrownBy(() -> clients.register(caseworker, police.id(), "x", Role.CASEWORKER, Set.of(ApiScope.REFERRALS_READ)))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> register(charity, Role.CASEWORKER, ApiScope.REFERRALS_READ)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> register(police, Role.SERVICE_STAFF, ApiScope.REFERRALS_READ)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> register(police, Role.ADMIN, ApiScope.REFERRALS_READ)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> register(charity, Role.CASEWORKER, ApiScope.REFERRALS_READ)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> register(police, Role.SERVICE_STAFF, ApiScope.REFERRALS_READ)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> register(police, Role.ADMIN, ApiScope.REFERRALS_READ)).isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> clients.register(admin, police.id(), "x", Role.CASEWORKER, Set.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidField.class);
     }
 
     @Test

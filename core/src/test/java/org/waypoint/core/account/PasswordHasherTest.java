@@ -1,10 +1,11 @@
 package org.waypoint.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.Test;
+import org.waypoint.core.shared.InvalidField;
 
 /** With Soteria's implementation, as Payara runs it. */
 class PasswordHasherTest {
@@ -36,6 +37,6 @@ class PasswordHasherTest {
 
     @Test
     void refusesPasswordsShorterThanTwelveCharacters() {
-        assertThatIllegalArgumentException().isThrownBy(() -> hasher.hash("short-pass1".toCharArray()));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> hasher.hash("short-pass1".toCharArray()));
     }
 }

@@ -1,7 +1,7 @@
 package org.waypoint.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.testing.InMemory;
 import org.waypoint.core.testing.MutableClock;
 
@@ -113,7 +114,7 @@ class PasswordResetsTest {
     void aPasswordOutsideTheRulesIsRefusedWithoutUsingTheLinkUp() {
         resets.request(CASEY, CLIENT);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> resets.reset(sentToken(), "too-short".toCharArray()));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> resets.reset(sentToken(), "too-short".toCharArray()));
         resets.reset(sentToken(), "long-enough-this-time".toCharArray());
     }
 

@@ -1,12 +1,13 @@
 package org.waypoint.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.RuleViolation;
 
 class UserAccountTest {
 
@@ -17,13 +18,13 @@ class UserAccountTest {
     @Test
     void aCaseworkerBelongsToAReferringOrganisation() {
         assertThat(new UserAccount(email, "Casey", Role.CASEWORKER, police, "hash").enabled()).isTrue();
-        assertThatIllegalArgumentException().isThrownBy(() -> new UserAccount(email, "Casey", Role.CASEWORKER, charity, "hash"));
+        assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> new UserAccount(email, "Casey", Role.CASEWORKER, charity, "hash"));
     }
 
     @Test
     void serviceStaffBelongToAProvidingOrganisation() {
         assertThat(new UserAccount(email, "Sam", Role.SERVICE_STAFF, charity, "hash").role()).isEqualTo(Role.SERVICE_STAFF);
-        assertThatIllegalArgumentException().isThrownBy(() -> new UserAccount(email, "Sam", Role.SERVICE_STAFF, police, "hash"));
+        assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> new UserAccount(email, "Sam", Role.SERVICE_STAFF, police, "hash"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.waypoint.core.audit.persistence.JpaAuditEventRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.Page;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.testing.MutableClock;
 import org.waypoint.core.testing.TestDatabase;
 
@@ -115,6 +116,6 @@ class AuditSearchTest {
     @Test
     void refusesASpanThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> query(null, null, START, START.minusSeconds(1), 0, 10))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(RuleViolation.class);
     }
 }

@@ -1,9 +1,11 @@
 package org.waypoint.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
+import org.waypoint.core.shared.InvalidField;
+import org.waypoint.core.shared.RuleViolation;
 
 class AgeRangeTest {
 
@@ -41,13 +43,13 @@ class AgeRangeTest {
 
     @Test
     void refusesALowestAgeAboveTheHighest() {
-        assertThatIllegalArgumentException().isThrownBy(() -> AgeRange.between(18, 17));
+        assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> AgeRange.between(18, 17));
         assertThat(AgeRange.between(17, 17).contains(17)).isTrue();
     }
 
     @Test
     void refusesImplausibleAges() {
-        assertThatIllegalArgumentException().isThrownBy(() -> AgeRange.from(-1));
-        assertThatIllegalArgumentException().isThrownBy(() -> AgeRange.upTo(AgeRange.OLDEST + 1));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> AgeRange.from(-1));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> AgeRange.upTo(AgeRange.OLDEST + 1));
     }
 }

@@ -22,9 +22,11 @@ import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.core.testing.InMemory;
 import org.waypoint.core.testing.MutableClock;
@@ -62,7 +64,7 @@ class OwnServiceEntryTest {
         repository.add(imported);
         ServiceEntry unchanged = ServiceEntry.of(imported);
         assertThat(unchanged.referralInbox()).isEmpty();
-        assertThatThrownBy(() -> unchanged.withCapacity(Capacity.OPEN, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> unchanged.withCapacity(Capacity.OPEN, 0)).isInstanceOf(InvalidField.class);
 
         directory.updateOwnEntry(staff, imported.id(), unchanged.withContact("Drop-in support.",
                 new EmailAddress("dropin@harbour.example.org"), Optional.empty()).withCapacity(Capacity.OPEN, 0),
@@ -137,10 +139,10 @@ class OwnServiceEntryTest {
 
     @Test
     void anAbsurdWaitATooLongDescriptionAndAStaleFormAreRefused() {
-        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, 500)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, -2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, 500)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> entry(Capacity.WAITING_LIST, -2)).isInstanceOf(InvalidField.class);
         assertThatThrownBy(() -> ServiceEntry.of(counselling).withContact("x".repeat(2001), counselling.referralInbox().orElseThrow(),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty())).isInstanceOf(InvalidField.class);
         assertThatThrownBy(() -> directory.updateOwnEntry(staff, counselling.id(), entry(Capacity.CLOSED, 0),
                 OptionalLong.of(counselling.version() + 1))).isInstanceOf(StaleVersionException.class);
     }
@@ -188,14 +190,14 @@ class OwnServiceEntryTest {
     void openingTimesAreasAndLanguagesAndLanguagesAreCheckedBeforeAnythingChanges() {
         ServiceEntry now = ServiceEntry.of(counselling);
         assertThatThrownBy(() -> OpeningTime.of(DayOfWeek.MONDAY, "17:00", "09:00"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opens before it closes");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("opens before it closes");
         assertThatThrownBy(() -> OpeningTime.of(DayOfWeek.MONDAY, "9am", "17:00"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("24-hour clock");
+                .isInstanceOf(InvalidField.class).hasMessageContaining("24-hour clock");
         assertThatThrownBy(() -> now.withOpeningTimes(List.of(OpeningTime.of(DayOfWeek.MONDAY, "09:00", "10:00"),
-                OpeningTime.of(DayOfWeek.MONDAY, "14:00", "15:00")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> now.withAreas(List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> now.withAreas(List.of("M14 5RT"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> now.withLanguages(List.of(), false)).isInstanceOf(IllegalArgumentException.class);
+                OpeningTime.of(DayOfWeek.MONDAY, "14:00", "15:00")))).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> now.withAreas(List.of())).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> now.withAreas(List.of("M14 5RT"))).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> now.withLanguages(List.of(), false)).isInstanceOf(InvalidField.class);
         assertThat(counselling.version()).isZero();
         assertThat(trail.appended).isEmpty();
     }

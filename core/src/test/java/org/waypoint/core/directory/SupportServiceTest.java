@@ -1,7 +1,7 @@
 package org.waypoint.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,8 +10,10 @@ import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.RuleViolation;
 
 class SupportServiceTest {
 
@@ -41,7 +43,7 @@ class SupportServiceTest {
     @Test
     void refusesWhatIsNotAPostcodeAreaOrDistrict() {
         for (String bad : List.of("", "M1 4AB", "123", "ABC", "M!")) {
-            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> service(List.of(bad)));
+            assertThatExceptionOfType(InvalidField.class).as(bad).isThrownBy(() -> service(List.of(bad)));
         }
     }
 
@@ -66,8 +68,8 @@ class SupportServiceTest {
     void refusesAWaitingListWithoutAPlausibleWait() {
         SupportService service = service(List.of("M"));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> service.waitingList(0));
-        assertThatIllegalArgumentException().isThrownBy(() -> service.waitingList(105));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> service.waitingList(0));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> service.waitingList(105));
         assertThat(service.capacity()).isEqualTo(Capacity.OPEN);
     }
 
@@ -75,7 +77,7 @@ class SupportServiceTest {
     void onlyAProvidingOrganisationOwnsAService() {
         Organisation police = new Organisation("Victim Care Unit", OrganisationKind.REFERRER);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new SupportService(police, "Name", "Description",
+        assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> new SupportService(police, "Name", "Description",
                 List.of(COUNSELLING), List.of("M"), new EmailAddress("a@example.org")));
     }
 
@@ -83,9 +85,9 @@ class SupportServiceTest {
     void needsACategoryAndAnArea() {
         EmailAddress inbox = new EmailAddress("a@example.org");
 
-        assertThatIllegalArgumentException().isThrownBy(
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(
                 () -> new SupportService(charity, "Name", "Description", List.of(), List.of("M"), inbox));
-        assertThatIllegalArgumentException().isThrownBy(
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(
                 () -> new SupportService(charity, "Name", "Description", List.of(COUNSELLING), List.of(), inbox));
     }
 
@@ -133,7 +135,7 @@ class SupportServiceTest {
 
         assertThat(service.languages()).extracting(LanguageCode::value).containsExactly("en", "pl", "ur");
         assertThat(service.interpretersAvailable()).isTrue();
-        assertThatIllegalArgumentException().isThrownBy(() -> service.languages(List.of(), true));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> service.languages(List.of(), true));
         assertThat(service.languages()).hasSize(3);
     }
 
@@ -144,7 +146,7 @@ class SupportServiceTest {
         service.deliveryModes(List.of(DeliveryMode.VIDEO, DeliveryMode.TELEPHONE));
 
         assertThat(service.deliveryModes()).containsExactly(DeliveryMode.TELEPHONE, DeliveryMode.VIDEO);
-        assertThatIllegalArgumentException().isThrownBy(() -> service.deliveryModes(List.of()));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> service.deliveryModes(List.of()));
         assertThat(service.deliveryModes()).containsExactly(DeliveryMode.TELEPHONE, DeliveryMode.VIDEO);
     }
 
@@ -165,7 +167,7 @@ class SupportServiceTest {
 
         service.capacityNote(" Assessments on Tuesdays ");
         assertThat(service.capacityNote()).hasValue("Assessments on Tuesdays");
-        assertThatIllegalArgumentException().isThrownBy(() -> service.capacityNote(" "));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> service.capacityNote(" "));
 
         service.clearCapacityNote();
         assertThat(service.capacityNote()).isEmpty();

@@ -14,6 +14,7 @@ import org.waypoint.core.client.ClientDetails;
 import org.waypoint.core.client.ClientService;
 import org.waypoint.core.client.ContactDetails;
 import org.waypoint.core.client.SafeContact;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.Gender;
 import org.waypoint.core.shared.NotFoundException;
@@ -53,9 +54,9 @@ class DraftsTest {
         assertThat(draft.chosenService()).isEmpty();
         draft.recordConsent(world.caseworker, World.consent(ConsentBasis.GIVEN_BY_PERSON), NOW);
 
-        assertThatThrownBy(() -> world.submit(draft)).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs");
+        assertThatThrownBy(() -> world.submit(draft)).isInstanceOf(ConflictException.class).hasMessageContaining("needs");
         draft.recordNeeds(world.caseworker, World.needs(CrimeType.STALKING), Optional.of(" M14 "), NOW);
-        assertThatThrownBy(() -> world.submit(draft)).isInstanceOf(IllegalStateException.class).hasMessageContaining("service");
+        assertThatThrownBy(() -> world.submit(draft)).isInstanceOf(ConflictException.class).hasMessageContaining("service");
         draft.chooseService(world.caseworker, world.service, NOW);
         assertThat(draft.missing()).isEmpty();
         assertThat(draft.matchArea()).contains("M14");

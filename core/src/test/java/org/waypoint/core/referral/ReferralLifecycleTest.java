@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 
 /**
@@ -180,10 +181,10 @@ class ReferralLifecycleTest {
         Referral inProgress = world.in(IN_PROGRESS);
         Referral requested = world.in(REQUESTED);
 
-        assertThatThrownBy(() -> received.reject(world.staff, " ", EndReason.OTHER, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> inProgress.hold(world.staff, null, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> inProgress.fail(world.staff, "", EndReason.OTHER, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> requested.cancel(world.caseworker, "\t", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> received.reject(world.staff, " ", EndReason.OTHER, NOW)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> inProgress.hold(world.staff, null, NOW)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> inProgress.fail(world.staff, "", EndReason.OTHER, NOW)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> requested.cancel(world.caseworker, "\t", NOW)).isInstanceOf(InvalidField.class);
         assertThat(List.of(received.status(), inProgress.status(), requested.status()))
                 .containsExactly(RECEIVED, IN_PROGRESS, REQUESTED);
     }
@@ -195,9 +196,9 @@ class ReferralLifecycleTest {
         Referral inProgress = world.in(IN_PROGRESS);
 
         assertThatThrownBy(() -> received.reject(world.staff, "moved", EndReason.MOVED_AWAY, NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_ELIGIBLE");
+                .isInstanceOf(InvalidField.class).hasMessageContaining("NOT_ELIGIBLE");
         assertThatThrownBy(() -> inProgress.fail(world.staff, "too old", EndReason.NOT_ELIGIBLE, NOW))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidField.class);
         assertThat(List.of(received.status(), inProgress.status())).containsExactly(RECEIVED, IN_PROGRESS);
 
         inProgress.fail(world.staff, "an older client's words only", null, NOW);

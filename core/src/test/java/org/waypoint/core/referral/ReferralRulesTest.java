@@ -1,7 +1,7 @@
 package org.waypoint.core.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.waypoint.core.referral.World.NOW;
 
@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.RiskLevel;
+import org.waypoint.core.shared.RuleViolation;
 
 class ReferralRulesTest {
 
@@ -27,7 +30,7 @@ class ReferralRulesTest {
             Referral referral = Referral.draft(world.caseworker, world.client(World.adult()), world.service,
                     World.needs(CrimeType.STALKING), NOW);
 
-            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(ConflictException.class)
                     .hasMessageContaining("consent");
             assertThat(referral.status()).isEqualTo(ReferralStatus.DRAFT);
             assertThat(referral.reference()).isEmpty();
@@ -41,7 +44,7 @@ class ReferralRulesTest {
                 referral.recordConsent(world.caseworker, World.consent(ConsentBasis.IMPLIED), NOW);
 
                 assertThatThrownBy(() -> world.submit(referral)).as(crime.name())
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("explicit consent");
+                        .isInstanceOf(ConflictException.class).hasMessageContaining("explicit consent");
             }
         }
 
@@ -74,9 +77,9 @@ class ReferralRulesTest {
 
         @Test
         void anOverrideNeedsAJustificationAndWhoApprovedIt() {
-            assertThatIllegalArgumentException().isThrownBy(() -> org.waypoint.core.referral.Consent.safeguardingOverride(
+            assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> org.waypoint.core.referral.Consent.safeguardingOverride(
                     " ", "DI Example", ConsentMethod.IN_PERSON, NOW, "u"));
-            assertThatIllegalArgumentException().isThrownBy(() -> org.waypoint.core.referral.Consent.safeguardingOverride(
+            assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> org.waypoint.core.referral.Consent.safeguardingOverride(
                     "risk", null, ConsentMethod.IN_PERSON, NOW, "u"));
         }
 
@@ -85,7 +88,7 @@ class ReferralRulesTest {
             Referral adult = Referral.draft(world.caseworker, world.client(World.adult()), world.service, World.needs(), NOW);
             Referral child = Referral.draft(world.caseworker, world.client(World.child()), world.service, World.needs(), NOW);
 
-            assertThatIllegalArgumentException().isThrownBy(() ->
+            assertThatExceptionOfType(RuleViolation.class).isThrownBy(() ->
                     adult.recordConsent(world.caseworker, World.consent(ConsentBasis.GIVEN_BY_PARENT_OR_GUARDIAN), NOW));
             child.recordConsent(world.caseworker, World.consent(ConsentBasis.GIVEN_BY_PARENT_OR_GUARDIAN), NOW);
             assertThat(child.consent()).isPresent();
@@ -112,7 +115,7 @@ class ReferralRulesTest {
             referral.withdrawConsent(world.caseworker, "changed their mind", NOW);
 
             assertThat(referral.status()).isEqualTo(ReferralStatus.DRAFT);
-            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(ConflictException.class);
         }
 
         @Test
@@ -203,7 +206,7 @@ class ReferralRulesTest {
             Referral referral = world.draft();
             world.service.close();
 
-            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> world.submit(referral)).isInstanceOf(ConflictException.class);
             assertThat(referral.reference()).isEmpty();
         }
 
@@ -258,7 +261,7 @@ class ReferralRulesTest {
                     .containsExactly(ReferralMessage.Side.SERVICE, ReferralMessage.Side.REFERRER);
             assertThat(referral.pullEvents()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(ReferralEvents.MessagePosted.class));
             assertThatThrownBy(() -> referral.sendMessage(world.otherStaff, "hi", NOW)).isInstanceOf(NotFoundException.class);
-            assertThatIllegalArgumentException().isThrownBy(() -> referral.sendMessage(world.staff, "  ", NOW));
+            assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> referral.sendMessage(world.staff, "  ", NOW));
         }
 
         @Test

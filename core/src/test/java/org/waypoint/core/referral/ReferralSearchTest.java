@@ -18,7 +18,9 @@ import org.waypoint.core.client.NameAndDateOfBirth;
 import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.crypto.FieldCipher;
 import org.waypoint.core.testing.InMemory;
 import org.waypoint.core.testing.MutableClock;
@@ -58,8 +60,8 @@ class ReferralSearchTest {
         assertThat(found(world.staff, query().reference(reference))).containsExactly(amiraTherapy);
         assertThat(ReferralReference.isWellFormed(reference)).isTrue();
         assertThat(ReferralReference.isWellFormed("WP-123")).isFalse();
-        assertThatThrownBy(() -> query().reference("WP-123")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> query().reference("Amira Khan")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> query().reference("WP-123")).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> query().reference("Amira Khan")).isInstanceOf(InvalidField.class);
     }
 
     @Test
@@ -98,9 +100,9 @@ class ReferralSearchTest {
 
     @Test
     void nameAndDateOfBirthAreAllRequired() {
-        assertThatThrownBy(() -> new NameAndDateOfBirth("Amira", " ", AMIRA_BORN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NameAndDateOfBirth(null, "Khan", AMIRA_BORN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NameAndDateOfBirth("Amira", "Khan", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new NameAndDateOfBirth("Amira", " ", AMIRA_BORN)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new NameAndDateOfBirth(null, "Khan", AMIRA_BORN)).isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> new NameAndDateOfBirth("Amira", "Khan", null)).isInstanceOf(InvalidField.class);
     }
 
     @Test
@@ -119,7 +121,7 @@ class ReferralSearchTest {
     void aRangeThatEndsBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> ReferralQuery.all(0, 25)
                 .between(Optional.of(LocalDate.of(2026, 11, 20)), Optional.of(LocalDate.of(2026, 11, 19))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThat(ReferralQuery.all(0, 25).between(Optional.of(LocalDate.of(2026, 11, 20)), Optional.of(LocalDate.of(2026, 11, 20))).from())
                 .contains(LocalDate.of(2026, 11, 20));
     }

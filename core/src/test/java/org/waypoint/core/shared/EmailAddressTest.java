@@ -1,11 +1,12 @@
 package org.waypoint.core.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.waypoint.core.shared.InvalidField;
 
 class EmailAddressTest {
 
@@ -17,12 +18,12 @@ class EmailAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "no-at-sign", "two@@example.org", "a b@example.org", "nodot@example", "@example.org"})
     void refusesWhatIsNotAnAddress(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(text));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> new EmailAddress(text));
     }
 
     @Test
     void refusesAddressesLongerThanTheStandardAllows() {
         String local = "a".repeat(310);
-        assertThatIllegalArgumentException().isThrownBy(() -> new EmailAddress(local + "@example.org"));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> new EmailAddress(local + "@example.org"));
     }
 }

@@ -1,11 +1,12 @@
 package org.waypoint.core.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.waypoint.core.shared.InvalidField;
 
 class LanguageCodeTest {
 
@@ -18,6 +19,6 @@ class LanguageCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "e", "eng", "p1", "en-GB", "Polish", "é"})
     void refusesWhatIsNotATwoLetterCode(String bad) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LanguageCode(bad));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> new LanguageCode(bad));
     }
 }

@@ -1,11 +1,12 @@
 package org.waypoint.core.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.waypoint.core.shared.InvalidField;
 
 class PostcodeTest {
 
@@ -41,6 +42,6 @@ class PostcodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "M", "OL", "14 5RT", "MMM1 5RT", "M14 RT5", "M14 5R", "M14 5RTX", "M!4", "M14-5RT"})
     void refusesWhatIsNotShapedLikeAPostcodeOrDistrict(String bad) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Postcode(bad));
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> new Postcode(bad));
     }
 }

@@ -60,6 +60,7 @@ import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.RiskLevel;
@@ -285,9 +286,9 @@ class SubjectAccessTest {
             subjectAccess(em).export(caseworker, new ReferralReference(alpha.reference()), "a reason", () -> never);
             return null;
         })).isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> SubjectAccess.checkedReason("  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SubjectAccess.checkedReason("  ")).isInstanceOf(InvalidField.class);
         assertThatThrownBy(() -> SubjectAccess.checkedReason("x".repeat(SubjectAccess.MAX_REASON + 1)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SubjectAccess.checkedReason("two\nlines")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidField.class);
+        assertThatThrownBy(() -> SubjectAccess.checkedReason("two\nlines")).isInstanceOf(InvalidField.class);
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.core.account.Roles;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotSignedInException;
 import org.waypoint.core.shared.Page;
@@ -76,13 +77,13 @@ public class OutboxResource {
                          @Parameter(description = "Messages a page, 1 to " + Page.MAX_SIZE + "; more is refused (400).")
                          @QueryParam("size") @DefaultValue("20") int size) {
         if (sort != null && !sort.isBlank() && !sort.strip().equals("-createdAt")) {
-            throw new IllegalArgumentException("sort is -createdAt");
+            throw new InvalidField("sort", "error.list.sort", "sort is -createdAt");
         }
         OutboxStatus parsed;
         try {
             parsed = OutboxStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status is PENDING, FAILED or SENT");
+            throw new InvalidField("status", "error.outbox.status", "status is PENDING, FAILED or SENT");
         }
         Page.requireValid(page, size);
         return Response.ok(admin.list(actor(), parsed, page, size)).build();

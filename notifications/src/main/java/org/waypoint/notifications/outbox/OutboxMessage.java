@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.EmailAddress;
 
 /**
@@ -134,10 +135,10 @@ public class OutboxMessage {
      */
     public void retry(Instant now) {
         if (status == OutboxStatus.SENT) {
-            throw new IllegalStateException("the message has been sent");
+            throw new ConflictException("error.outbox.sent", "the message has been sent");
         }
         if (isLeasedAt(now)) {
-            throw new IllegalStateException("the message is being sent now");
+            throw new ConflictException("error.outbox.sending", "the message is being sent now");
         }
         this.status = OutboxStatus.PENDING;
         this.attempts = 0;

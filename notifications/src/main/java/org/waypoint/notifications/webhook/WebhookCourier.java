@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.waypoint.core.shared.AddressPolicy;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.notifications.outbox.Courier;
 import org.waypoint.notifications.outbox.OutgoingMail;
 import org.waypoint.notifications.outbox.TransactionRunner;
@@ -102,7 +103,7 @@ public final class WebhookCourier implements Courier {
         URI url = subscription.url();
         try {
             policy.requirePublic(url);
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidField refused) {
             return CompletableFuture.failedFuture(refused);
         }
         long timestamp = clock.instant().getEpochSecond();

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
@@ -60,7 +61,7 @@ public class WebhookSubscription {
     /** A new subscription with a fresh secret; {@code url} has passed the address policy. */
     public WebhookSubscription(String organisationId, URI url, Set<EventType> types, String createdBy, Instant now) {
         if (types.isEmpty()) {
-            throw new IllegalArgumentException("events names at least one event type");
+            throw new InvalidField("events", "error.webhook.events.required", "events names at least one event type");
         }
         this.id = UUID.randomUUID().toString();
         this.organisationId = Objects.requireNonNull(organisationId, "organisationId is required");

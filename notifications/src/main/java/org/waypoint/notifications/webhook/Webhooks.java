@@ -16,6 +16,7 @@ import org.waypoint.core.account.ApiClientRepository;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.NotPermittedException;
 import org.waypoint.core.shared.Page;
@@ -67,11 +68,11 @@ public class Webhooks {
     public NewSubscription subscribe(Actor actor, SubscriptionRequest request) {
         boolean admin = mayManage(actor, "subscribe a webhook");
         if (request == null) {
-            throw new IllegalArgumentException("a body is required");
+            throw new InvalidField("body", "error.body.required", "a body is required");
         }
         if (request.organisationId() == null || request.organisationId().length() > MAX_ID
                 || organisations.find(request.organisationId()).isEmpty()) {
-            throw new IllegalArgumentException("organisationId names no organisation");
+            throw new InvalidField("organisationId", "error.webhook.organisation", "organisationId names no organisation");
         }
         if (!admin && !actor.belongsTo(request.organisationId())) {
             throw new NotPermittedException("subscribe another organisation's webhooks");
@@ -79,7 +80,8 @@ public class Webhooks {
         Set<EventType> types = EnumSet.allOf(EventType.class);
         if (request.events() != null) {
             if (request.events().isEmpty() || request.events().stream().anyMatch(Objects::isNull)) {
-                throw new IllegalArgumentException("events lists event types, or is left out for all of them");
+                throw new InvalidField("events", "error.webhook.events.type",
+                        "events lists event types, or is left out for all of them");
             }
             types = EnumSet.copyOf(request.events());
         }
@@ -139,7 +141,7 @@ public class Webhooks {
         }
         long position = cursor(after);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit is between 1 and " + MAX_LIMIT);
+            throw new InvalidField("limit", "error.list.limit", "limit is between 1 and " + MAX_LIMIT, MAX_LIMIT);
         }
         List<EventItem> items = log.after(actor.organisationId(), position, clock.instant().minus(settings.feedDelay()),
                 limit).stream().map(EventItem::of).toList();
@@ -152,12 +154,12 @@ public class Webhooks {
             return 0;
         }
         if (after.length() > 18 || !after.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("after is a cursor from an earlier page");
+            throw new InvalidField("after", "error.list.cursor", "after is a cursor from an earlier page");
         }
         try {
             return Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after is a cursor from an earlier page");
+            throw new InvalidField("after", "error.list.cursor", "after is a cursor from an earlier page");
         }
     }
 
@@ -193,6 +195,6 @@ public class Webhooks {
         if (sort.strip().equals(SORTS.get(1))) {
             return oldestFirst.reversed();
         }
-        throw new IllegalArgumentException("sort is one of " + String.join(", ", SORTS));
+        throw new InvalidField("sort", "error.list.sort", "sort is one of " + String.join(", ", SORTS));
     }
 }

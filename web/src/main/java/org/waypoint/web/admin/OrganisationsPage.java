@@ -8,6 +8,7 @@ import java.util.List;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationService;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -73,7 +74,7 @@ public class OrganisationsPage {
         }
         try {
             organisations.create(me.actor(), wanted, kind);
-        } catch (IllegalStateException exists) {
+        } catch (ConflictException exists) {
             errors.add("name", AdminText.text("organisations.error.exists"));
             return;
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Objects;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.notifications.mail.MailSettings;
 import org.waypoint.notifications.mail.PickupFile;
@@ -112,7 +113,7 @@ public class OutboxPage {
         }
         try {
             outbox.retry(me.actor(), id);
-        } catch (NotFoundException | IllegalStateException gone) {
+        } catch (NotFoundException | ConflictException gone) {
             errors.add("failed", AdminText.text("outbox.error.gone"));
             return;
         }

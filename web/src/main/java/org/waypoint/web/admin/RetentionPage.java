@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.retention.Retention;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
@@ -127,7 +129,7 @@ public class RetentionPage {
         }
         try {
             retention.hold(me.actor(), found.clientId(), onPerson ? Optional.empty() : Optional.of(target), holdReason);
-        } catch (IllegalArgumentException tooLong) {
+        } catch (InvalidField tooLong) {
             errors.add("holdReason", AdminText.text("retention.error.reason"));
             return;
         }
@@ -151,10 +153,10 @@ public class RetentionPage {
         }
         try {
             retention.lift(me.actor(), hold, liftReason);
-        } catch (IllegalArgumentException tooLong) {
+        } catch (InvalidField tooLong) {
             errors.add("liftReason", AdminText.text("retention.error.reason"));
             return;
-        } catch (IllegalStateException | NotFoundException gone) {
+        } catch (ConflictException | NotFoundException gone) {
             errors.add("hold", AdminText.text("retention.error.hold"));
             return;
         }
@@ -176,10 +178,10 @@ public class RetentionPage {
         } catch (Retention.HeldException held) {
             errors.add("eraseReason", AdminText.text("retention.error.held"));
             return;
-        } catch (IllegalArgumentException tooLong) {
+        } catch (InvalidField tooLong) {
             errors.add("eraseReason", AdminText.text("retention.error.reason"));
             return;
-        } catch (IllegalStateException already) {
+        } catch (ConflictException already) {
             errors.add("eraseReason", AdminText.text("retention.error.anonymised"));
             return;
         }

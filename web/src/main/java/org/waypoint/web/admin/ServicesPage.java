@@ -10,8 +10,10 @@ import org.waypoint.core.directory.DirectoryService;
 import org.waypoint.core.directory.ServiceEntry;
 import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Page;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Format;
@@ -183,7 +185,7 @@ public class ServicesPage {
         } catch (StaleVersionException changed) {
             errors.add(row.field("capacity"), AdminText.text("services.error.stale", row.name()));
             return;
-        } catch (NotFoundException | IllegalArgumentException refused) {
+        } catch (NotFoundException | InvalidField | RuleViolation refused) {
             errors.add(row.field("capacity"), AdminText.text("services.error.refused", row.name()));
             return;
         }
@@ -211,7 +213,7 @@ public class ServicesPage {
         EmailAddress address;
         try {
             address = new EmailAddress(Form.value("referralInbox") == null ? "" : Form.value("referralInbox"));
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             errors.add(row.field("inbox"), AdminText.text("services.error.inbox", row.name()));
             return;
         }
@@ -226,7 +228,7 @@ public class ServicesPage {
         } catch (StaleVersionException changed) {
             errors.add(row.field("inbox"), AdminText.text("services.error.stale", row.name()));
             return;
-        } catch (NotFoundException | IllegalArgumentException refused) {
+        } catch (NotFoundException | InvalidField | RuleViolation refused) {
             errors.add(row.field("inbox"), AdminText.text("services.error.inboxRefused", row.name()));
             return;
         }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.waypoint.core.referral.ReferralReference;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.subjectaccess.SubjectAccess;
 import org.waypoint.web.page.FormErrors;
@@ -55,7 +56,7 @@ public class SubjectAccessPage {
         }
         try {
             SubjectAccess.checkedReason(why);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidField e) {
             errors.add("reason", AdminText.text("subjectAccess.error.reason", SubjectAccess.MAX_REASON));
         }
         if (!errors.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -97,7 +98,7 @@ public class TermMappingsPage {
         }
         try {
             imports.mapTerm(me.actor(), source, waypoint);
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidField refused) {
             errors.add("sourceTerm", AdminText.text("mappings.error.refused"));
             return;
         }

@@ -14,8 +14,11 @@ import org.waypoint.core.account.UserAccount;
 import org.waypoint.core.organisation.Organisation;
 import org.waypoint.core.organisation.OrganisationKind;
 import org.waypoint.core.organisation.OrganisationService;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -115,7 +118,7 @@ public class UsersPage {
         EmailAddress address = null;
         try {
             address = email == null ? null : new EmailAddress(email);
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             address = null;
         }
         if (address == null) {
@@ -144,10 +147,10 @@ public class UsersPage {
         }
         try {
             accounts.createUser(me.actor(), address, name, role, organisation.id(), password.toCharArray());
-        } catch (IllegalStateException exists) {
+        } catch (ConflictException exists) {
             errors.add("email", AdminText.text("users.error.exists"));
             return;
-        } catch (NotFoundException | IllegalArgumentException refused) {
+        } catch (NotFoundException | InvalidField | RuleViolation refused) {
             errors.add("organisation", AdminText.text("users.error.organisation"));
             return;
         }
@@ -177,7 +180,7 @@ public class UsersPage {
         }
         try {
             accounts.changeRole(me.actor(), row.id(), role);
-        } catch (IllegalArgumentException doesNotFit) {
+        } catch (InvalidField | RuleViolation doesNotFit) {
             errors.add(row.field("role"), AdminText.text("users.error.roleFits." + role.name()));
             return;
         } catch (NotFoundException gone) {
@@ -205,7 +208,7 @@ public class UsersPage {
         }
         try {
             accounts.setEnabled(me.actor(), row.id(), enabled);
-        } catch (IllegalStateException ownAccount) {
+        } catch (ConflictException ownAccount) {
             errors.add(row.field("access"), AdminText.text("users.error.self"));
             return;
         } catch (NotFoundException gone) {

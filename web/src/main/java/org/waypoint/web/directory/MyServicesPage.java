@@ -25,9 +25,11 @@ import org.waypoint.core.directory.SupportService;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.RiskLevel;
 import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.shared.StaleVersionException;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
@@ -171,7 +173,7 @@ public class MyServicesPage {
         EmailAddress inboxAddress = null;
         try {
             inboxAddress = new EmailAddress(inbox == null ? "" : inbox);
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             errors.add("inbox", Messages.text("myService.error.inbox"));
         }
         EmailAddress email = inboxAddress;
@@ -198,7 +200,7 @@ public class MyServicesPage {
             if (sent.opens() != null || sent.closes() != null) {
                 try {
                     times.add(OpeningTime.of(day, sent.opens(), sent.closes()));
-                } catch (IllegalArgumentException wrong) {
+                } catch (InvalidField | RuleViolation wrong) {
                     errors.add(sent.field(), Messages.text("myService.error.time", sent.getLabel()));
                 }
             }
@@ -212,7 +214,7 @@ public class MyServicesPage {
         } catch (StaleVersionException changed) {
             errors.add("capacity", Messages.text("myService.error.stale"));
             return;
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidField | RuleViolation refused) {
             errors.add("capacity", Messages.text("myService.error.refused"));
             return;
         }
@@ -223,7 +225,7 @@ public class MyServicesPage {
     private ServiceEntry part(ServiceEntry entry, String field, String message, UnaryOperator<ServiceEntry> change) {
         try {
             return change.apply(entry);
-        } catch (IllegalArgumentException refused) {
+        } catch (InvalidField | RuleViolation refused) {
             errors.add(field, Messages.text(message));
             return entry;
         }

@@ -39,6 +39,7 @@ import org.waypoint.core.directory.PublishedTaxonomy.Facet;
 import org.waypoint.core.directory.PublishedTaxonomy.Term;
 import org.waypoint.core.directory.ServiceProfile;
 import org.waypoint.core.directory.SupportService;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Postcode;
 
@@ -254,7 +255,7 @@ public class OrukServlet extends HttpServlet {
             Postcode place;
             try {
                 place = new Postcode(postcode);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidField e) {
                 throw OrukProblem.badRequest("postcode: a postcode looks like \"M14 5RT\", or its district \"M14\".");
             }
             Set<String> prefixes = Set.of(place.area(), place.district());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.waypoint.core.shared.DomainException;
 
 /**
  * What was wrong with the form just sent, field by field, in the order of the form: the page shows
@@ -20,6 +21,11 @@ public class FormErrors {
     /** Records the first problem with a field; the text is already in the reader's words. */
     public void add(String field, String message) {
         byField.putIfAbsent(field, message);
+    }
+
+    /** Records a refusal from the domain against a field, in the bundle's words for it. */
+    public void add(String field, DomainException refused) {
+        add(field, Refusals.text(refused));
     }
 
     public boolean has(String field) {

@@ -86,7 +86,7 @@ public class CorrectPersonPage {
             clientId = client.id();
             clientVersion = client.version();
             PersonAnswers.fill(form, client.details());
-        } catch (NotFoundException | IllegalArgumentException notTheirs) {
+        } catch (NotFoundException notTheirs) {
             Pages.notFound();
         }
     }

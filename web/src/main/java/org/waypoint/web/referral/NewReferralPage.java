@@ -33,8 +33,10 @@ import org.waypoint.core.referral.Referral;
 import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.Urgency;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.NotFoundException;
 import org.waypoint.core.shared.Postcode;
@@ -46,6 +48,7 @@ import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Format;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.page.Refusals;
 import org.waypoint.web.session.Me;
 
 /**
@@ -130,7 +133,7 @@ public class NewReferralPage {
                 throw new NotFoundException("referral");
             }
             referral = referrals.open(me.actor(), draft);
-        } catch (NotFoundException | IllegalArgumentException notVisible) {
+        } catch (NotFoundException notVisible) {
             Pages.notFound();
             return;
         }
@@ -289,7 +292,7 @@ public class NewReferralPage {
         String area = Pages.trimmed(form.getArea());
         try {
             new Postcode(area == null ? "" : area.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException notAPostcode) {
+        } catch (InvalidField notAPostcode) {
             errors.add("area", Messages.text("new.error.area"));
         }
         if (!errors.isEmpty()) {
@@ -309,7 +312,7 @@ public class NewReferralPage {
         }
         try {
             referrals.chooseService(me.actor(), referralId, serviceId);
-        } catch (IllegalTransitionException | IllegalStateException sentMeanwhile) {
+        } catch (IllegalTransitionException | ConflictException sentMeanwhile) {
             errors.add("service", Messages.text("referral.error.refused"));
             return;
         }

@@ -11,6 +11,7 @@ import org.waypoint.core.client.ContactDetails;
 import org.waypoint.core.client.Guardian;
 import org.waypoint.core.client.SafeContact;
 import org.waypoint.core.shared.Gender;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.Postcode;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.FormErrors;
@@ -100,7 +101,7 @@ final class PersonAnswers {
         try {
             rule.accept(trimmed);
             return Optional.of(trimmed);
-        } catch (IllegalArgumentException invalid) {
+        } catch (InvalidField invalid) {
             errors.add(field, Messages.text("new.error." + field));
             return Optional.empty();
         }

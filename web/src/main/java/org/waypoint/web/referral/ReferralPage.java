@@ -34,7 +34,10 @@ import org.waypoint.core.referral.ReferralService;
 import org.waypoint.core.referral.ReferralStatus;
 import org.waypoint.core.referral.TimelineEvent;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotFoundException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.web.page.Form;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -83,7 +86,7 @@ public class ReferralPage {
     public void load() {
         try {
             referral();
-        } catch (NotFoundException | IllegalArgumentException notVisible) {
+        } catch (NotFoundException notVisible) {
             Pages.notFound();
         }
     }
@@ -155,8 +158,8 @@ public class ReferralPage {
     public void discard() {
         try {
             referrals.discard(me.actor(), id);
-        } catch (IllegalTransitionException | IllegalStateException refused) {
-            errors.add("confirm-discard", Messages.text("referral.error.refused") + " " + refused.getMessage() + ".");
+        } catch (IllegalTransitionException | ConflictException refused) {
+            errors.add("confirm-discard", refused);
             return;
         }
         Pages.redirect("/referrals", "done", "discarded");
@@ -223,7 +226,7 @@ public class ReferralPage {
         try {
             Referral draft = referrals.redirect(me.actor(), id, serviceId);
             Pages.redirect("/referrals/" + draft.id(), "done", "redirected");
-        } catch (NotFoundException | IllegalStateException | IllegalArgumentException | IllegalTransitionException refused) {
+        } catch (NotFoundException | ConflictException | InvalidField | RuleViolation | IllegalTransitionException refused) {
             errors.add("otherService", Messages.text("referral.error.refused"));
         }
     }
@@ -288,8 +291,8 @@ public class ReferralPage {
     private void attempt(String field, Runnable useCase, String done) {
         try {
             useCase.run();
-        } catch (IllegalTransitionException | IllegalStateException | IllegalArgumentException refused) {
-            errors.add(field, Messages.text("referral.error.refused") + " " + refused.getMessage() + ".");
+        } catch (IllegalTransitionException | ConflictException | InvalidField | RuleViolation refused) {
+            errors.add(field, refused);
             return;
         }
         Pages.redirect("/referrals/" + id, "done", done);

@@ -30,6 +30,7 @@ import org.waypoint.core.report.ReportFilter;
 import org.waypoint.core.report.ReportQueries.Choice;
 import org.waypoint.core.report.Reports;
 import org.waypoint.core.shared.CrimeType;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.web.page.DateFields;
 import org.waypoint.web.page.Form.Option;
 import org.waypoint.web.page.FormErrors;
@@ -306,7 +307,7 @@ public class ReportsPage {
         }
         try {
             return Optional.of(ReportFilter.between(from.get(), to.get()));
-        } catch (IllegalArgumentException tooLong) {
+        } catch (RuleViolation tooLong) {
             errors.add("to-day", ReportView.text("error.tooLong", ReportFilter.MAX_MONTHS));
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.waypoint.core.account.PasswordResets;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
@@ -34,7 +35,7 @@ public class ForgotPasswordPage {
         EmailAddress parsed;
         try {
             parsed = new EmailAddress(address);
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             errors.add("email", Messages.text("forgotPassword.error.emailInvalid"));
             return;
         }

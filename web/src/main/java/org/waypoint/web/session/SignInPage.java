@@ -10,6 +10,7 @@ import org.waypoint.core.account.BrowserSession;
 import org.waypoint.core.account.SecondFactors;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
@@ -52,7 +53,7 @@ public class SignInPage {
         Optional<Actor> actor;
         try {
             actor = accounts.signIn(new EmailAddress(address), password.toCharArray());
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (InvalidField notAnAddress) {
             actor = Optional.empty();
         }
         password = null;

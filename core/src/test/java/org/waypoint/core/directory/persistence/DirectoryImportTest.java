@@ -45,8 +45,10 @@ import org.waypoint.core.organisation.persistence.JpaOrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CrimeType;
 import org.waypoint.core.shared.EmailAddress;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.LanguageCode;
 import org.waypoint.core.shared.NotPermittedException;
+import org.waypoint.core.shared.RuleViolation;
 import org.waypoint.core.testing.InMemory;
 import org.waypoint.core.testing.MutableClock;
 import org.waypoint.core.testing.TestDatabase;
@@ -126,7 +128,7 @@ class DirectoryImportTest {
         assertThat(counselling.organisation().name()).isEqualTo("Harbour Support Trust");
         assertThat(counselling.capacity()).isEqualTo(Capacity.CLOSED);
         assertThat(counselling.referralInbox()).isEmpty();
-        assertThatThrownBy(counselling::open).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(counselling::open).isInstanceOf(RuleViolation.class)
                 .hasMessage("a service takes referrals only once it has a referral inbox");
         assertThat(counselling.categories()).extracting(c -> c.code()).containsExactly("COUNSELLING");
         assertThat(counselling.postcodePrefixes()).containsExactly("M", "M14");
@@ -219,7 +221,7 @@ class DirectoryImportTest {
         assertThatThrownBy(() -> db.inTransaction(em -> {
             importer(em).mapTerm(admin, foreign, "not-a-waypoint-term");
             return null;
-        })).isInstanceOf(IllegalArgumentException.class);
+        })).isInstanceOf(InvalidField.class);
     }
 
     @Test

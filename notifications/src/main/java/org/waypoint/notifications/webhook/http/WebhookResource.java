@@ -35,6 +35,7 @@ import org.waypoint.core.account.ApiScope;
 import org.waypoint.core.account.RequiresScope;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.CurrentActor;
+import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.NotSignedInException;
 import org.waypoint.core.shared.Page;
 import org.waypoint.notifications.webhook.NewSubscription;
@@ -145,7 +146,7 @@ public class WebhookResource {
     /** The body, with every broken constraint of it reported at once (a 400 whose {@code errors} point at each). */
     private SubscriptionRequest valid(SubscriptionRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body is required");
+            throw new InvalidField("body", "error.body.required", "a JSON body is required");
         }
         Set<ConstraintViolation<SubscriptionRequest>> broken = validator.validate(request);
         if (!broken.isEmpty()) {

@@ -48,6 +48,8 @@ class DomainErrorsTest {
             Map.entry("org.waypoint.core.account.ApiClientAccount", "a stored scope the code no longer knows"),
             Map.entry("org.waypoint.core.account.ApiAccessToken", "a stored scope the code no longer knows"),
             Map.entry("org.waypoint.core.account.PasswordResets", "configuration"),
+            Map.entry("org.waypoint.core.account.SecondFactors", "configuration"),
+            Map.entry("org.waypoint.core.account.Totp", "a digit count and secrets the code makes, a JVM without HMAC-SHA1"),
             Map.entry("org.waypoint.core.directory.PublishedTaxonomy", "a JVM without SHA-1"),
             Map.entry("org.waypoint.core.directory.ServiceExclusion", "matching builds it"),
             Map.entry("org.waypoint.core.idempotency.IdempotencyRetention", "configuration, and a batch size the code chooses"),

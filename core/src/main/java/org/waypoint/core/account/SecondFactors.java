@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.shared.Actor;
+import org.waypoint.core.shared.ConflictException;
 import org.waypoint.core.shared.DomainEvents;
 import org.waypoint.core.shared.NotFoundException;
 
@@ -184,7 +185,7 @@ public class SecondFactors {
     public List<String> renewRecoveryCodes(Actor actor) {
         UserAccount account = account(actor.userId());
         if (!account.hasSecondFactor()) {
-            throw new IllegalStateException("recovery codes belong to a second factor");
+            throw new ConflictException("error.secondFactor.none", "recovery codes belong to a second factor: set one up first");
         }
         List<String> codes = newCodes(account, clock.instant());
         audit.success(actor, AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, "recovery codes renewed");

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.Caller;

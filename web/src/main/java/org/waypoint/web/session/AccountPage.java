@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSessions;
 import org.waypoint.core.account.SecondFactors;
@@ -16,6 +15,7 @@ import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Format;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * The signed-in person's own account: who they are signed in as; where they are signed in and their

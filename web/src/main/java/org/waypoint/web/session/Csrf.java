@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * The form token: every form on the pages carries it in a hidden field named {@value #FIELD}, and

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * Refuses every form POST to the pages that does not carry the browser's form token (see

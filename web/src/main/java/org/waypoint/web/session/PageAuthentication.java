@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.BrowserSession;
 import org.waypoint.core.account.BrowserSessions.Pending;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * Only the public pages answer a browser that nobody signed in (the authentication mechanism found no

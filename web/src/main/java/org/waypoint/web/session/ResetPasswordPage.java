@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.PasswordResetException;
 import org.waypoint.core.account.PasswordResets;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * Choosing a new password through the link in a reset e-mail. The link's token is moved out of the

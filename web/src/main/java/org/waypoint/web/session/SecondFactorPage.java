@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSession;
 import org.waypoint.core.account.BrowserSessions.Pending;
@@ -17,6 +16,7 @@ import org.waypoint.core.shared.Actor;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * The second step of signing in (docs/adr/0020-second-factor.md): a code from the authenticator app

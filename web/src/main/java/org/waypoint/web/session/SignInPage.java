@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import org.waypoint.api.security.SessionSignIn;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSession;
 import org.waypoint.core.account.SecondFactors;
@@ -14,6 +13,7 @@ import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.security.SessionSignIn;
 
 /**
  * Signing in with e-mail address and password, then (docs/adr/0020-second-factor.md) with the second

@@ -5,7 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.waypoint.api.security.SessionSignIn;
+import org.waypoint.web.security.SessionSignIn;
 
 /** Signing out is a form POST (with the form token), so no link or image elsewhere can do it. */
 @WebServlet("/sign-out")

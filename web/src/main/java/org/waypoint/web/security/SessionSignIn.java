@@ -1,4 +1,4 @@
-package org.waypoint.api.security;
+package org.waypoint.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1619,6 +1619,9 @@ class PagesIT {
             HttpResponse<String> unsaid = http.send(HttpRequest.newBuilder(someToken).header("Cookie", cookie).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unsaid.statusCode()).as("a change whose origin the browser did not say").isEqualTo(401);
+            HttpResponse<String> disguised = http.send(HttpRequest.newBuilder(base.toURI().resolve("api;x/v1/me/tokens/"
+                    + java.util.UUID.randomUUID())).header("Cookie", cookie).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(disguised.statusCode()).as("the same change at an address with a path parameter").isIn(400, 401);
             HttpResponse<String> fromOurPages = http.send(HttpRequest.newBuilder(someToken).header("Cookie", cookie)
                     .header("Sec-Fetch-Site", "same-origin").DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(fromOurPages.statusCode()).as("signed in, and no such token of theirs").isEqualTo(404);

@@ -54,7 +54,8 @@ public class WaypointAuthentication implements HttpAuthenticationMechanism {
     }
 
     private Optional<Caller> caller(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The address as the container mapped it, decoded and without path parameters (/api;x/v1 is /api/v1).
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         Optional<String> token = bearerToken(request);
         if (token.isPresent()) {
             if (token.get().startsWith(ApiClients.ACCESS_TOKEN_PREFIX)) {

@@ -2,7 +2,7 @@ package org.waypoint.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.waypoint.core.account.ApiScope;
@@ -12,18 +12,23 @@ import org.waypoint.core.shared.CurrentActor;
 import org.waypoint.core.shared.NotSignedInException;
 
 /**
- * The actor of the request being served, as the container's security context holds it: the
- * {@link Caller} the application's authentication mechanism found, or nobody.
+ * The actor of the request being served: the {@link Caller} the application's authentication mechanism
+ * found, or nobody. The mechanism hands the caller to the container (whose role checks use it) and
+ * leaves it in the request as well, under {@link #CALLER}: the request keeps it through every dispatch,
+ * where Payara's security context has lost it by the time an error page is rendered.
  */
 @RequestScoped
 public class RequestActor implements CurrentActor {
 
+    /** The request attribute holding the caller the authentication mechanism found. */
+    public static final String CALLER = "org.waypoint.caller";
+
     @Inject
-    SecurityContext security;
+    HttpServletRequest request;
 
     /** Who is calling, if anyone signed in. */
     public Optional<Caller> caller() {
-        return security.getPrincipalsByType(Caller.class).stream().findFirst();
+        return request.getAttribute(CALLER) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
     }
 
     /** The scopes of the API client's token; empty when a person is signed in, or nobody. */

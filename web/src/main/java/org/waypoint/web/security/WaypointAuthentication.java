@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
+import org.waypoint.api.security.RequestActor;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.ApiClients;
 import org.waypoint.core.account.Caller;
@@ -25,8 +26,8 @@ import org.waypoint.core.account.Caller;
  * {@code DELETE} under {@code /api/}) is signed in by a session only when the browser says it comes from
  * our own pages ({@code Sec-Fetch-Site: same-origin}); the pages' own forms carry a form token instead.</li>
  * </ol>
- * The caller reaches the container as a {@link Caller} with its role as its one group; everything after
- * reads it from there ({@code SecurityContext}). Nobody found is anonymous: whether that may go on is for
+ * The caller reaches the container as a {@link Caller} with its role as its one group, and the request
+ * keeps it for everything after ({@link RequestActor}). Nobody found is anonymous: whether that may go on is for
  * the resource's {@code @RolesAllowed}/{@code @PermitAll} or the page's sign-in redirect to say. Static
  * files are answered without looking anyone up.
  */
@@ -48,9 +49,10 @@ public class WaypointAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        return caller(request)
-                .map(caller -> context.notifyContainerAboutLogin(caller, Set.of(caller.actor().role().name())))
-                .orElseGet(context::doNothing);
+        return caller(request).map(caller -> {
+            request.setAttribute(RequestActor.CALLER, caller);
+            return context.notifyContainerAboutLogin(caller, Set.of(caller.actor().role().name()));
+        }).orElseGet(context::doNothing);
     }
 
     private Optional<Caller> caller(HttpServletRequest request) {

@@ -48,8 +48,7 @@ webhooks() {
     java bench/WebhookReceiver.java "$receiver_port" "$arrivals" & receiver=$!
     trap 'kill "$receiver" 2>/dev/null || true; stop' EXIT
     for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$receiver_port/" -d '{}' && break; sleep 0.2; done
-    admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-        -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+    admin=$(bench/admin-token.sh "$base" "$data/admin")
     referrer=$(curl -s "$base/api/v1/me" -H "Authorization: Bearer $token" | sed 's/.*"organisationId":"\([^"]*\)".*/\1/')
     subscribe() {
         curl -s -X POST "$base/api/v1/webhooks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \

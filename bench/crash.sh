@@ -34,8 +34,7 @@ for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null &
 ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" == 200 ]]; }
 ready || { echo "the server did not start: see ${TMPDIR:-/tmp}/waypoint-bench-server.log"; exit 1; }
 [[ -n "$service" ]] || { echo "the demo service Harbour Counselling is not listed"; exit 1; }
-admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+admin=$(bench/admin-token.sh "$base" "$data/admin")
 
 # One submission; prints one line to the outcomes: "ack <referral> <reference>", "died <step> <curl exit>
 # <referral>" when the connection failed (the server was killed), or "refused <step> <status>".

@@ -20,8 +20,7 @@ echo "ORUK file: $services services, $(( $(stat -c %s "$file") / 1024 / 1024 )) 
 trap 'stop; rm -f "$file"' EXIT
 sample_peak_rss 0.2 &
 sampler=$!
-admin=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"email":"admin@example.org","password":"Demo-Password-1","tokenName":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+admin=$(bench/admin-token.sh "$base" "$data/admin")
 run() {
     local start end
     start=$(date +%s%N)

@@ -220,20 +220,7 @@ public class UsersPage {
 
     /** Signs the account out of every browser at its next request, say after a lost laptop. */
     public void endSessions() {
-        if (!gate.allowed()) {
-            return;
-        }
-        Row row = sentRow();
-        if (row == null) {
-            return;
-        }
-        try {
-            sessions.endAll(me.actor(), row.id());
-        } catch (NotFoundException gone) {
-            errors.add("accounts", AdminText.text("users.error.gone"));
-            return;
-        }
-        Pages.redirect("/admin/users", "done", "sessionsEnded");
+        onSentAccount(id -> sessions.endAll(me.actor(), id), "sessionsEnded");
     }
 
     /**
@@ -241,6 +228,11 @@ public class UsersPage {
      * out everywhere and sets a new one up at its next sign-in.
      */
     public void resetSecondFactor() {
+        onSentAccount(id -> secondFactors.reset(me.actor(), id), "secondFactorReset");
+    }
+
+    /** Does {@code action} to the account the row's form names, then says {@code done}; a row gone meanwhile is said so. */
+    private void onSentAccount(java.util.function.Consumer<String> action, String done) {
         if (!gate.allowed()) {
             return;
         }
@@ -249,12 +241,12 @@ public class UsersPage {
             return;
         }
         try {
-            secondFactors.reset(me.actor(), row.id());
+            action.accept(row.id());
         } catch (NotFoundException gone) {
             errors.add("accounts", AdminText.text("users.error.gone"));
             return;
         }
-        Pages.redirect("/admin/users", "done", "secondFactorReset");
+        Pages.redirect("/admin/users", "done", done);
     }
 
     /** The account a row's form names. */

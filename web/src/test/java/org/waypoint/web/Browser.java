@@ -67,6 +67,23 @@ final class Browser implements AutoCloseable {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }
 
+    /**
+     * Clicks a link to {@code path} on a page of another site, as a person does in webmail, and waits
+     * until the browser has come to rest on {@code settled}: a visit another site starts carries no
+     * SameSite=Strict cookie, along any redirect either.
+     */
+    void followFromAnotherSite(String path, By settled) {
+        String mail = "<!doctype html><html lang=\"en\"><title>Webmail</title><a id=\"mail-link\" href=\""
+                + base.toString().replaceAll("/$", "") + path + "\">the link</a></html>";
+        driver.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(mail, StandardCharsets.UTF_8).replace("+", "%20"));
+        driver.findElement(By.id("mail-link")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .withMessage(() -> "a link from another site did not lead to " + settled + "; the browser is on '"
+                        + driver.getTitle() + "'")
+                .until(d -> !d.findElements(settled).isEmpty()
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+    }
+
     /** Clicks what sends the browser to another page (a link, a form's button) and waits until that page has come. */
     void follow(By target) {
         follow(target, () -> driver.findElement(target).click());

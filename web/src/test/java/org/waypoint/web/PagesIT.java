@@ -1068,7 +1068,7 @@ class PagesIT {
             assertThat(link.find()).as("a reset link in the e-mail:%n%s", mail).isTrue();
             String path = link.group(1).replaceFirst("^" + java.util.regex.Pattern.quote(base.getPath().replaceAll("/$", "")), "");
 
-            browser.open(path);
+            browser.followFromAnotherSite(path, By.id("reset-password-button"));
             assertThat(page.getCurrentUrl()).as("the token is taken out of the address").doesNotContain("token");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Choose a new password");
             browser.checkAccessibility();
@@ -1087,7 +1087,7 @@ class PagesIT {
             assertThat(elsewhere.driver().findElement(By.tagName("h1")).getText())
                     .as("the session signed in before the reset has ended").isEqualTo("Sign in");
 
-            browser.open(path);
+            browser.followFromAnotherSite(path, By.id("link-problem"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This link no longer works");
             assertThat(page.findElement(By.id("link-problem")).getText()).contains("already been used");
             browser.checkAccessibility();

@@ -67,14 +67,14 @@ public class IdentityProvider {
     /** Replaces the settings, each checked as when first set. */
     public final void change(String newIssuer, String newClientId, String newSecretName, String newEmailClaim) {
         this.issuer = requireIssuer(newIssuer);
-        this.clientId = require(newClientId, "clientId", MAX_CLIENT_ID, CLIENT_ID);
-        this.secretName = require(newSecretName, "secretName", MAX_NAME, SECRET_NAME);
+        this.clientId = require(newClientId, "clientId", MAX_CLIENT_ID, CLIENT_ID, "error.identityProvider.clientId");
+        this.secretName = require(newSecretName, "secretName", MAX_NAME, SECRET_NAME, "error.identityProvider.secretName");
         this.emailClaim = newEmailClaim == null || newEmailClaim.isBlank()
-                ? DEFAULT_EMAIL_CLAIM : require(newEmailClaim, "emailClaim", MAX_NAME, CLAIM);
+                ? DEFAULT_EMAIL_CLAIM : require(newEmailClaim, "emailClaim", MAX_NAME, CLAIM, "error.identityProvider.emailClaim");
     }
 
     static String requireIssuer(String candidate) {
-        String issuer = require(candidate, "issuer", MAX_ISSUER, CLIENT_ID);
+        String issuer = require(candidate, "issuer", MAX_ISSUER, CLIENT_ID, "error.identityProvider.issuer");
         try {
             URI uri = new URI(issuer);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -93,7 +93,7 @@ public class IdentityProvider {
         return issuer;
     }
 
-    private static String require(String value, String field, int longest, Pattern shape) {
+    private static String require(String value, String field, int longest, Pattern shape, String key) {
         if (value == null || value.isBlank()) {
             throw new InvalidField(field, "error.field.required", field + " is required");
         }
@@ -102,7 +102,7 @@ public class IdentityProvider {
             throw new InvalidField(field, "error.field.tooLong", field + " is longer than " + longest + " characters", longest);
         }
         if (!shape.matcher(stripped).matches()) {
-            throw new InvalidField(field, "error.identityProvider." + field, field + " has characters it may not have");
+            throw new InvalidField(field, key, field + " has characters it may not have");
         }
         return stripped;
     }

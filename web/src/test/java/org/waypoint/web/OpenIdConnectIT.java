@@ -147,6 +147,10 @@ class OpenIdConnectIT {
             assertThat(page.findElement(By.id("notice")).getText()).contains("Its staff now sign in through it");
             assertThat(page.findElement(By.id("organisations")).getText()).contains(issuer() + " (" + CLIENT_ID + ")");
             browser.checkAccessibility();
+
+            browser.open("/admin/audit?recordId=" + police);
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("ORGANISATION")
+                    .contains("identity provider set: " + issuer() + " client " + CLIENT_ID).doesNotContain("the-client-secret");
         }
     }
 

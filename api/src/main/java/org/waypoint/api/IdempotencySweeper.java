@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.waypoint.core.account.BrowserSessions;
+import org.waypoint.core.account.OrganisationSignIns;
 import org.waypoint.core.idempotency.IdempotencyRetention;
 
 /**
@@ -48,6 +49,9 @@ public class IdempotencySweeper {
     @Inject
     private BrowserSessions sessions;
 
+    @Inject
+    private OrganisationSignIns organisationSignIns;
+
     private ScheduledFuture<?> sweeps;
 
     @PostConstruct
@@ -67,6 +71,10 @@ public class IdempotencySweeper {
             int ended = sessions.sweep();
             if (ended > 0) {
                 LOG.info(() -> ended + " timed-out browser sessions deleted");
+            }
+            int abandoned = organisationSignIns.sweep();
+            if (abandoned > 0) {
+                LOG.info(() -> abandoned + " sign-ins through organisations' providers never finished deleted");
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Idempotency sweep failed, trying again at the next: " + e.getClass().getName());

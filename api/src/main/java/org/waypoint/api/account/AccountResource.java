@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.waypoint.api.Bodies;
 import org.waypoint.api.security.RequestActor;
+import org.waypoint.core.account.PasswordSignInRefused;
 import org.waypoint.core.account.Roles;
 import org.waypoint.core.account.Role;
 import org.waypoint.core.account.AccountService;
@@ -114,7 +115,8 @@ public class AccountResource {
                     + "Five wrong passwords lock the account for a while. An account with a second factor also sends `code`: "
                     + "without it the answer is 401 of type `second-factor-required`; five wrong codes lock its codes for a while. "
                     + "An account that must have a second factor and has not set one up yet is refused (403, `second-factor-not-set-up`): "
-                    + "its holder signs in on the pages first, which sets one up.")
+                    + "its holder signs in on the pages first, which sets one up. The staff of an organisation that signs them in through "
+                    + "its own identity provider get no token by password: their right password is refused (403, `organisation-sign-in-required`).")
     @POST
     @Path("auth/token")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,8 +127,12 @@ public class AccountResource {
         Bodies.valid(body);
         char[] password = body.password().toCharArray();
         try {
-            Actor signedIn = accounts.signIn(new EmailAddress(body.email()), password)
-                    .orElseThrow(NotSignedInException::new);
+            Actor signedIn;
+            try {
+                signedIn = accounts.signIn(new EmailAddress(body.email()), password).orElseThrow(NotSignedInException::new);
+            } catch (PasswordSignInRefused refused) {
+                throw new ProblemException(ProblemType.ORGANISATION_SIGN_IN_REQUIRED, refused.getMessage());
+            }
             switch (secondFactors.afterPassword(signedIn)) {
                 case ENROL -> throw new ProblemException(ProblemType.SECOND_FACTOR_NOT_SET_UP,
                         "This account must have a second factor. Sign in on the pages to set one up, then ask again with its code.");

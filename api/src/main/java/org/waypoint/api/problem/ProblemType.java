@@ -14,6 +14,7 @@ public enum ProblemType {
     UNAUTHORIZED(401, "unauthorized", "Sign-in is required"),
     SECOND_FACTOR_REQUIRED(401, "second-factor-required", "A code from the authenticator app is required"),
     SECOND_FACTOR_NOT_SET_UP(403, "second-factor-not-set-up", "A second factor must be set up first"),
+    ORGANISATION_SIGN_IN_REQUIRED(403, "organisation-sign-in-required", "This account signs in through its organisation's identity provider"),
     FORBIDDEN(403, "forbidden", "Not permitted"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.waypoint.core.audit.AuditEvent;
 import org.waypoint.core.audit.AuditTrail;
 import org.waypoint.core.organisation.Organisation;
+import org.waypoint.core.organisation.IdentityProviderRepository;
 import org.waypoint.core.organisation.OrganisationRepository;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.ConflictException;
@@ -36,6 +37,7 @@ public class AccountService {
     private final UserAccountRepository accounts;
     private final ApiTokenRepository tokens;
     private final OrganisationRepository organisations;
+    private final IdentityProviderRepository providers;
     private final PasswordHasher hasher;
     private final AuditTrail audit;
     private final DomainEvents events;
@@ -43,10 +45,11 @@ public class AccountService {
 
     @Inject
     public AccountService(UserAccountRepository accounts, ApiTokenRepository tokens, OrganisationRepository organisations,
-                          PasswordHasher hasher, AuditTrail audit, DomainEvents events, Clock clock) {
+                          IdentityProviderRepository providers, PasswordHasher hasher, AuditTrail audit, DomainEvents events, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.organisations = organisations;
+        this.providers = providers;
         this.hasher = hasher;
         this.audit = audit;
         this.events = events;
@@ -55,7 +58,7 @@ public class AccountService {
 
     /** For CDI's proxy only. */
     protected AccountService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     /** Opens an account; an e-mail address holds one account at most. Used by the administrator's use case and the demo data. */
@@ -116,6 +119,9 @@ public class AccountService {
     /**
      * Signs in with e-mail address and password. The same work is done whether or not the account
      * exists, so the answer's timing tells nothing; repeated failures lock the account for a while.
+     * The staff of an organisation with its own identity provider sign in through it only: their right
+     * password is refused ({@link PasswordSignInRefused}), after it was checked, so that the refusal tells
+     * nothing to someone who does not know it.
      */
     @Transactional
     public Optional<Actor> signIn(EmailAddress email, char[] password) {
@@ -135,6 +141,10 @@ public class AccountService {
         if (!hasher.matches(password, account.passwordHash())) {
             events.publish(new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, account.signInFailed(now)));
             return Optional.empty();
+        }
+        if (providers.findFor(account.organisationId()).isPresent()) {
+            events.publish(new SignInFailed(SignInFailed.Reason.REFUSED, false));
+            throw new PasswordSignInRefused();
         }
         account.signedIn();
         return Optional.of(account.asActor());

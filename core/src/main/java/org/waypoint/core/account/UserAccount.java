@@ -292,6 +292,11 @@ public class UserAccount {
         return organisation;
     }
 
+    /** The organisation's id, without loading the organisation. */
+    public String organisationId() {
+        return organisationId;
+    }
+
     public boolean enabled() {
         return enabled;
     }

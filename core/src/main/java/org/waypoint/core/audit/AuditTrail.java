@@ -23,6 +23,8 @@ public class AuditTrail {
     public static final String KEYS = "KEYS";
     /** The retention runs and their dry runs, by counts. */
     public static final String RETENTION = "RETENTION";
+    /** An organisation: its identity provider set or removed, a sign-in through it refused. */
+    public static final String ORGANISATION = "ORGANISATION";
     /** The audit trail itself, verified. */
     public static final String AUDIT = "AUDIT";
 

@@ -164,7 +164,7 @@ class PasswordResetsTest {
 
     @Test
     void changingThePasswordEndsTheSessionsSignedInBeforeAndIsAudited() {
-        AccountService service = new AccountService(accounts, null, null, HASHER, new AuditTrail(auditEvents, clock),
+        AccountService service = new AccountService(accounts, null, null, new org.waypoint.core.testing.InMemory.IdentityProviders(), HASHER, new AuditTrail(auditEvents, clock),
                 new org.waypoint.core.testing.InMemory.Events(), clock);
         Instant signedIn = clock.instant();
         clock.advance(Duration.ofMinutes(5));
@@ -180,7 +180,7 @@ class PasswordResetsTest {
     @Test
     void everyRefusedSignInIsAnnouncedWithItsReasonAndTheOneThatLocksTheAccountSaysSo() {
         org.waypoint.core.testing.InMemory.Events signIns = new org.waypoint.core.testing.InMemory.Events();
-        AccountService service = new AccountService(accounts, null, null, HASHER, new AuditTrail(auditEvents, clock), signIns, clock);
+        AccountService service = new AccountService(accounts, null, null, new org.waypoint.core.testing.InMemory.IdentityProviders(), HASHER, new AuditTrail(auditEvents, clock), signIns, clock);
 
         service.signIn(new EmailAddress("nobody@example.org"), "whatever-it-is".toCharArray());
         for (int i = 0; i < 5; i++) {

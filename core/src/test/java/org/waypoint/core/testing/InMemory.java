@@ -1,5 +1,8 @@
 package org.waypoint.core.testing;
 
+import org.waypoint.core.organisation.IdentityProvider;
+import org.waypoint.core.organisation.IdentityProviderRepository;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -266,5 +269,30 @@ public final class InMemory {
 
     public static BankHolidayRepository bankHolidays(LocalDate... days) {
         return () -> List.of(days);
+    }
+
+    /** Organisations' identity providers, by organisation. */
+    public static final class IdentityProviders implements IdentityProviderRepository {
+        public final java.util.Map<String, IdentityProvider> byOrganisation = new java.util.HashMap<>();
+
+        @Override
+        public Optional<IdentityProvider> findFor(String organisationId) {
+            return Optional.ofNullable(byOrganisation.get(organisationId));
+        }
+
+        @Override
+        public List<IdentityProvider> findAll() {
+            return List.copyOf(byOrganisation.values());
+        }
+
+        @Override
+        public void add(IdentityProvider provider) {
+            byOrganisation.put(provider.organisationId(), provider);
+        }
+
+        @Override
+        public boolean removeFor(String organisationId) {
+            return byOrganisation.remove(organisationId) != null;
+        }
     }
 }

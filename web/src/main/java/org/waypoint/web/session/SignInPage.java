@@ -3,16 +3,22 @@ package org.waypoint.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.waypoint.core.account.AccountService;
 import org.waypoint.core.account.BrowserSession;
+import org.waypoint.core.account.PasswordSignInRefused;
 import org.waypoint.core.account.SecondFactors;
+import org.waypoint.core.organisation.OrganisationService;
 import org.waypoint.core.shared.Actor;
 import org.waypoint.core.shared.EmailAddress;
 import org.waypoint.core.shared.InvalidField;
 import org.waypoint.web.page.FormErrors;
 import org.waypoint.web.page.Messages;
 import org.waypoint.web.page.Pages;
+import org.waypoint.web.security.OrganisationSignIn;
 import org.waypoint.web.security.SessionSignIn;
 
 /**
@@ -36,6 +42,9 @@ public class SignInPage {
     @Inject
     FormErrors errors;
 
+    @Inject
+    OrganisationService organisations;
+
     private String email;
     private String password;
 
@@ -55,6 +64,10 @@ public class SignInPage {
             actor = accounts.signIn(new EmailAddress(address), password.toCharArray());
         } catch (InvalidField notAnAddress) {
             actor = Optional.empty();
+        } catch (PasswordSignInRefused organisationSignsIn) {
+            password = null;
+            errors.add("email", Messages.text(organisationSignsIn.key()));
+            return;
         }
         password = null;
         if (actor.isEmpty()) {
@@ -76,6 +89,23 @@ public class SignInPage {
         } else {
             Pages.redirect(next, ReturnAddress.PARAMETER, returnTo);
         }
+    }
+
+    /**
+     * The organisations whose staff sign in through their own identity provider, each with the address
+     * that begins it (and comes back to the page asked for); none when no organisation has one.
+     */
+    public List<OrganisationChoice> getOrganisations() {
+        String returnTo = getReturnTo();
+        return organisations.withIdentityProviders().stream()
+                .map(o -> new OrganisationChoice(o.id(), o.name(), Pages.request().getContextPath() + OrganisationSignIn.START
+                        + "?organisation=" + o.id()
+                        + (returnTo == null ? "" : "&" + ReturnAddress.PARAMETER + "=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8))))
+                .toList();
+    }
+
+    /** An organisation to sign in with, and where its button leads. */
+    public record OrganisationChoice(String id, String name, String address) {
     }
 
     /** The page to go back to once signed in, carried by the form from the sign-in page's address; checked before use. */

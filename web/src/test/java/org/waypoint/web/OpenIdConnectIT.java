@@ -104,8 +104,12 @@ class OpenIdConnectIT {
         base = "http://localhost:" + publicAddress.port();
     }
 
+    /**
+     * At 127.0.0.1, while the browser reaches Waypoint at localhost: another site, as a real provider is,
+     * so that the browser keeps Waypoint's SameSite cookies back from the provider's redirect.
+     */
     private static String issuer() {
-        return "http://localhost:" + PROVIDER.url("/").port() + "/" + ISSUER_ID;
+        return "http://127.0.0.1:" + PROVIDER.url("/").port() + "/" + ISSUER_ID;
     }
 
     @Test

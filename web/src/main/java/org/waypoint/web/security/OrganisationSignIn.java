@@ -84,6 +84,8 @@ public class OrganisationSignIn extends HttpServlet {
     static final String FAILED = "/sign-in?organisationFailed=true";
 
     private static final int TIMEOUT_MILLIS = 5_000;
+    /** Marks the callback's second arrival, moved on by its own page, so that a missing cookie is then a refusal. */
+    private static final String BACK_ON_THIS_SITE = "onThisSite";
 
     @Inject
     transient OrganisationSignIns signIns;
@@ -134,6 +136,14 @@ public class OrganisationSignIn extends HttpServlet {
 
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String browserSecret = SessionSignIn.cookieValue(request, COOKIE);
+        if (browserSecret == null && request.getParameter(BACK_ON_THIS_SITE) == null) {
+            // The provider's redirect is a visit its site started, which carries none of this site's
+            // cookies (SameSite=Strict, which the container puts on every cookie): the same address
+            // again, from a page of this site, carries the binding cookie.
+            continueTo(request, response, CALLBACK + query(request) + (request.getQueryString() == null ? "?" : "&")
+                    + BACK_ON_THIS_SITE + "=true");
+            return;
+        }
         response.addCookie(bindingCookie(request, "", 0));
         AuthenticationSuccessResponse answer;
         try {
@@ -292,8 +302,8 @@ public class OrganisationSignIn extends HttpServlet {
     }
 
     /**
-     * Goes on to {@code path} from a page of this site rather than by a redirect: the session cookie is
-     * SameSite=Strict, and a browser does not send it on a redirect chain that began at the provider's site.
+     * Goes on to {@code path} from a page of this site rather than by a redirect: this site's cookies are
+     * SameSite=Strict, and a browser does not send them on a redirect chain that began at the provider's site.
      */
     private static void continueTo(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         String address = escape(request.getContextPath() + path);
@@ -310,8 +320,8 @@ public class OrganisationSignIn extends HttpServlet {
     }
 
     /**
-     * The binding cookie: sent back by the browser when the provider sends it to the callback (a top-level
-     * navigation from another site, hence SameSite=Lax), for the sign-in's addresses only, not readable by script.
+     * The binding cookie: for the sign-in's addresses only, not readable by script, and SameSite=Strict as
+     * the container makes every cookie, so the callback first moves itself on to this site (above).
      */
     private static Cookie bindingCookie(HttpServletRequest request, String value, int maxAge) {
         Cookie cookie = new Cookie(COOKIE, value);
@@ -319,7 +329,7 @@ public class OrganisationSignIn extends HttpServlet {
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
+        cookie.setAttribute("SameSite", "Strict");
         return cookie;
     }
 }

@@ -1,4 +1,4 @@
-package org.waypoint.web.api;
+package org.waypoint.web.api.webhook;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -22,8 +22,6 @@ import java.util.Optional;
 import org.waypoint.api.problem.ProblemException;
 import org.waypoint.api.problem.ProblemType;
 import org.waypoint.api.security.RequestActor;
-import org.waypoint.core.idempotency.Idempotency;
-import org.waypoint.core.idempotency.StoredResponse;
 import org.waypoint.core.shared.Actor;
 
 /**

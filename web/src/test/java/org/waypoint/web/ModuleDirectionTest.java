@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * The modules' dependencies point one way: api and notifications use core; web uses all three;
- * core uses none of them, nor HTTP, mail or pages; records that carry personal data keep it out of
- * {@code toString()}. A rule matching no classes fails too, so a renamed package cannot make these
- * pass by accident.
+ * core uses none of them, nor HTTP, mail or pages; notifications answers no HTTP request; records
+ * that carry personal data keep it out of {@code toString()}. A rule matching no classes fails too,
+ * so a renamed package cannot make these pass by accident.
  */
 @AnalyzeClasses(packages = "org.waypoint", importOptions = ModuleDirectionTest.NoTestCode.class)
 class ModuleDirectionTest {
@@ -74,6 +74,22 @@ class ModuleDirectionTest {
             .that().resideInAPackage("org.waypoint.core..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("jakarta.servlet..", "jakarta.ws.rs..", "jakarta.faces..", "jakarta.mail..");
+
+    /**
+     * Notifications delivers e-mail and webhooks; it answers no HTTP request. The API's resources over
+     * the outbox and webhooks live in web ({@code org.waypoint.web.api}), which assembles both.
+     */
+    @ArchTest
+    static final ArchRule notificationsKnowNoHttpResourcesOrPages = noClasses()
+            .that().resideInAPackage("org.waypoint.notifications..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "jakarta.faces..");
+
+    /** HTTP idempotency (what a repeated request gets back) is the API's: core keeps only the records. */
+    @ArchTest
+    static final ArchRule httpIdempotencyLivesInTheApi = classes()
+            .that().haveSimpleName("StoredResponse").or().haveSimpleName("IdempotencyFilter")
+            .should().resideInAPackage("org.waypoint.api..");
 
     /**
      * Records that carry what a person wrote or is (names, dates of birth, contact details, free

@@ -5,18 +5,25 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.waypoint.core.shared.crypto.EncryptedStringConverter;
 
 /**
  * The first request a user sent with one idempotency key: what it was (a hash), whether it has
- * finished, and, once it has, the response to give every repeat. The response may describe a
- * person, so it is encrypted like any personal field.
+ * finished, and, once it has, the response to give every repeat (its status, body, Location and
+ * ETag, as the API's idempotency filter kept them). The response may describe a person, so it is
+ * encrypted like any personal field.
  */
 @Entity
 @Table(name = "idempotency_record")
 public class IdempotencyRecord {
+
+    /** The size of the encrypted response column. */
+    public static final int MAX_STORED_BODY = 32_000;
+    /** A claim older than this with no response is taken to be from a request that died. */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     /** The user's id and the key, so that users' keys never collide. */
     @Id
@@ -49,22 +56,23 @@ public class IdempotencyRecord {
         // for JPA
     }
 
-    IdempotencyRecord(String userId, String idempotencyKey, String requestHash, Instant createdAt) {
+    public IdempotencyRecord(String userId, String idempotencyKey, String requestHash, Instant createdAt) {
         this.id = id(userId, idempotencyKey);
         this.requestHash = requestHash;
         this.createdAt = createdAt;
     }
 
-    static String id(String userId, String idempotencyKey) {
+    public static String id(String userId, String idempotencyKey) {
         return userId + ":" + idempotencyKey;
     }
 
-    void complete(StoredResponse response) {
+    /** Keeps the first request's response; body, location and etag may each be absent (null). */
+    public void complete(int status, String body, String location, String etag) {
         this.complete = true;
-        this.statusCode = response.status();
-        this.responseBody = response.body().orElse(null);
-        this.location = response.location().orElse(null);
-        this.etag = response.etag().orElse(null);
+        this.statusCode = status;
+        this.responseBody = body;
+        this.location = location;
+        this.etag = etag;
     }
 
     public String requestHash() {
@@ -79,9 +87,21 @@ public class IdempotencyRecord {
         return createdAt;
     }
 
-    public StoredResponse response() {
-        return new StoredResponse(statusCode, Optional.ofNullable(responseBody), Optional.ofNullable(location),
-                Optional.ofNullable(etag));
+    /** The first response's status; only once {@link #isComplete()}. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    public Optional<String> responseBody() {
+        return Optional.ofNullable(responseBody);
+    }
+
+    public Optional<String> location() {
+        return Optional.ofNullable(location);
+    }
+
+    public Optional<String> etag() {
+        return Optional.ofNullable(etag);
     }
 
     @Override

@@ -16,7 +16,8 @@ public interface IdempotencyRepository {
 
     /**
      * Removes at most {@code limit} records created before {@code cutoff}, oldest first, whether
-     * complete or not; a record created at the cutoff stays.
+     * complete or not, in a transaction of their own so that a long sweep never holds one large
+     * transaction; a record created at the cutoff stays.
      *
      * @return how many were removed
      */

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * configured), and the sweep that deletes the older ones. A record holds the first response, which
  * may describe a person, so it is kept no longer than a client could sensibly retry; a key repeated
  * after its record was swept is simply a new request. The sweep deletes a batch of records a
- * transaction, oldest first, until none older than the retention is left.
+ * transaction (each {@link IdempotencyRepository#removeCreatedBefore} commits on its own), oldest
+ * first, until none older than the retention is left.
  */
 @ApplicationScoped
 public class IdempotencyRetention {
@@ -23,20 +24,20 @@ public class IdempotencyRetention {
      * A claim still without a response this long after it was made is taken to be abandoned anyway; a
      * shorter retention could forget a request that is still running and let a repeat run it twice.
      */
-    static final Duration SHORTEST = Idempotency.ABANDONED_AFTER;
+    static final Duration SHORTEST = IdempotencyRecord.ABANDONED_AFTER;
     static final int BATCH = 500;
 
     private final Duration retention;
-    private final Idempotency idempotency;
+    private final IdempotencyRepository records;
     private final Clock clock;
     private final int batch;
 
     @Inject
-    public IdempotencyRetention(@ConfigProperty(name = SETTING) String retention, Idempotency idempotency, Clock clock) {
-        this(parse(retention), idempotency, clock, BATCH);
+    public IdempotencyRetention(@ConfigProperty(name = SETTING) String retention, IdempotencyRepository records, Clock clock) {
+        this(parse(retention), records, clock, BATCH);
     }
 
-    IdempotencyRetention(Duration retention, Idempotency idempotency, Clock clock, int batch) {
+    IdempotencyRetention(Duration retention, IdempotencyRepository records, Clock clock, int batch) {
         if (retention.compareTo(SHORTEST) < 0) {
             throw new IllegalArgumentException(SETTING + " must be at least " + SHORTEST + ", not " + retention);
         }
@@ -44,7 +45,7 @@ public class IdempotencyRetention {
             throw new IllegalArgumentException("a batch holds at least one record");
         }
         this.retention = retention;
-        this.idempotency = idempotency;
+        this.records = records;
         this.clock = clock;
         this.batch = batch;
     }
@@ -52,7 +53,7 @@ public class IdempotencyRetention {
     /** For CDI's proxy only. */
     protected IdempotencyRetention() {
         this.retention = null;
-        this.idempotency = null;
+        this.records = null;
         this.clock = null;
         this.batch = 0;
     }
@@ -80,7 +81,7 @@ public class IdempotencyRetention {
         int total = 0;
         int removed;
         do {
-            removed = idempotency.forget(cutoff, batch);
+            removed = records.removeCreatedBefore(cutoff, batch);
             total += removed;
         } while (removed == batch);
         return total;

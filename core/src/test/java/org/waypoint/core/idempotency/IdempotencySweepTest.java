@@ -114,11 +114,11 @@ class IdempotencySweepTest {
 
     @Test
     void aKeyRepeatedAfterItsRecordWasSweptIsANewRequest() throws Exception {
-        Idempotency idempotency = idempotency();
-        idempotency.claim("u-1", "create-client-1", HASH);
+        IdempotencyRepository records = records();
+        records.addAndFlush(new IdempotencyRecord("u-1", "create-client-1", HASH, clock.instant()));
         db.inTransaction(em -> {
             em.find(IdempotencyRecord.class, IdempotencyRecord.id("u-1", "create-client-1"))
-                    .complete(new StoredResponse(201, Optional.of("{\"id\":\"c-1\"}"), Optional.empty(), Optional.empty()));
+                    .complete(201, "{\"id\":\"c-1\"}", null, null);
             return null;
         });
         clock.advance(RETENTION.plusSeconds(1));
@@ -126,7 +126,7 @@ class IdempotencySweepTest {
         retention(500).sweep();
 
         assertThat(keys()).isEmpty();
-        idempotency.claim("u-1", "create-client-1", "b".repeat(64));
+        records.addAndFlush(new IdempotencyRecord("u-1", "create-client-1", "b".repeat(64), clock.instant()));
         assertThat(keys()).containsExactly("create-client-1");
     }
 
@@ -136,18 +136,18 @@ class IdempotencySweepTest {
         assertThat(IdempotencyRetention.parse("P7D")).isEqualTo(Duration.ofDays(7));
         assertThatThrownBy(() -> IdempotencyRetention.parse("24h"))
                 .hasMessageContaining(IdempotencyRetention.SETTING).hasMessageContaining("PT24H");
-        assertThatThrownBy(() -> new IdempotencyRetention("PT1M", idempotency(), clock))
+        assertThatThrownBy(() -> new IdempotencyRetention("PT1M", records(), clock))
                 .hasMessageContaining(IdempotencyRetention.SETTING).hasMessageContaining("PT2M");
-        assertThat(new IdempotencyRetention("PT2M", idempotency(), clock).retention()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(new IdempotencyRetention("PT2M", records(), clock).retention()).isEqualTo(Duration.ofMinutes(2));
     }
 
     private IdempotencyRetention retention(int batch) {
-        return new IdempotencyRetention(RETENTION, idempotency(), clock, batch);
+        return new IdempotencyRetention(RETENTION, records(), clock, batch);
     }
 
-    /** The use case as the container runs it: each of its calls commits in a transaction of its own. */
-    private Idempotency idempotency() {
-        IdempotencyRepository committing = new IdempotencyRepository() {
+    /** The records as the container runs them: each call commits in a transaction of its own. */
+    private IdempotencyRepository records() {
+        return new IdempotencyRepository() {
             @Override
             public Optional<IdempotencyRecord> find(String id) {
                 return inOwnTransaction(records -> records.find(id));
@@ -176,7 +176,6 @@ class IdempotencySweepTest {
                 return removed;
             }
         };
-        return new Idempotency(committing, clock);
     }
 
     private <T> T inOwnTransaction(Function<JpaIdempotencyRepository, T> work) {
@@ -193,8 +192,7 @@ class IdempotencySweepTest {
     private void completed(String key, Instant at) {
         db.inTransaction(em -> {
             IdempotencyRecord record = new IdempotencyRecord("u-1", key, HASH, at);
-            record.complete(new StoredResponse(201, Optional.of("{\"id\":\"" + key + "\"}"), Optional.empty(),
-                    Optional.of("1")));
+            record.complete(201, "{\"id\":\"" + key + "\"}", null, "1");
             em.persist(record);
             return null;
         });

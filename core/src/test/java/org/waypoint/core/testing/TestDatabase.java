@@ -14,8 +14,9 @@ import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 
 /**
- * A fresh, migrated database for a persistence test, with the application's persistence unit on
- * it outside the server: embedded Derby in memory by default, PostgreSQL at 127.0.0.1:5432
+ * A fresh, migrated database for a persistence test, with core's entities on it outside the server
+ * (the unit {@code waypoint-core} of core's test resources, built from the mapping file core's jar
+ * gives the application's unit): embedded Derby in memory by default, PostgreSQL at 127.0.0.1:5432
  * (database {@code test}, schema {@code waypoint_core_test}, made anew) when the system property
  * {@code waypoint.test.db} is {@code postgresql}, as the Maven profile {@code postgresql} sets it.
  */
@@ -32,7 +33,7 @@ public final class TestDatabase implements AutoCloseable {
         this.user = user;
         Flyway.configure().dataSource(url, user, "")
                 .placeholders(org.waypoint.core.shared.persistence.Migrations.placeholders(url)).locations("classpath:db/migration").load().migrate();
-        this.factory = Persistence.createEntityManagerFactory("waypoint", Map.of(
+        this.factory = Persistence.createEntityManagerFactory("waypoint-core", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.url", url,

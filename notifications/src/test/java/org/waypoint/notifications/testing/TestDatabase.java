@@ -18,8 +18,9 @@ import org.waypoint.core.shared.persistence.Migrations;
 import org.waypoint.notifications.outbox.TransactionRunner;
 
 /**
- * A fresh, migrated database with the application's persistence unit on it outside the server, as
- * core's persistence tests have it: embedded Derby in memory by default, PostgreSQL at 127.0.0.1:5432
+ * A fresh, migrated database with core's and notifications' entities on it outside the server (the
+ * unit {@code waypoint-notifications} of the test resources, built from the mapping files both jars
+ * give the application's unit), as core's persistence tests have theirs: embedded Derby in memory by default, PostgreSQL at 127.0.0.1:5432
  * (database {@code test}, schema {@code waypoint_notifications_test}, made anew) when the system
  * property {@code waypoint.test.db} is {@code postgresql}.
  *
@@ -42,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
         this.user = user;
         Flyway.configure().dataSource(url, user, "").placeholders(Migrations.placeholders(url))
                 .locations("classpath:db/migration").load().migrate();
-        this.factory = Persistence.createEntityManagerFactory("waypoint", Map.of(
+        this.factory = Persistence.createEntityManagerFactory("waypoint-notifications", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.url", url,

@@ -62,7 +62,7 @@ public class SnapshotRebuildBenchmark {
         String url = "jdbc:derby:memory:bench-" + UUID.randomUUID() + ";create=true";
         Flyway.configure().dataSource(url, "waypoint", "").placeholders(Migrations.placeholders(url))
                 .locations("classpath:db/migration").load().migrate();
-        factory = Persistence.createEntityManagerFactory("waypoint", Map.of(
+        factory = Persistence.createEntityManagerFactory("waypoint-bench", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.url", url,

@@ -3,6 +3,7 @@ package org.waypoint.core.idempotency.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
      * the age again: Derby has no {@code DELETE … LIMIT} and PostgreSQL none either, but both run this.
      */
     @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int removeCreatedBefore(Instant cutoff, int limit) {
         List<String> ids = em.createQuery("SELECT r.id FROM IdempotencyRecord r WHERE r.createdAt < :cutoff"
                         + " ORDER BY r.createdAt", String.class)

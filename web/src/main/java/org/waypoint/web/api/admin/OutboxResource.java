@@ -1,4 +1,4 @@
-package org.waypoint.notifications.admin;
+package org.waypoint.web.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package org.waypoint.notifications.webhook.http;
+package org.waypoint.web.api.webhook;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,13 +1,13 @@
-package org.waypoint.core.idempotency;
+package org.waypoint.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import org.waypoint.core.idempotency.IdempotencyRecord;
+import org.waypoint.core.idempotency.IdempotencyRepository;
 import org.waypoint.core.shared.InvalidField;
 import org.waypoint.core.shared.crypto.FieldCipher;
 
@@ -15,17 +15,13 @@ import org.waypoint.core.shared.crypto.FieldCipher;
  * Claims an idempotency key for a user's request, in transactions of its own so that the claim is
  * visible to every instance at once. The first request with a key goes ahead; a repeat gets the
  * first one's response; a repeat that arrives while the first is still running waits for it.
- * Records are kept for a while only ({@link IdempotencyRetention}): a key repeated after its record
- * has gone is a new request.
+ * Records are kept for a while only ({@link org.waypoint.core.idempotency.IdempotencyRetention}): a
+ * key repeated after its record has gone is a new request.
  */
 @ApplicationScoped
 public class Idempotency {
 
     static final int MAX_KEY_LENGTH = 100;
-    /** The size of the encrypted response column. */
-    static final int MAX_STORED_BODY = 32_000;
-    /** A claim older than this with no response is taken to be from a request that died. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     /** What to do with a request. */
     public sealed interface Decision {
@@ -86,9 +82,10 @@ public class Idempotency {
             return new Decision.Mismatch();
         }
         if (record.isComplete()) {
-            return new Decision.Replay(record.response());
+            return new Decision.Replay(new StoredResponse(record.statusCode(), record.responseBody(), record.location(),
+                    record.etag()));
         }
-        if (record.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+        if (record.createdAt().plus(IdempotencyRecord.ABANDONED_AFTER).isBefore(clock.instant())) {
             records.remove(record);
         }
         return new Decision.InProgress();
@@ -101,26 +98,16 @@ public class Idempotency {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void complete(String userId, String key, StoredResponse response) {
         StoredResponse kept = response.body()
-                .filter(body -> FieldCipher.storedLength(body.getBytes(StandardCharsets.UTF_8).length) > MAX_STORED_BODY)
+                .filter(body -> FieldCipher.storedLength(body.getBytes(StandardCharsets.UTF_8).length) > IdempotencyRecord.MAX_STORED_BODY)
                 .map(tooLarge -> new StoredResponse(response.status(), Optional.empty(), response.location(), response.etag()))
                 .orElse(response);
-        records.find(IdempotencyRecord.id(userId, key)).ifPresent(record -> record.complete(kept));
+        records.find(IdempotencyRecord.id(userId, key)).ifPresent(record -> record.complete(kept.status(),
+                kept.body().orElse(null), kept.location().orElse(null), kept.etag().orElse(null)));
     }
 
     /** The request failed on the server's side: forget the claim so that a retry runs again. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void abandon(String userId, String key) {
         records.find(IdempotencyRecord.id(userId, key)).ifPresent(records::remove);
-    }
-
-    /**
-     * Forgets at most {@code limit} records, complete or not, created before {@code cutoff}, in a
-     * transaction of their own so that a long sweep never holds one large transaction.
-     *
-     * @return how many were forgotten
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int forget(Instant cutoff, int limit) {
-        return records.removeCreatedBefore(cutoff, limit);
     }
 }

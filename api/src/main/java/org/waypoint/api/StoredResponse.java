@@ -1,4 +1,4 @@
-package org.waypoint.core.idempotency;
+package org.waypoint.api;
 
 import java.util.Optional;
 

@@ -214,18 +214,39 @@ class OpenIdConnectIT {
     void aStateIsUsedOnceAndOnlyByTheBrowserThatLeftWithIt() throws Exception {
         HttpClient casey = client();
         String callback = toCallback(casey, as(CASEY, Map.of()));
-        HttpResponse<String> first = get(casey, callback);
+        // From a real provider's login page the browser comes back with none of Waypoint's cookies (a
+        // visit another site started): the callback's page moves on to itself, a visit that carries them.
+        HttpResponse<String> fromTheProvidersPage = get(client(), callback);
+        assertThat(fromTheProvidersPage.statusCode()).isEqualTo(200);
+        assertThat(fromTheProvidersPage.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("waypoint_session="));
+        String movedOn = movedOnTo(fromTheProvidersPage).orElseThrow();
+        assertThat(movedOn).startsWith("/sign-in/callback?").contains("onThisSite=true");
+        HttpResponse<String> first = get(casey, base + movedOn);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("/referrals");
+        assertThat(movedOnTo(first)).hasValue("/referrals");
         assertThat(first.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("waypoint_session="));
 
-        assertRefused(get(client(), callback));
-        assertRefused(get(casey, callback));
+        assertRefused(arrive(client(), callback));
+        assertRefused(arrive(casey, callback));
 
         HttpClient left = client();
         String notTheirs = toCallback(left, as(CASEY, Map.of()));
-        assertRefused(get(client(), notTheirs));
-        assertRefused(get(left, notTheirs));
+        assertRefused(arrive(client(), notTheirs));
+        assertRefused(arrive(left, notTheirs));
+    }
+
+    /** Where a page of Waypoint's moves the browser on to by itself (its refresh), if it does. */
+    private static java.util.Optional<String> movedOnTo(HttpResponse<String> page) {
+        java.util.regex.Matcher refresh = java.util.regex.Pattern.compile("http-equiv=\"refresh\" content=\"0;url=([^\"]*)\"")
+                .matcher(page.body());
+        return refresh.find() ? java.util.Optional.of(refresh.group(1).replace("&amp;", "&")) : java.util.Optional.empty();
+    }
+
+    /** The callback as a browser meets it: where its page moves on to the callback again, that visit too. */
+    private HttpResponse<String> arrive(HttpClient browser, String callback) throws Exception {
+        HttpResponse<String> answer = get(browser, callback);
+        java.util.Optional<String> again = movedOnTo(answer).filter(path -> path.startsWith("/sign-in/callback?"));
+        return again.isPresent() ? get(browser, base + again.get()) : answer;
     }
 
     private static DefaultOAuth2TokenCallback as(String email, Map<String, Object> claims) {
@@ -236,7 +257,7 @@ class OpenIdConnectIT {
 
     /** The whole flow by HTTP, as a browser follows it: begin, the provider's answer, the callback. */
     private HttpResponse<String> flow(HttpClient browser, DefaultOAuth2TokenCallback token) throws Exception {
-        return get(browser, toCallback(browser, token));
+        return arrive(browser, toCallback(browser, token));
     }
 
     /** Begins a sign-in and goes through the provider, answering the address the provider sends the browser back to. */

@@ -136,10 +136,13 @@ public class AccountService {
         if (account.refusesSignInAt(now)) {
             hasher.matches(password, hasher.decoy());
             events.publish(new SignInFailed(SignInFailed.Reason.REFUSED, false));
+            refusedSignIn(account, "password sign-in refused: the account is locked or disabled");
             return Optional.empty();
         }
         if (!hasher.matches(password, account.passwordHash())) {
-            events.publish(new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, account.signInFailed(now)));
+            boolean locked = account.signInFailed(now);
+            events.publish(new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, locked));
+            refusedSignIn(account, locked ? "wrong password; the account is locked for a while" : "wrong password");
             return Optional.empty();
         }
         if (providers.findFor(account.organisationId()).isPresent()) {
@@ -147,7 +150,26 @@ public class AccountService {
             throw new PasswordSignInRefused();
         }
         account.signedIn();
+        audit.success(account.asActor(), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE, "password accepted");
         return Optional.of(account.asActor());
+    }
+
+    /**
+     * A refused sign-in in the audit trail, on the account it was for. Whoever typed is not known, so the
+     * one acting is {@value #SIGNING_IN} in the account's organisation, not the account's holder. An
+     * address with no account leaves no entry (there is nothing to name but the address typed); the
+     * metrics count it.
+     */
+    private void refusedSignIn(UserAccount account, String detail) {
+        audit.record(signingIn(account), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE, detail,
+                AuditEvent.Outcome.REFUSED);
+    }
+
+    /** The one acting in the audit trail's entry for a refused sign-in. */
+    public static final String SIGNING_IN = "signing-in";
+
+    static Actor signingIn(UserAccount account) {
+        return new Actor(SIGNING_IN, account.organisationId(), Role.CASEWORKER);
     }
 
     /**

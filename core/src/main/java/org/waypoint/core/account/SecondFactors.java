@@ -167,6 +167,7 @@ public class SecondFactors {
             if (step.isPresent()) {
                 account.stepUsed(step.get());
                 account.codeAccepted();
+                audit.success(actor, AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, "authenticator code accepted");
                 return Check.ACCEPTED;
             }
         } else {
@@ -212,6 +213,7 @@ public class SecondFactors {
     private boolean refused(UserAccount account, Instant now) {
         if (account.refusesCodesAt(now)) {
             events.publish(new SignInFailed(SignInFailed.Reason.REFUSED, false));
+            refusedCode(account, "code refused: codes are locked for a while");
             return true;
         }
         return false;
@@ -221,7 +223,14 @@ public class SecondFactors {
     private boolean failed(UserAccount account, Instant now) {
         boolean locked = account.codeFailed(now);
         events.publish(new SignInFailed(SignInFailed.Reason.WRONG_CODE, locked));
+        refusedCode(account, locked ? "wrong code; codes are locked for a while" : "wrong code");
         return locked;
+    }
+
+    /** A refused code in the audit trail, on its account, by whoever is signing in ({@link AccountService#SIGNING_IN}). */
+    private void refusedCode(UserAccount account, String detail) {
+        audit.record(AccountService.signingIn(account), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, detail,
+                AuditEvent.Outcome.REFUSED);
     }
 
     private List<String> newCodes(UserAccount account, Instant now) {

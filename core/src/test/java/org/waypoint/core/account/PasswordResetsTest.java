@@ -196,6 +196,30 @@ class PasswordResetsTest {
                 new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, false),
                 new SignInFailed(SignInFailed.Reason.WRONG_PASSWORD, true),
                 new SignInFailed(SignInFailed.Reason.REFUSED, false));
+        assertThat(auditEvents.appended).as("each refusal on its account, by whoever was signing in; the unknown address leaves none")
+                .allSatisfy(e -> {
+                    assertThat(e.recordType()).isEqualTo(AuditTrail.ACCOUNT);
+                    assertThat(e.recordId()).isEqualTo(casey.id());
+                    assertThat(e.outcome()).isEqualTo(org.waypoint.core.audit.AuditEvent.Outcome.REFUSED);
+                    assertThat(e.actorUserId()).isEqualTo(AccountService.SIGNING_IN);
+                })
+                .extracting(e -> e.detail()).containsExactly("wrong password", "wrong password", "wrong password", "wrong password",
+                        "wrong password; the account is locked for a while", "password sign-in refused: the account is locked or disabled");
+    }
+
+    @Test
+    void aSignInWithTheRightPasswordIsAuditedAsTheAccountsOwn() {
+        AccountService service = new AccountService(accounts, null, null, new org.waypoint.core.testing.InMemory.IdentityProviders(), HASHER,
+                new AuditTrail(auditEvents, clock), new org.waypoint.core.testing.InMemory.Events(), clock);
+
+        assertThat(service.signIn(CASEY, "first-password-1".toCharArray())).isPresent();
+
+        assertThat(auditEvents.appended).singleElement().satisfies(e -> {
+            assertThat(e.actorUserId()).isEqualTo(casey.id());
+            assertThat(e.recordId()).isEqualTo(casey.id());
+            assertThat(e.outcome()).isEqualTo(org.waypoint.core.audit.AuditEvent.Outcome.SUCCESS);
+            assertThat(e.detail()).isEqualTo("password accepted").doesNotContain("casey");
+        });
     }
 
     private List<PasswordResetRequested> sent() {

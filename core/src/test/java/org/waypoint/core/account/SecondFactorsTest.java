@@ -91,7 +91,7 @@ class SecondFactorsTest {
         assertThat(status.set()).isTrue();
         assertThat(status.recoveryCodesLeft()).isEqualTo(10);
         assertThat(find(session)).as("the session begun before no longer stands").isEmpty();
-        assertThat(audit.appended).extracting(e -> e.detail()).containsExactly("second factor set up");
+        assertThat(audit.appended).extracting(e -> e.detail()).as("the wrong first code, then the set-up").containsExactly("wrong code", "second factor set up");
         try (Connection connection = db.jdbc(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT totp_secret FROM user_account WHERE id = '" + casey.userId() + "'")) {
             assertThat(rows.next()).isTrue();
@@ -130,6 +130,13 @@ class SecondFactorsTest {
         assertThat(events).filteredOn(e -> e instanceof SignInFailed f && f.reason() == SignInFailed.Reason.WRONG_CODE).hasSize(5);
         clock.advance(UserAccount.LOCK);
         assertThat(check(casey, Totp.code(secret, Totp.step(clock.instant())))).isEqualTo(Check.ACCEPTED);
+        assertThat(audit.appended).filteredOn(e -> casey.userId().equals(e.recordId()))
+                .extracting(e -> e.detail() + " / " + e.outcome() + " / " + e.actorUserId())
+                .as("every code in the audit trail: refusals by whoever was signing in, the accepted one as the account's")
+                .endsWith("wrong code / REFUSED / signing-in", "wrong code / REFUSED / signing-in", "wrong code / REFUSED / signing-in",
+                        "wrong code / REFUSED / signing-in", "wrong code; codes are locked for a while / REFUSED / signing-in",
+                        "code refused: codes are locked for a while / REFUSED / signing-in",
+                        "authenticator code accepted / SUCCESS / " + casey.userId());
     }
 
     @Test

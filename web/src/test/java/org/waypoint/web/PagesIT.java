@@ -958,6 +958,8 @@ class PagesIT {
 
             browser.open("/admin/import");
             assertThat(page.findElement(By.id("kept")).getText()).as("the checked file is kept for the apply").contains(directory.getFileName().toString());
+            assertThat(page.manage().getCookieNamed("waypoint_import")).as("the container's session cookie, which keeps it")
+                    .satisfies(kept -> assertThat(kept.isHttpOnly()).isTrue(), kept -> assertThat(kept.getSameSite()).isEqualTo("Strict"));
             browser.follow(By.id("check-kept"));
             browser.follow(By.partialLinkText("Listening support"));
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Import term mapping");

@@ -84,8 +84,6 @@ public class OrganisationSignIn extends HttpServlet {
     static final String FAILED = "/sign-in?organisationFailed=true";
 
     private static final int TIMEOUT_MILLIS = 5_000;
-    /** Marks the callback's second arrival, moved on by its own page, so that a missing cookie is then a refusal. */
-    private static final String BACK_ON_THIS_SITE = "onThisSite";
 
     @Inject
     transient OrganisationSignIns signIns;
@@ -136,14 +134,6 @@ public class OrganisationSignIn extends HttpServlet {
 
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String browserSecret = SessionSignIn.cookieValue(request, COOKIE);
-        if (browserSecret == null && request.getParameter(BACK_ON_THIS_SITE) == null) {
-            // The provider's redirect is a visit its site started, which carries none of this site's
-            // cookies (SameSite=Strict, which the container puts on every cookie): the same address
-            // again, from a page of this site, carries the binding cookie.
-            continueTo(request, response, CALLBACK + query(request) + (request.getQueryString() == null ? "?" : "&")
-                    + BACK_ON_THIS_SITE + "=true");
-            return;
-        }
         response.addCookie(bindingCookie(request, "", 0));
         AuthenticationSuccessResponse answer;
         try {
@@ -302,8 +292,9 @@ public class OrganisationSignIn extends HttpServlet {
     }
 
     /**
-     * Goes on to {@code path} from a page of this site rather than by a redirect: this site's cookies are
-     * SameSite=Strict, and a browser does not send them on a redirect chain that began at the provider's site.
+     * Goes on to {@code path} from a page of this site rather than by a redirect: the session cookie just
+     * set is SameSite=Strict, and a browser does not send it along a redirect chain that passed through the
+     * provider's site.
      */
     private static void continueTo(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         String address = escape(request.getContextPath() + path);
@@ -320,8 +311,10 @@ public class OrganisationSignIn extends HttpServlet {
     }
 
     /**
-     * The binding cookie: for the sign-in's addresses only, not readable by script, and SameSite=Strict as
-     * the container makes every cookie, so the callback first moves itself on to this site (above).
+     * The binding cookie: for the sign-in's addresses only, not readable by script, and SameSite=Lax, so that
+     * the browser sends it with the provider's redirect back to the callback (a top-level visit another site
+     * started); the state it binds is used once and only with this cookie, so a callback address another
+     * site sends signs nobody in.
      */
     private static Cookie bindingCookie(HttpServletRequest request, String value, int maxAge) {
         Cookie cookie = new Cookie(COOKIE, value);
@@ -329,7 +322,7 @@ public class OrganisationSignIn extends HttpServlet {
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Strict");
+        cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
 }

@@ -15,10 +15,8 @@ import org.waypoint.web.security.SessionSignIn;
  * Choosing a new password through the link in a reset e-mail. The link's token is moved out of the
  * address at once, into a cookie of its own for this page only, and the browser moved on to the same
  * page without it, so that it stays in no address bar, referrer or later request, and any instance can
- * finish the reset. The move is the page's own (a refresh), not a redirect: the container marks every
- * cookie SameSite=Strict, and a browser does not send such a cookie along a redirect in a visit that
- * another site started, as a click in webmail does. A link that no longer works gets a page that says
- * so, with a way to ask for another; once the password is set, every session of the account has ended.
+ * finish the reset. A link that no longer works gets a page that says so, with a way to ask for another;
+ * once the password is set, every session of the account has ended.
  */
 @Named
 @RequestScoped
@@ -39,13 +37,12 @@ public class ResetPasswordPage {
     private String newPassword;
     private String confirmPassword;
     private PasswordResetException.Reason problem;
-    private boolean movingOn;
 
     /** On arrival: takes the token out of the address, or checks the one the session holds. */
     public void arrive() {
         if (token != null) {
             Pages.response().addCookie(cookie(token));
-            movingOn = true;
+            Pages.redirect(PageAuthentication.RESET_PASSWORD);
             return;
         }
         try {
@@ -78,9 +75,9 @@ public class ResetPasswordPage {
     }
 
     /**
-     * The token's cookie: sent only to this page, never readable by script, never with a request
-     * another site starts (the container's SameSite=Strict, which it puts on every cookie whatever the
-     * application asks; hence the page's own move on, above).
+     * The token's cookie: sent only to this page, never readable by script, and SameSite=Lax, so that the
+     * browser sends it on the move above when the link was clicked in webmail (a visit another site
+     * started), but never with a form another site posts.
      */
     private static Cookie cookie(String value) {
         HttpServletRequest request = Pages.request();
@@ -88,13 +85,8 @@ public class ResetPasswordPage {
         cookie.setPath(request.getContextPath() + PageAuthentication.RESET_PASSWORD);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
-        cookie.setAttribute("SameSite", "Strict");
+        cookie.setAttribute("SameSite", "Lax");
         return cookie;
-    }
-
-    /** Whether the token has just been taken from the address, so the page only moves on to itself without it. */
-    public boolean isMovingOn() {
-        return movingOn;
     }
 
     /** Whether the link cannot be used (unknown, expired or used), so the page offers to send another. */

@@ -9,8 +9,8 @@ import jakarta.servlet.annotation.WebListener;
  * The container's own session cookie, used only by the administrator's import page (which keeps an
  * uploaded file on this instance between its check and its apply, {@code ImportFiles}): not readable
  * by script, and named for that, apart from the sign-in cookie ({@code SessionSignIn}), which does
- * not depend on any instance's memory. The container marks it Secure over TLS, and SameSite=Strict by the pre-boot
- * commands ({@code src/main/payara}).
+ * not depend on any instance's memory. The container marks it Secure over TLS; it is SameSite=Strict like
+ * the sign-in cookie, set in {@code WEB-INF/payara-web.xml} since Payara ignores the attribute here.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {

@@ -31,6 +31,10 @@ final class Browser implements AutoCloseable {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> CHECKED = new ArrayList<>();
+    /** Where the browser tests' time goes, for the closing summary: starting browsers, and checking pages. */
+    private static final java.util.concurrent.atomic.LongAdder STARTS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder STARTING_NANOS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder CHECKING_NANOS = new java.util.concurrent.atomic.LongAdder();
     /** WCAG 2.2's reflow width: a page must work at 320 CSS pixels without scrolling sideways. */
     private static final int NARROW = 320;
     private static final int WIDE = 1280;
@@ -41,6 +45,7 @@ final class Browser implements AutoCloseable {
 
     Browser(URL base) {
         this.base = base;
+        long started = System.nanoTime();
         System.setProperty("SE_OFFLINE", "true");
         try {
             this.profile = Files.createTempDirectory("waypoint-chromium");
@@ -56,6 +61,8 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+        STARTS.increment();
+        STARTING_NANOS.add(System.nanoTime() - started);
     }
 
     WebDriver driver() {
@@ -121,6 +128,7 @@ final class Browser implements AutoCloseable {
         if (!driver.findElements(By.tagName("script")).isEmpty()) {
             throw new AssertionError("a page carries script, so it would not work with JavaScript off: " + driver.getCurrentUrl());
         }
+        long started = System.nanoTime();
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
         Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
@@ -143,6 +151,7 @@ final class Browser implements AutoCloseable {
                 + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.waypoint-table-wrapper'))"
                 + ".slice(-3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ');");
         setWidth(WIDE);
+        CHECKING_NANOS.add(System.nanoTime() - started);
         if (sideways) {
             throw new AssertionError(page + " \"" + driver.getTitle() + "\" is wider than " + NARROW
                     + " px: reading it means scrolling sideways (" + widest + ")");
@@ -167,10 +176,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** What axe-core found on each page checked so far, one line a page. */
+    /** What axe-core found on each page checked so far, one line a page, and the time the checks and the browsers' starts took. */
     static List<String> checkedPages() {
         synchronized (CHECKED) {
-            return List.copyOf(CHECKED);
+            List<String> lines = new ArrayList<>(CHECKED);
+            lines.add(String.format("time: %d page checks took %,d ms; %d browsers took %,d ms to start", CHECKED.size(),
+                    CHECKING_NANOS.sum() / 1_000_000, STARTS.sum(), STARTING_NANOS.sum() / 1_000_000));
+            return lines;
         }
     }
 

@@ -1152,7 +1152,7 @@ class PagesIT {
             type(page, "code", SecondFactor.nextCode(email));
             browser.follow(By.id("set-up-button"));
             recovery = page.findElements(By.cssSelector("#recovery-codes li")).stream().map(WebElement::getText).toList();
-            assertThat(recovery).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}"));
+            assertThat(recovery).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("([A-Z2-7]{4}-){5}[A-Z2-7]{4}"));
             browser.checkAccessibility();
             browser.follow(By.id("continue"));
             assertThat(page.findElement(By.id("second-factor-status")).getText()).contains("Recovery codes left: 10");
@@ -1759,6 +1759,11 @@ class PagesIT {
         assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(form.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(form.headers().firstValue("Server")).isEmpty();
+        assertThat(form.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+        HttpResponse<Void> overTls = http.send(HttpRequest.newBuilder(signIn).header("X-Forwarded-Proto", "https").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).as("behind the trusted edge's TLS")
+                .hasValue("max-age=31536000; includeSubDomains");
         assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("waypoint_session=").contains("HttpOnly", "SameSite=Strict"));
         assertThat(form.body()).doesNotContain("<script");

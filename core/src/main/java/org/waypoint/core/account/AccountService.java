@@ -161,15 +161,19 @@ public class AccountService {
      * metrics count it.
      */
     private void refusedSignIn(UserAccount account, String detail) {
-        audit.record(signingIn(account), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE, detail,
+        audit.record(signingIn(account.organisationId()), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE, detail,
                 AuditEvent.Outcome.REFUSED);
     }
 
-    /** The one acting in the audit trail's entry for a refused sign-in. */
+    /**
+     * The one acting in the audit trail's entry for a refused sign-in, by password, code or an
+     * organisation's provider: whoever it was is not known.
+     */
     public static final String SIGNING_IN = "signing-in";
 
-    static Actor signingIn(UserAccount account) {
-        return new Actor(SIGNING_IN, account.organisationId(), Role.CASEWORKER);
+    /** {@value #SIGNING_IN}, in the organisation whose account or provider was tried. */
+    static Actor signingIn(String organisationId) {
+        return new Actor(SIGNING_IN, organisationId, Role.CASEWORKER);
     }
 
     /**

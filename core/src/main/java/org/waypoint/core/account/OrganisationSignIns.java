@@ -28,9 +28,6 @@ import org.waypoint.core.shared.NotFoundException;
 @ApplicationScoped
 public class OrganisationSignIns {
 
-    /** The user id the audit trail shows for a sign-in through a provider that signed nobody in. */
-    public static final String VISITOR = "organisation-sign-in";
-
     private final OrganisationSignInAttemptRepository attempts;
     private final IdentityProviderRepository providers;
     private final UserAccountRepository accounts;
@@ -131,20 +128,15 @@ public class OrganisationSignIns {
     }
 
     private OrganisationSignInFailed refused(String organisationId, OrganisationSignInFailed.Reason reason) {
-        audit.record(visitor(organisationId), AuditTrail.ORGANISATION, organisationId, AuditEvent.Action.CREATE,
+        audit.record(AccountService.signingIn(organisationId), AuditTrail.ORGANISATION, organisationId, AuditEvent.Action.CREATE,
                 detail(reason), AuditEvent.Outcome.REFUSED);
         return new OrganisationSignInFailed(reason);
     }
 
     private OrganisationSignInFailed refused(UserAccount account, String organisationId, OrganisationSignInFailed.Reason reason) {
-        audit.record(visitor(organisationId), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE,
+        audit.record(AccountService.signingIn(organisationId), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE,
                 detail(reason), AuditEvent.Outcome.REFUSED);
         return new OrganisationSignInFailed(reason);
-    }
-
-    /** Nobody is signed in yet: the audit names the provider's organisation as the one acting. */
-    private static Actor visitor(String organisationId) {
-        return new Actor(VISITOR, organisationId, Role.CASEWORKER);
     }
 
     private static String detail(OrganisationSignInFailed.Reason reason) {

@@ -31,8 +31,13 @@ public class SecondFactors {
     /** The setting that says who must have a second factor: {@code everyone}, or {@code administrators} (the others may). */
     public static final String REQUIRED = "waypoint.totp.required";
     static final int RECOVERY_CODES = 10;
-    /** A recovery code's length, in base32 characters: 60 bits. */
-    static final int RECOVERY_CODE_LENGTH = 12;
+    /**
+     * A recovery code's length, in base32 characters: 120 bits, over the 112 below which ASVS asks a
+     * lookup secret to be stored under a salted password hash, so its SHA-256 is enough.
+     */
+    static final int RECOVERY_CODE_LENGTH = 24;
+    /** The length of the codes made before stop 34 (60 bits), which work until their account renews its codes. */
+    static final int EARLIER_RECOVERY_CODE_LENGTH = 12;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -229,7 +234,7 @@ public class SecondFactors {
 
     /** A refused code in the audit trail, on its account, by whoever is signing in ({@link AccountService#SIGNING_IN}). */
     private void refusedCode(UserAccount account, String detail) {
-        audit.record(AccountService.signingIn(account), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, detail,
+        audit.record(AccountService.signingIn(account.organisationId()), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE, detail,
                 AuditEvent.Outcome.REFUSED);
     }
 
@@ -242,7 +247,7 @@ public class SecondFactors {
                 code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
             }
             recoveryCodes.add(new RecoveryCode(account.id(), AccountService.hash(code.toString()), now));
-            codes.add(code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8));
+            codes.add(String.join("-", code.toString().split("(?<=\\G.{4})")));
         }
         return codes;
     }
@@ -259,6 +264,7 @@ public class SecondFactors {
     /** A recovery code as it was made, whatever its case, dashes and spaces. */
     private static Optional<String> recoveryCode(String code) {
         String clean = code.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        return clean.matches("[A-Z2-7]{" + RECOVERY_CODE_LENGTH + "}") ? Optional.of(clean) : Optional.empty();
+        return clean.matches("[A-Z2-7]{" + RECOVERY_CODE_LENGTH + "}|[A-Z2-7]{" + EARLIER_RECOVERY_CODE_LENGTH + "}")
+                ? Optional.of(clean) : Optional.empty();
     }
 }

@@ -145,6 +145,7 @@ class SecondFactorsTest {
         String secret = factors(f -> f.enrolmentSecret(casey));
         List<String> codes = confirm(casey, code(secret, 0)).orElseThrow();
 
+        assertThat(codes).as("120 bits each, in groups of four").allMatch(c -> c.matches("([A-Z2-7]{4}-){5}[A-Z2-7]{4}"));
         assertThat(check(casey, codes.get(0).toLowerCase().replace("-", " "))).isEqualTo(Check.ACCEPTED);
         assertThat(check(casey, codes.get(0))).as("once only").isEqualTo(Check.WRONG);
         assertThat(status(casey).recoveryCodesLeft()).isEqualTo(9);
@@ -160,6 +161,12 @@ class SecondFactorsTest {
             }
             assertThat(count).isEqualTo(10);
         }
+
+        db.inTransaction(em -> {
+            new JpaRecoveryCodeRepository(em).add(new RecoveryCode(casey.userId(), AccountService.hash("ABCDEFGHJKLM"), clock.instant()));
+            return null;
+        });
+        assertThat(check(casey, "abcd-efgh-jklm")).as("a 60-bit code made before codes grew").isEqualTo(Check.ACCEPTED);
 
         List<String> renewed = factors(f -> f.renewRecoveryCodes(casey));
         assertThat(check(casey, codes.get(2))).as("withdrawn").isEqualTo(Check.WRONG);

@@ -11,7 +11,10 @@ import java.io.IOException;
  * The headers every response carries: no script but our own files, no framing, no referrer, no
  * type sniffing. Pages are never stored, since most show personal data; only the static files
  * (styles, fonts, images, scripts) may be cached. The API page (Swagger UI) styles itself inline
- * and draws icons from data: URLs, so its policy allows those and nothing more.
+ * and draws icons from data: URLs, so its policy allows those and nothing more. A response that went
+ * out over TLS (to the application, or to the trusted edge: {@link ForwardedFilter}) tells the browser to
+ * come back to this host and its subdomains only over TLS for a year (HSTS); over plain HTTP, where a
+ * browser would ignore it, it is not sent.
  */
 public class SecurityHeadersFilter extends HttpFilter {
 
@@ -19,6 +22,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     static final String POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     private static final String API_DOCS_POLICY = POLICY + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+    static final String TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -28,6 +32,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", TRANSPORT_SECURITY);
+        }
         if (!isStatic(path)) {
             response.setHeader("Cache-Control", "no-store");
         }

@@ -196,6 +196,12 @@ class OpenIdConnectIT {
                 Map.of("email", CASEY), -600)));
         assertRefused(flow(client(), as(CASEY, Map.of("nonce", "not-the-nonce-sent"))));
         assertRefused(flow(client(), as(CASEY, Map.of("email_verified", false))));
+        HttpClient mixedUp = client();
+        // Another provider's answer names its own issuer (RFC 9207), as a mix-up attack would bring it here;
+        // refused before any code is exchanged, so no token is queued at the provider for it.
+        String answer = toCallback(mixedUp, null).replaceAll("&iss=[^&]*", "");
+        assertRefused(get(mixedUp, answer + "&iss=" + java.net.URLEncoder.encode("https://another-provider.example",
+                java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThat(flow(client(), as(CASEY, Map.of())).statusCode()).as("and the right one does").isEqualTo(200);
     }
@@ -249,7 +255,10 @@ class OpenIdConnectIT {
         return get(browser, toCallback(browser, token));
     }
 
-    /** Begins a sign-in and goes through the provider, answering the address the provider sends the browser back to. */
+    /**
+     * Begins a sign-in and goes through the provider, answering the address the provider sends the browser back to;
+     * {@code token} is what the provider issues when the code is exchanged (none queued when null).
+     */
     private String toCallback(HttpClient browser, DefaultOAuth2TokenCallback token) throws Exception {
         HttpResponse<String> begin = get(browser, base + "/sign-in/organisation?organisation=" + police);
         assertThat(begin.statusCode()).isEqualTo(303);
@@ -257,7 +266,9 @@ class OpenIdConnectIT {
         assertThat(authorise).startsWith(issuer() + "/authorize").contains("code_challenge_method=S256")
                 .contains("nonce=").contains("state=").contains("client_id=" + CLIENT_ID)
                 .contains("redirect_uri=" + java.net.URLEncoder.encode(base + "/sign-in/callback", java.nio.charset.StandardCharsets.UTF_8));
-        PROVIDER.enqueueCallback(token);
+        if (token != null) {
+            PROVIDER.enqueueCallback(token);
+        }
         HttpResponse<String> provider = get(browser, authorise);
         assertThat(provider.statusCode()).isEqualTo(302);
         String callback = provider.headers().firstValue("Location").orElseThrow();

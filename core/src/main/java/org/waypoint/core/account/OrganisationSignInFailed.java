@@ -25,6 +25,11 @@ public class OrganisationSignInFailed extends RuntimeException {
         PROVIDER_ERROR,
         /** The ID token failed validation: signature, issuer, audience, expiry or nonce. */
         INVALID_TOKEN,
+        /**
+         * The answer names another issuer than the provider the sign-in went to, or names none where the
+         * provider says it always does (RFC 9207): another provider's answer, as a mix-up attack sends.
+         */
+        OTHER_ISSUER,
         /** The ID token carries no usable e-mail address, or says it is not verified. */
         NO_EMAIL,
         /** No Waypoint account has that address. */

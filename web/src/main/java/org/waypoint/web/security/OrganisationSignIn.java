@@ -162,7 +162,7 @@ public class OrganisationSignIn extends HttpServlet {
         String organisationId = provider.organisationId();
         String email;
         try {
-            email = verifiedEmail(provider, back, answer.getAuthorizationCode());
+            email = verifiedEmail(provider, back, answer);
         } catch (OrganisationSignInFailed refused) {
             refused(request, response, organisationId, refused.reason());
             return;
@@ -182,8 +182,13 @@ public class OrganisationSignIn extends HttpServlet {
     }
 
     /** The ID token's verified e-mail address, from the code: exchanged, the token validated by the provider's keys. */
-    private static String verifiedEmail(IdentityProvider provider, Returning back, AuthorizationCode code) {
+    private static String verifiedEmail(IdentityProvider provider, Returning back, AuthenticationSuccessResponse answer) {
         OIDCProviderMetadata metadata = metadata(provider);
+        Issuer named = answer.getIssuer();
+        if (named == null ? metadata.supportsAuthorizationResponseIssuerParam() : !named.equals(metadata.getIssuer())) {
+            throw new OrganisationSignInFailed(Reason.OTHER_ISSUER);
+        }
+        AuthorizationCode code = answer.getAuthorizationCode();
         String secret = ConfigProvider.getConfig().getOptionalValue(provider.secretName(), String.class).orElse(null);
         if (secret == null || secret.isEmpty()) {
             LOG.warning(() -> "Organisation sign-in: the client secret's property " + provider.secretName()

@@ -211,9 +211,14 @@ class OpenIdConnectIT {
     void anAddressWithoutAnAccountOrAnAccountOfAnotherOrganisationSignsNobodyIn() throws Exception {
         assertRefused(flow(client(), as("nobody@police.example", Map.of())));
         assertRefused(flow(client(), as(SAM, Map.of())));
+        // Casey has signed in through the provider (above): their account is the person it knows, and
+        // their address, given by the organisation to someone else, signs that person in to nothing.
+        assertRefused(flow(client(), new DefaultOAuth2TokenCallback(ISSUER_ID, "someone-else", "JWT", List.of(CLIENT_ID),
+                Map.of("email", CASEY, "email_verified", true), 3600)));
         assertThat(ServerLog.seen()).as("the server's log is seen").isPositive();
         assertThat(ServerLog.lines()).as("the server's log").noneMatch(l -> l.contains("nobody@police.example") || l.contains(SAM))
-                .anyMatch(l -> l.contains("Organisation sign-in refused: UNKNOWN_ACCOUNT"));
+                .anyMatch(l -> l.contains("Organisation sign-in refused: UNKNOWN_ACCOUNT"))
+                .anyMatch(l -> l.contains("Organisation sign-in refused: OTHER_SUBJECT"));
     }
 
     @Test

@@ -37,7 +37,12 @@ public class OrganisationSignInFailed extends RuntimeException {
         /** The account is disabled. */
         ACCOUNT_DISABLED,
         /** The account belongs to another organisation than the provider's. */
-        OTHER_ORGANISATION
+        OTHER_ORGANISATION,
+        /**
+         * The address belongs to an account bound to another person at the provider (another subject):
+         * the organisation has given the address to someone else since.
+         */
+        OTHER_SUBJECT
     }
 
     private final Reason reason;

@@ -90,24 +90,44 @@ public class OrganisationSignIns {
     }
 
     /**
-     * The provider of {@code organisationId} vouched for {@code emailAddress} (a verified ID token): the
-     * actor to sign in, whose enabled account has that address and belongs to that organisation.
+     * The provider of {@code organisationId} vouched for the person it knows as {@code subject}, with the
+     * verified {@code emailAddress} (a verified ID token): the actor to sign in, whose enabled account
+     * belongs to that organisation. The account is the one bound to that subject; at a person's first
+     * sign-in through this provider, the one with that address, which is then bound to the subject. An
+     * address whose account is bound to another subject signs nobody in: the organisation has given it to
+     * someone else.
      */
     @Transactional(dontRollbackOn = OrganisationSignInFailed.class)
-    public Actor signIn(String organisationId, String emailAddress) {
-        EmailAddress email;
-        try {
-            email = new EmailAddress(emailAddress);
-        } catch (InvalidField notAnAddress) {
-            throw refused(organisationId, OrganisationSignInFailed.Reason.NO_EMAIL);
+    public Actor signIn(String organisationId, String subject, String emailAddress) {
+        IdentityProvider provider = providers.findFor(organisationId)
+                .orElseThrow(() -> refused(organisationId, OrganisationSignInFailed.Reason.NO_PROVIDER));
+        Optional<UserAccount> bound = accounts.findByProviderSubject(provider.issuer(), subject);
+        UserAccount account;
+        if (bound.isPresent()) {
+            account = bound.get();
+        } else {
+            EmailAddress email;
+            try {
+                email = new EmailAddress(emailAddress);
+            } catch (InvalidField notAnAddress) {
+                throw refused(organisationId, OrganisationSignInFailed.Reason.NO_EMAIL);
+            }
+            account = accounts.findByEmail(email)
+                    .orElseThrow(() -> refused(organisationId, OrganisationSignInFailed.Reason.UNKNOWN_ACCOUNT));
+            if (account.providerSubject(provider.issuer()).isPresent()) {
+                throw refused(account, organisationId, OrganisationSignInFailed.Reason.OTHER_SUBJECT);
+            }
         }
-        UserAccount account = accounts.findByEmail(email)
-                .orElseThrow(() -> refused(organisationId, OrganisationSignInFailed.Reason.UNKNOWN_ACCOUNT));
         if (!account.organisationId().equals(organisationId)) {
             throw refused(account, organisationId, OrganisationSignInFailed.Reason.OTHER_ORGANISATION);
         }
         if (!account.enabled()) {
             throw refused(account, organisationId, OrganisationSignInFailed.Reason.ACCOUNT_DISABLED);
+        }
+        if (bound.isEmpty()) {
+            account.bindToProvider(provider.issuer(), subject);
+            audit.success(account.asActor(), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.UPDATE,
+                    "bound to the person the organisation's identity provider knows");
         }
         account.signedIn();
         audit.success(account.asActor(), AuditTrail.ACCOUNT, account.id(), AuditEvent.Action.CREATE,

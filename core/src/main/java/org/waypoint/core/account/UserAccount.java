@@ -96,6 +96,13 @@ public class UserAccount {
     @Column(name = "codes_locked_until")
     private Instant codesLockedUntil;
 
+    /** The organisation's provider this account has signed in through, and who it knows the holder as (V33). */
+    @Column(name = "provider_issuer", length = 500)
+    private String providerIssuer;
+
+    @Column(name = "provider_subject", length = 255)
+    private String providerSubject;
+
     @Version
     private long version;
 
@@ -308,5 +315,16 @@ public class UserAccount {
     @Override
     public String toString() {
         return "UserAccount[" + id + "]";
+    }
+
+    /** Whom the provider at {@code issuer} knows this account's holder as, once they have signed in through it. */
+    public Optional<String> providerSubject(String issuer) {
+        return issuer.equals(providerIssuer) ? Optional.ofNullable(providerSubject) : Optional.empty();
+    }
+
+    /** Binds the account to the person the provider at {@code issuer} knows as {@code subject}. */
+    void bindToProvider(String issuer, String subject) {
+        this.providerIssuer = issuer;
+        this.providerSubject = subject;
     }
 }

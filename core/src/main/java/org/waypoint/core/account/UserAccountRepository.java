@@ -11,6 +11,9 @@ public interface UserAccountRepository {
 
     Optional<UserAccount> findByEmail(EmailAddress email);
 
+    /** The account bound to the person the provider at {@code issuer} knows as {@code subject}. */
+    Optional<UserAccount> findByProviderSubject(String issuer, String subject);
+
     /** Every account, by e-mail address. */
     List<UserAccount> findAll();
 

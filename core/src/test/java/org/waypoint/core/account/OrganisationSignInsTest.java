@@ -81,12 +81,26 @@ class OrganisationSignInsTest {
         assertThat(failure(s -> s.resume(started.state(), started.browserSecret()))).as("used once")
                 .isEqualTo(Reason.UNKNOWN_STATE);
 
-        Actor casey = signIns(s -> s.signIn(police.id(), "Casey@Police.example"));
+        Actor casey = signIns(s -> s.signIn(police.id(), "casey-at-the-unit", "Casey@Police.example"));
         assertThat(casey.organisationId()).isEqualTo(police.id());
         assertThat(audit.appended).last().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
             assertThat(e.detail()).isEqualTo("signed in through the organisation's identity provider");
         });
+        assertThat(audit.appended).extracting(AuditEvent::detail).contains("bound to the person the organisation's identity provider knows");
+    }
+
+    @Test
+    void onceSignedInAnAccountIsThePersonTheProviderKnowsWhateverAddressItGivesThemLater() {
+        account("robin@police.example", police, true);
+        Actor robin = signIns(s -> s.signIn(police.id(), "robin-at-the-unit", "robin@police.example"));
+
+        Actor renamed = signIns(s -> s.signIn(police.id(), "robin-at-the-unit", "robin.new-name@police.example"));
+        assertThat(renamed).as("the same person, their address changed at the provider").isEqualTo(robin);
+        assertThat(failure(s -> s.signIn(police.id(), "someone-else-at-the-unit", "robin@police.example")))
+                .as("the address given to someone else").isEqualTo(Reason.OTHER_SUBJECT);
+        Actor again = signIns(s -> s.signIn(police.id(), "robin-at-the-unit", "robin@police.example"));
+        assertThat(again).isEqualTo(robin);
     }
 
     @Test
@@ -105,10 +119,10 @@ class OrganisationSignInsTest {
 
     @Test
     void theProviderVouchesOnlyForAnEnabledAccountOfItsOwnOrganisationAndEachRefusalIsAuditedWithoutTheAddress() {
-        assertThat(failure(s -> s.signIn(police.id(), "nobody@police.example"))).isEqualTo(Reason.UNKNOWN_ACCOUNT);
-        assertThat(failure(s -> s.signIn(police.id(), "sam@charity.example"))).isEqualTo(Reason.OTHER_ORGANISATION);
-        assertThat(failure(s -> s.signIn(police.id(), "off@police.example"))).isEqualTo(Reason.ACCOUNT_DISABLED);
-        assertThat(failure(s -> s.signIn(police.id(), "not an address"))).isEqualTo(Reason.NO_EMAIL);
+        assertThat(failure(s -> s.signIn(police.id(), "subject-of-" + "nobody@police.example", "nobody@police.example"))).isEqualTo(Reason.UNKNOWN_ACCOUNT);
+        assertThat(failure(s -> s.signIn(police.id(), "subject-of-" + "sam@charity.example", "sam@charity.example"))).isEqualTo(Reason.OTHER_ORGANISATION);
+        assertThat(failure(s -> s.signIn(police.id(), "subject-of-" + "off@police.example", "off@police.example"))).isEqualTo(Reason.ACCOUNT_DISABLED);
+        assertThat(failure(s -> s.signIn(police.id(), "subject-of-" + "not an address", "not an address"))).isEqualTo(Reason.NO_EMAIL);
 
         assertThat(audit.appended).extracting(AuditEvent::detail).containsExactly(
                 "organisation sign-in refused: unknown account", "organisation sign-in refused: other organisation",

@@ -265,6 +265,11 @@ class PasswordResetsTest {
         }
 
         @Override
+        public Optional<UserAccount> findByProviderSubject(String issuer, String subject) {
+            return byId.values().stream().filter(a -> a.providerSubject(issuer).filter(subject::equals).isPresent()).findFirst();
+        }
+
+        @Override
         public List<UserAccount> findAll() {
             return List.copyOf(byId.values());
         }

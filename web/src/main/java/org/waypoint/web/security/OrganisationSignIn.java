@@ -160,16 +160,16 @@ public class OrganisationSignIn extends HttpServlet {
         }
         IdentityProvider provider = back.provider();
         String organisationId = provider.organisationId();
-        String email;
+        Vouched vouched;
         try {
-            email = verifiedEmail(provider, back, answer);
+            vouched = vouched(provider, back, answer);
         } catch (OrganisationSignInFailed refused) {
             refused(request, response, organisationId, refused.reason());
             return;
         }
         Actor actor;
         try {
-            actor = signIns.signIn(organisationId, email);
+            actor = signIns.signIn(organisationId, vouched.subject(), vouched.email());
         } catch (OrganisationSignInFailed refused) {
             // Audited by the domain, which knew the account, if any.
             log(refused.reason());
@@ -181,8 +181,11 @@ public class OrganisationSignIn extends HttpServlet {
         continueTo(request, response, next);
     }
 
-    /** The ID token's verified e-mail address, from the code: exchanged, the token validated by the provider's keys. */
-    private static String verifiedEmail(IdentityProvider provider, Returning back, AuthenticationSuccessResponse answer) {
+    /**
+     * Whom the ID token names, its subject and verified e-mail address, from the code: exchanged, the token
+     * validated by the provider's keys.
+     */
+    private static Vouched vouched(IdentityProvider provider, Returning back, AuthenticationSuccessResponse answer) {
         OIDCProviderMetadata metadata = metadata(provider);
         Issuer named = answer.getIssuer();
         if (named == null ? metadata.supportsAuthorizationResponseIssuerParam() : !named.equals(metadata.getIssuer())) {
@@ -226,7 +229,11 @@ public class OrganisationSignIn extends HttpServlet {
         if (!(email instanceof String address) || Boolean.FALSE.equals(verified) || "false".equals(verified)) {
             throw new OrganisationSignInFailed(Reason.NO_EMAIL);
         }
-        return address;
+        return new Vouched(claims.getSubject().getValue(), address);
+    }
+
+    /** Whom a validated ID token names: the provider's stable subject, and the verified e-mail address. */
+    private record Vouched(String subject, String email) {
     }
 
     /** The algorithm the provider signs ID tokens with: RS256 (which every provider must offer) unless it offers only others. */

@@ -39,6 +39,16 @@ public class JpaUserAccountRepository implements UserAccountRepository {
     }
 
     @Override
+    public Optional<UserAccount> findByProviderSubject(String issuer, String subject) {
+        return em.createQuery("SELECT a FROM UserAccount a WHERE a.providerIssuer = :issuer AND a.providerSubject = :subject",
+                        UserAccount.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public List<UserAccount> findAll() {
         return em.createQuery("SELECT a FROM UserAccount a ORDER BY a.email", UserAccount.class).getResultList();
     }

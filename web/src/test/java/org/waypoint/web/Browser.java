@@ -39,12 +39,38 @@ final class Browser implements AutoCloseable {
     private static final int NARROW = 320;
     private static final int WIDE = 1280;
 
+    /**
+     * The browsers the last tests closed, kept for the next (starting one takes seconds), with no cookie of
+     * any site: two, as some tests have two people at work at once. The JVM's end quits them.
+     */
+    private static final java.util.Deque<Browser> IDLE = new java.util.ArrayDeque<>();
+    private static final int KEPT = 2;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Browser::quit);
+                IDLE.clear();
+            }
+        }));
+    }
+
     private final URL base;
     private final ChromeDriver driver;
     private final Path profile;
 
+    /** A browser at {@code base}: the one the last test closed if it is still there, else a new one. */
     Browser(URL base) {
+        Browser idle;
+        synchronized (IDLE) {
+            idle = IDLE.poll();
+        }
         this.base = base;
+        if (idle != null) {
+            this.driver = idle.driver;
+            this.profile = idle.profile;
+            return;
+        }
         long started = System.nanoTime();
         System.setProperty("SE_OFFLINE", "true");
         try {
@@ -186,8 +212,26 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Leaves the browser for the next test, without any site's cookies, or quits it if enough are left already. */
     @Override
     public void close() {
+        try {
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.get("about:blank");
+            setWidth(WIDE);
+            synchronized (IDLE) {
+                if (IDLE.size() < KEPT) {
+                    IDLE.push(this);
+                    return;
+                }
+            }
+        } catch (WebDriverException broken) {
+            // Not fit to be used again: quit it below.
+        }
+        quit();
+    }
+
+    private void quit() {
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -183,7 +183,8 @@ public class OrganisationSignIn extends HttpServlet {
 
     /**
      * Whom the ID token names, its subject and verified e-mail address, from the code: exchanged, the token
-     * validated by the provider's keys.
+     * validated by the provider's keys. An answer that names another issuer, or none where the provider
+     * says it always does (RFC 9207), is refused before the code goes anywhere.
      */
     private static Vouched vouched(IdentityProvider provider, Returning back, AuthenticationSuccessResponse answer) {
         OIDCProviderMetadata metadata = metadata(provider);

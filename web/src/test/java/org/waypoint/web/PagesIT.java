@@ -1784,6 +1784,16 @@ class PagesIT {
         assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(forgedSignOut.statusCode()).isEqualTo(403);
         assertThat(me.statusCode()).as("nobody was signed in").isEqualTo(401);
+
+        String token = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<Void> signedOut = http.send(HttpRequest.newBuilder(base.toURI().resolve("sign-out"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Clear-Site-Data")).as("the browser drops what it kept of the site")
+                .hasValue("\"cache\", \"storage\"");
+        assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("waypoint_session=;"));
     }
 
     /**

@@ -1767,6 +1767,9 @@ class PagesIT {
         assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("waypoint_session=").contains("HttpOnly", "SameSite=Strict"));
         assertThat(form.body()).doesNotContain("<script");
+        java.util.regex.Matcher passwordField = java.util.regex.Pattern.compile("<input[^>]*id=\"password\"[^>]*>").matcher(form.body());
+        assertThat(passwordField.find()).as("a password field").isTrue();
+        assertThat(passwordField.group()).as("typed out of sight").contains("type=\"password\"");
 
         String viewState = form.body().replaceAll("(?s).*name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\".*", "$1");
         String withoutToken = "sign-in=sign-in&email=" + CASEWORKER + "&password=" + PASSWORD

@@ -39,4 +39,19 @@ class PasswordHasherTest {
     void refusesPasswordsShorterThanTwelveCharacters() {
         assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> hasher.hash("short-pass1".toCharArray()));
     }
+
+    /** ASVS V6.2.5 and V6.2.9: no rule on what a password is made of, and room for a long passphrase. */
+    @Test
+    void takesAnyCharactersAndPassphrasesUpTo128CharactersWithoutCompositionRules() {
+        String lowerCaseOnly = "correcthorsebatterystaple";
+        String sixtyFour = "a lovely long passphrase of exactly sixty-four characters, right";
+        String longest = "x".repeat(128);
+        String welsh = "dw i'n hoffi bara brith â chaws";
+        for (String password : new String[] {lowerCaseOnly, sixtyFour, longest, welsh}) {
+            String hash = hasher.hash(password.toCharArray());
+            assertThat(hasher.matches(password.toCharArray(), hash)).as(password).isTrue();
+        }
+        assertThat(sixtyFour).hasSize(64);
+        assertThatExceptionOfType(InvalidField.class).isThrownBy(() -> hasher.hash("x".repeat(129).toCharArray()));
+    }
 }

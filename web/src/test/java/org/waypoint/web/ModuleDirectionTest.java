@@ -43,6 +43,18 @@ class ModuleDirectionTest {
         }
     }
 
+    /**
+     * Every random value (session and token secrets, reset links, recovery codes, webhook secrets) comes
+     * from {@code SecureRandom}: no predictable generator anywhere in the modules' code (ASVS V11.5.1).
+     */
+    @ArchTest
+    static final ArchRule randomValuesComeOnlyFromACryptographicGenerator = noClasses()
+            .that().resideInAPackage("org.waypoint..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.SplittableRandom")
+            .orShould().callMethod(Math.class, "random");
+
     @ArchTest
     static final ArchRule coreDependsOnNoOtherModule = noClasses()
             .that().resideInAPackage("org.waypoint.core..")

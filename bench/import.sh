@@ -21,24 +21,49 @@ trap 'stop; rm -f "$file"' EXIT
 sample_peak_rss 0.2 &
 sampler=$!
 admin=$(bench/admin-token.sh "$base" "$data/admin")
+# Each phase's wall-clock time, and the server's CPU seconds and GC seconds over it, with the load
+# average at its start and end: on two shared cores the wall clock swings two-fold, the CPU far less.
+# JFR=file.jfr records the applying phase with Java Flight Recorder's profiling settings.
 run() {
-    local start end
+    local phase=$1 dry=$2 start end cpu0 cpu1 gc0 gc1 load0
+    load0=$(load1)
+    cpu0=$(cpu_seconds)
+    gc0=$(gc_seconds)
     start=$(date +%s%N)
-    curl -s -o "$data/report.json" -w '%{http_code}' -X POST "$base/api/v1/directory/imports?dryRun=$1" \
+    curl -s -o "$data/report.json" -w '%{http_code}' -X POST "$base/api/v1/directory/imports?dryRun=$dry" \
         -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' --data-binary "@$file" > "$data/status"
     end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
+    cpu1=$(cpu_seconds)
+    gc1=$(gc_seconds)
+    echo "$(( (end - start) / 1000000 )) $(echo "$cpu1 - $cpu0" | bc) $(echo "$gc1 - $gc0" | bc) $load0 $(load1)" > "$data/$phase"
 }
-dry_ms=$(run true)
-echo "dry run:  HTTP $(cat "$data/status"), $dry_ms ms, $(jq -c '{new, changed, unchanged, skipped}' "$data/report.json")"
-apply_ms=$(run false)
-echo "applied:  HTTP $(cat "$data/status"), $apply_ms ms, $(jq -c '{new, changed, unchanged, skipped, applied}' "$data/report.json")"
-again_ms=$(run false)
-echo "again:    HTTP $(cat "$data/status"), $again_ms ms, $(jq -c '{new, changed, unchanged, skipped, applied}' "$data/report.json")"
+# "<ms> ms, CPU <s> s (GC <s> s), load <start>→<end>" of a phase.
+figures() {
+    read -r ms cpu gc l0 l1 < "$data/$1"
+    echo "$ms ms, CPU $cpu s (GC $gc s), load $l0→$l1"
+}
+ms() {
+    cut -d' ' -f1 "$data/$1"
+}
+run dry true
+echo "dry run:  HTTP $(cat "$data/status"), $(figures dry), $(jq -c '{new, changed, unchanged, skipped}' "$data/report.json")"
+if [[ -n "${JFR:-}" ]]; then
+    jcmd "$java_pid" JFR.start name=apply settings=profile filename="$(realpath -m "$JFR")" > /dev/null
+fi
+run apply false
+if [[ -n "${JFR:-}" ]]; then
+    jcmd "$java_pid" JFR.stop name=apply > /dev/null
+fi
+echo "applied:  HTTP $(cat "$data/status"), $(figures apply), $(jq -c '{new, changed, unchanged, skipped, applied}' "$data/report.json")"
+run again false
+echo "again:    HTTP $(cat "$data/status"), $(figures again), $(jq -c '{new, changed, unchanged, skipped, applied}' "$data/report.json")"
+dry_ms=$(ms dry)
+apply_ms=$(ms apply)
+again_ms=$(ms again)
 sleep 1
 kill "$sampler" 2>/dev/null || true
 echo
-echo "Summary ($services services, load $(uptime | sed 's/.*load average: //'))"
+echo "Summary ($services services, heap ${WAYPOINT_HEAP:-256m}, load $(uptime | sed 's/.*load average: //'))"
 echo "  import applied: $(( services * 1000 / (apply_ms > 0 ? apply_ms : 1) )) services/s ($apply_ms ms, parse + compare + write in one transaction)"
 echo "  dry run:        $(( services * 1000 / (dry_ms > 0 ? dry_ms : 1) )) services/s; re-import (all unchanged): $(( services * 1000 / (again_ms > 0 ? again_ms : 1) )) services/s"
 echo "  peak RSS:       $(peak_rss_mb) MB"

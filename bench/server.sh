@@ -52,3 +52,21 @@ sample_peak_rss() {
 peak_rss_mb() {
     echo $(( $(cat "$data/peak_rss" 2>/dev/null || echo 0) / 1024 ))
 }
+
+# The CPU seconds (user + system, all threads) the server JVM has used so far, from /proc/<pid>/stat:
+# on a machine shared with other work, the CPU a phase costs swings far less than its wall-clock time.
+cpu_seconds() {
+    local ticks
+    ticks=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
+    echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+# The seconds the server JVM has spent in garbage collection so far (jstat's GCT).
+gc_seconds() {
+    jstat -gc "$java_pid" | awk 'NR == 2 {print $NF}'
+}
+
+# The one-minute load average.
+load1() {
+    cut -d' ' -f1 /proc/loadavg
+}

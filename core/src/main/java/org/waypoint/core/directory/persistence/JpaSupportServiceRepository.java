@@ -3,12 +3,16 @@ package org.waypoint.core.directory.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,7 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.waypoint.core.directory.AgeRange;
 import org.waypoint.core.directory.Capacity;
 import org.waypoint.core.directory.DeliveryMode;
@@ -98,12 +106,15 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     }
 
     /**
-     * As {@link #profiles()}, each statement limited to these ids (at most a few hundred: matching reads
-     * again the services changed elsewhere).
+     * As {@link #profiles()}, for these ids (at most a few hundred: matching reads again the services
+     * changed elsewhere), each read as a range of one id: Derby keeps the plan it made for a list of ids
+     * while the tables were empty, which scans every list table whole, but follows the index for a range.
      */
     @Override
     public List<ServiceProfile> profiles(Collection<String> ids) {
-        return ids.isEmpty() ? List.of() : profiles(Scope.of(ids));
+        List<ServiceProfile> found = new ArrayList<>();
+        new TreeSet<>(ids).forEach(id -> found.addAll(profiles(Scope.between(id, id))));
+        return found;
     }
 
     /** As {@link #profiles()}, each statement limited to a range of ids, read through its index. */
@@ -112,27 +123,39 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         return profiles(Scope.between(first, last));
     }
 
+    /**
+     * The list tables are read row by row, not as one result list (150,000 rows of a list held at once,
+     * while the whole directory is read for matching, outgrew the heap beside an import), and the codes,
+     * areas and languages that many services share are kept once each.
+     */
     private List<ServiceProfile> profiles(Scope scope) {
         Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, String> codes = new HashMap<>();
+        Map<String, LanguageCode> languages = new HashMap<>();
         var query = em.createQuery("SELECT s.id, s.name, s.description, o.name, s.capacity, s.waitWeeks,"
                 + " s.minAge, s.maxAge, s.interpretersAvailable, s.confidentialLocation, s.publicAddress,"
                 + " s.capacityNote, o.id, s.lastModified FROM SupportService s JOIN s.organisation o"
-                + scope.where("s.id"), Object[].class);
+                + scope.where("s.id", i -> "?" + i), Object[].class);
         for (int i = 0; i < scope.values.size(); i++) {
             query.setParameter(i + 1, scope.values.get(i));
         }
         for (Object[] s : query.getResultList()) {
+            // an organisation's id and name, once however many of its services are read
+            s[3] = codes.computeIfAbsent((String) s[3], Function.identity());
+            s[12] = codes.computeIfAbsent((String) s[12], Function.identity());
             rows.put((String) s[0], new Row(s));
         }
-        each("SELECT service_id, category_code FROM support_service_category", scope, rows, (row, v) -> row.categories.add(v));
-        each("SELECT service_id, postcode_prefix FROM support_service_area", scope, rows, (row, v) -> row.areas.add(v));
+        each("SELECT service_id, category_code FROM support_service_category", scope, rows,
+                (row, v) -> row.categories.add(codes.computeIfAbsent(v, Function.identity())));
+        each("SELECT service_id, postcode_prefix FROM support_service_area", scope, rows,
+                (row, v) -> row.areas.add(codes.computeIfAbsent(v, Function.identity())));
         each("SELECT service_id, gender FROM support_service_gender", scope, rows, (row, v) -> row.genders.add(Gender.valueOf(v)));
         each("SELECT service_id, crime_type FROM support_service_crime_type", scope, rows,
                 (row, v) -> row.crimeTypes.add(CrimeType.valueOf(v)));
         each("SELECT service_id, risk_level FROM support_service_risk_level", scope, rows,
                 (row, v) -> row.riskLevels.add(RiskLevel.valueOf(v)));
         each("SELECT service_id, language_code FROM support_service_language", scope, rows,
-                (row, v) -> row.languages.add(new LanguageCode(v)));
+                (row, v) -> row.languages.add(languages.computeIfAbsent(v, LanguageCode::new)));
         each("SELECT service_id, delivery_mode FROM support_service_delivery_mode", scope, rows,
                 (row, v) -> row.deliveryModes.add(DeliveryMode.valueOf(v)));
         return rows.values().stream().map(Row::profile).toList();
@@ -153,10 +176,9 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     /** Opening times by service id, Monday first, of the services in scope. */
     private Map<String, List<OpeningTime>> schedules(Scope scope) {
         Map<String, List<OpeningTime>> times = new HashMap<>();
-        for (Object[] row : rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", scope)) {
-            times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
-                    DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip()));
-        }
+        rows("SELECT service_id, weekday, opens_at, closes_at FROM support_service_schedule", scope,
+                row -> times.computeIfAbsent(((String) row[0]).strip(), id -> new ArrayList<>()).add(OpeningTime.of(
+                        DayOfWeek.valueOf(((String) row[1]).strip()), ((String) row[2]).strip(), ((String) row[3]).strip())));
         times.values().forEach(list -> list.sort(Comparator.comparing(OpeningTime::day)));
         return times;
     }
@@ -167,49 +189,71 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
      * only through its service, and joining every row back to the services costs more than reading it.
      */
     private void each(String sql, Scope scope, Map<String, Row> rows, BiConsumer<Row, String> add) {
-        for (Object[] pair : rows(sql, scope)) {
+        rows(sql, scope, pair -> {
             Row row = rows.get(((String) pair[0]).strip());
             if (row != null) {
                 add.accept(row, ((String) pair[1]).strip());
             }
-        }
-    }
-
-    /** The rows {@code sql} selects of the services in scope, their id its first column. */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Scope scope) {
-        var query = em.createNativeQuery(sql + scope.where("service_id"));
-        for (int i = 0; i < scope.values.size(); i++) {
-            query.setParameter(i + 1, scope.values.get(i));
-        }
-        return query.getResultList();
+        });
     }
 
     /**
-     * Which services a read takes: every one, a list of ids, or a range of ids. Derby plans a
-     * statement once and keeps the plan: one planned while the tables were empty scans them whole for
-     * a list of ids (seconds a statement once there are 50,000 services), but follows the index for a range.
+     * Hands each row {@code sql} selects of the services in scope, their id its first column, to
+     * {@code each} as it is read, through the transaction's own connection; outside a transaction there
+     * is none to borrow, and the rows are read as one list.
+     */
+    @SuppressWarnings("unchecked")
+    private void rows(String sql, Scope scope, Consumer<Object[]> each) {
+        Connection connection = em.isJoinedToTransaction() ? em.unwrap(Connection.class) : null;
+        if (connection == null) {
+            var query = em.createNativeQuery(sql + scope.where("service_id", i -> "?" + i));
+            for (int i = 0; i < scope.values.size(); i++) {
+                query.setParameter(i + 1, scope.values.get(i));
+            }
+            ((List<Object[]>) query.getResultList()).forEach(each);
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql + scope.where("service_id", i -> "?"))) {
+            for (int i = 0; i < scope.values.size(); i++) {
+                statement.setString(i + 1, scope.values.get(i));
+            }
+            statement.setFetchSize(1000);
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                Object[] row = new Object[columns];
+                while (result.next()) {
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = result.getString(c + 1);
+                    }
+                    each.accept(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /**
+     * Which services a read takes: every one, or a range of ids. Derby plans a statement once and keeps
+     * the plan: one planned while the tables were empty scans them whole for a list of ids (seconds a
+     * statement once there are 50,000 services), but follows the index for a range.
      */
     private record Scope(String condition, List<String> values) {
 
         static final Scope ALL = new Scope(null, List.of());
 
-        static Scope of(Collection<String> ids) {
-            return new Scope("IN (" + String.join(", ", Collections.nCopies(ids.size(), "%s")) + ")", List.copyOf(ids));
-        }
-
         static Scope between(String first, String last) {
             return new Scope("BETWEEN %s AND %s", List.of(first, last));
         }
 
-        /** The statement's WHERE clause on {@code column}, its parameters numbered from 1 (?1, ?2, …). */
-        String where(String column) {
+        /** The statement's WHERE clause on {@code column}, parameter i (from 1) written as {@code parameter} says. */
+        String where(String column, IntFunction<String> parameter) {
             if (condition == null) {
                 return "";
             }
             Object[] parameters = new Object[values.size()];
             for (int i = 0; i < parameters.length; i++) {
-                parameters[i] = "?" + (i + 1);
+                parameters[i] = parameter.apply(i + 1);
             }
             return " WHERE " + column + " " + String.format(condition, parameters);
         }
@@ -290,12 +334,14 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
     private static final class Row {
 
         private final Object[] values;
-        private final Set<String> categories = new HashSet<>();
-        private final Set<String> areas = new HashSet<>();
+        // Lists, not sets, while reading: the profile keeps compact copies, and 50,000 rows' hash sets
+        // were tens of megabytes of a read of the whole directory.
+        private final List<String> categories = new ArrayList<>(4);
+        private final List<String> areas = new ArrayList<>(4);
         private final Set<Gender> genders = EnumSet.noneOf(Gender.class);
         private final Set<CrimeType> crimeTypes = EnumSet.noneOf(CrimeType.class);
         private final Set<RiskLevel> riskLevels = EnumSet.noneOf(RiskLevel.class);
-        private final Set<LanguageCode> languages = new HashSet<>();
+        private final List<LanguageCode> languages = new ArrayList<>(2);
         private final Set<DeliveryMode> deliveryModes = EnumSet.noneOf(DeliveryMode.class);
 
         Row(Object[] values) {
@@ -305,8 +351,8 @@ public class JpaSupportServiceRepository implements SupportServiceRepository {
         ServiceProfile profile() {
             AgeRange ages = new AgeRange(optional(values[6]), optional(values[7]));
             return new ServiceProfile((String) values[0], (String) values[1], (String) values[2], (String) values[12],
-                    (String) values[3], categories, areas, (Capacity) values[4], optional(values[5]),
-                    new Eligibility(ages, genders, crimeTypes, riskLevels), languages, (Boolean) values[8],
+                    (String) values[3], Set.copyOf(categories), Set.copyOf(areas), (Capacity) values[4], optional(values[5]),
+                    new Eligibility(ages, genders, crimeTypes, riskLevels), Set.copyOf(languages), (Boolean) values[8],
                     deliveryModes, (Boolean) values[9], Optional.ofNullable((String) values[10]),
                     Optional.ofNullable((String) values[11]), (Instant) values[13]);
         }

@@ -99,8 +99,13 @@ public final class OrukSource {
         static String waypointId(String kind, String sourceId) {
             try {
                 UUID uuid = UUID.fromString(sourceId);
-                if (uuid.toString().equalsIgnoreCase(sourceId)) {
-                    return uuid.toString();
+                String canonical = uuid.toString();
+                if (canonical.equals(sourceId)) {
+                    // the source's own string: the import keeps this id for each of 50,000 services
+                    return sourceId;
+                }
+                if (canonical.equalsIgnoreCase(sourceId)) {
+                    return canonical;
                 }
             } catch (IllegalArgumentException notAUuid) {
                 // fall through: a source may use any string as an id

@@ -200,6 +200,10 @@ public class DirectoryImportResource {
      */
     private ImportReportResponse run(String dryRun, Consumer<OrukSource> reading) {
         boolean dry = dryRun(dryRun);
+        return imports.whileImporting(() -> read(dry, reading));
+    }
+
+    private ImportReportResponse read(boolean dry, Consumer<OrukSource> reading) {
         OrukSource source = new OrukSource(maxBytes());
         reading.accept(source);
         if (source.tooLarge()) {

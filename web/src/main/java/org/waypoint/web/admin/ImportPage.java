@@ -127,7 +127,8 @@ public class ImportPage {
             return;
         }
         fromFile = true;
-        ImportReport applied = imports.apply(me.actor(), kept.get().read(DirectoryImportResource.maxBytes()));
+        ImportReport applied = imports.whileImporting(
+                () -> imports.apply(me.actor(), kept.get().read(DirectoryImportResource.maxBytes())));
         if (applied.applied()) {
             files.forget();
             applied(applied);
@@ -140,8 +141,8 @@ public class ImportPage {
     private void dryRunKept() {
         fromFile = true;
         Map<String, String> mapping = imports.termMapping(me.actor());
-        OrukSource source = files.current().orElseThrow().read(DirectoryImportResource.maxBytes());
-        report = imports.dryRun(me.actor(), source);
+        report = imports.whileImporting(
+                () -> imports.dryRun(me.actor(), files.current().orElseThrow().read(DirectoryImportResource.maxBytes())));
         if (report.usable()) {
             files.checked(mapping);
         } else {
@@ -174,9 +175,11 @@ public class ImportPage {
             errors.add("url", AdminText.text("import.error.url"));
             return null;
         }
-        OrukSource source = new OrukSource(DirectoryImportResource.maxBytes());
-        DirectoryImportResource.apiReader().read(address, source);
-        ImportReport result = apply ? imports.apply(me.actor(), source) : imports.dryRun(me.actor(), source);
+        ImportReport result = imports.whileImporting(() -> {
+            OrukSource source = new OrukSource(DirectoryImportResource.maxBytes());
+            DirectoryImportResource.apiReader().read(address, source);
+            return apply ? imports.apply(me.actor(), source) : imports.dryRun(me.actor(), source);
+        });
         if (!result.usable()) {
             errors.add("url", AdminText.text("import.error.source", result.problems().get(0)));
         }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.waypoint.core.directory.DirectoryImport;
 import org.waypoint.core.directory.DirectoryService;
 
 /**
@@ -26,7 +27,9 @@ import org.waypoint.core.directory.DirectoryService;
  * start-up EJB on the server's managed scheduled executor, like the outbox's, because the executor
  * is bound in JNDI only once deployment has got that far; here, where the one deployable is
  * assembled, so that core holds the rule ({@link DirectoryService#keepSnapshotCurrent()}) and no
- * container timer.
+ * container timer. While an import holds a parsed source in this instance the refresher waits for it
+ * to end ({@link DirectoryImport#importing()}); a match through this instance still brings the
+ * snapshot up to date itself.
  */
 @Startup
 @Singleton
@@ -44,6 +47,9 @@ public class SnapshotRefresher {
     @Inject
     private DirectoryService directory;
 
+    @Inject
+    private DirectoryImport imports;
+
     private ScheduledFuture<?> refreshes;
     private volatile boolean failing;
 
@@ -53,6 +59,9 @@ public class SnapshotRefresher {
     }
 
     private void refresh() {
+        if (imports.importing()) {
+            return;
+        }
         try {
             directory.keepSnapshotCurrent();
             if (failing) {
